@@ -11,6 +11,7 @@ type Article struct {
 	URL       string            // canonical address, when known
 	Dateline  string            // place line ("Anchorage, Alaska"), when known
 	Published time.Time         // publication time; zero when unknown
+	EventDate time.Time         // midnight of the event's day in its time zone; zero when unknown
 	Body      string            // the text, as imported
 	Meta      map[string]string // any other metadata keys, kept verbatim
 }

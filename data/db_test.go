@@ -1,0 +1,203 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+func openTemp(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func article(source, file, body string) timeline.Article {
+	return timeline.Article{Source: source, File: file, Body: body}
+}
+
+func TestImportArticleStoresSentencesOnce(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	art := article("Wire", "a.txt", "The leaders met on Friday. They talked for three hours.\n\nComments (0)\n")
+	dup, err := db.ImportArticle(ctx, art)
+	if err != nil || dup {
+		t.Fatalf("first import: dup=%v err=%v", dup, err)
+	}
+	// The same text from another file and source is a no-op.
+	art2 := article("Other", "b.txt", art.Body+"\n")
+	if dup, err := db.ImportArticle(ctx, art2); err != nil || !dup {
+		t.Fatalf("second import: dup=%v err=%v", dup, err)
+	}
+	srcs, err := db.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != 1 || srcs[0].Label != "Wire" || srcs[0].Articles != 1 || srcs[0].Sentences != 2 {
+		t.Fatalf("sources = %+v", srcs)
+	}
+	var stripped int
+	if err := db.db.QueryRow(`SELECT COUNT(*) FROM stripped_lines`).Scan(&stripped); err != nil || stripped != 1 {
+		t.Fatalf("stripped lines = %d, %v", stripped, err)
+	}
+	// Offsets point into the stored body.
+	var body, text string
+	var start, end int
+	if err := db.db.QueryRow(`SELECT a.body, n.text, n.start_offset, n.end_offset FROM sentences n JOIN articles a ON a.id = n.article_id WHERE n.seq = 1`).Scan(&body, &text, &start, &end); err != nil {
+		t.Fatal(err)
+	}
+	if body[start:end] != text {
+		t.Fatalf("offsets [%d,%d) give %q, text %q", start, end, body[start:end], text)
+	}
+}
+
+func TestImportRejectsTextWithoutSentences(t *testing.T) {
+	db := openTemp(t)
+	if _, err := db.ImportArticle(context.Background(), article("S", "x.txt", "Comments (0)\nAdd Comment\n")); err == nil {
+		t.Fatal("want an error for an article that is only boilerplate")
+	}
+	if n, _ := db.CountArticles(context.Background()); n != 0 {
+		t.Fatalf("%d articles stored", n)
+	}
+}
+
+func TestSearchNeverShowsSQLErrors(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if _, err := db.ImportArticle(ctx, article("S", "a.txt", "“Next time in Moscow,” Putin said. Trump laughed (briefly) and said \"AND\" twice.")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		hits  int
+	}{
+		{"moscow", 1},
+		{"MOSCOW putin", 1},
+		{"mosc*", 1},
+		{`"Next time`, 1},
+		{`(briefly`, 1},
+		{`AND`, 1},
+		{`NEAR(`, 0},
+		{`trump AND`, 1},
+		{`trump OR`, 0}, // every word must match; "or" is not in the text
+		{`-moscow`, 1},
+		{`text:moscow`, 0},
+		{`***`, 0},
+		{`"`, 0},
+		{``, 0},
+		{`^ ( ) " ' :`, 0},
+		{`Zelensky`, 0},
+	}
+	for _, tt := range tests {
+		hits, err := db.Search(ctx, tt.query, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", tt.query, err)
+			continue
+		}
+		if len(hits) != tt.hits {
+			t.Errorf("Search(%q) = %d hits, want %d", tt.query, len(hits), tt.hits)
+		}
+	}
+	hits, _ := db.Search(ctx, "moscow", 10)
+	if len(hits) == 1 && !strings.Contains(hits[0].Highlight, "[Moscow]") {
+		t.Errorf("highlight %q", hits[0].Highlight)
+	}
+}
+
+func TestOpenRejectsFilesThatAreNotDatabases(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("these are my notes, not a database\n" + strings.Repeat("x", 2000))
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(path)
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "not a Newsreel database") {
+		t.Fatalf("err = %v", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(after) != string(content) {
+		t.Fatal("the file was changed")
+	}
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(`INSERT INTO schema_version (version) VALUES (9999)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "newer Newsreel") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestMigrationsAreNumberedAndReopenable(t *testing.T) {
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range ms {
+		if m.version != i+1 {
+			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, i+1)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "re.db")
+	for i := 0; i < 2; i++ {
+		db, err := Open(path)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		var v int
+		db.db.QueryRow(`SELECT MAX(version) FROM schema_version`).Scan(&v)
+		if v != SchemaVersion() {
+			t.Fatalf("schema version %d, want %d", v, SchemaVersion())
+		}
+		db.Close()
+	}
+}
+
+func TestRenameSource(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	db.ImportArticle(ctx, article("Old", "a.txt", "One sentence here."))
+	db.ImportArticle(ctx, article("Taken", "b.txt", "Another sentence here."))
+	srcs, _ := db.Sources(ctx)
+	if err := db.RenameSource(ctx, srcs[0].ID, "New name"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RenameSource(ctx, srcs[0].ID, "taken"); err == nil {
+		t.Fatal("renaming onto another source's label should fail")
+	}
+	if err := db.RenameSource(ctx, srcs[0].ID, "  "); err == nil {
+		t.Fatal("an empty label should fail")
+	}
+	srcs, _ = db.Sources(ctx)
+	if srcs[0].Label != "New name" {
+		t.Fatalf("sources = %+v", srcs)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if v, _ := db.Setting(ctx, "k", "def"); v != "def" {
+		t.Fatalf("default = %q", v)
+	}
+	db.SetSetting(ctx, "k", "one")
+	db.SetSetting(ctx, "k", "two")
+	if v, _ := db.Setting(ctx, "k", "def"); v != "two" {
+		t.Fatalf("value = %q", v)
+	}
+}
