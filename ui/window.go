@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,7 +34,7 @@ type Window struct {
 
 // NewWindow builds the main view into w; call Start to load the store.
 func NewWindow(w fyne.Window, dbPath string) *Window {
-	v := &Window{win: w, dbPath: dbPath, status: widget.NewLabel("Opening " + dbPath + " …")}
+	v := &Window{win: w, dbPath: dbPath, status: widget.NewLabel("Opening " + filepath.Base(dbPath) + " …")}
 	v.sourceList = widget.NewList(
 		func() int { return len(v.sources) + 1 },
 		func() fyne.CanvasObject { return widget.NewLabel("source label placeholder") },
@@ -43,7 +44,7 @@ func NewWindow(w fyne.Window, dbPath string) *Window {
 				return
 			}
 			s := v.sources[id-1]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %d articles, %d sentences", s.Label, s.Articles, s.Sentences))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s, %s", s.Label, plural(s.Articles, "article"), plural(s.Sentences, "sentence")))
 		})
 	v.sourceList.OnSelected = func(id widget.ListItemID) {
 		v.selected = 0
@@ -65,7 +66,7 @@ func NewWindow(w fyne.Window, dbPath string) *Window {
 			if title == "" {
 				title = a.File
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %d sentences", a.Source, title, a.Sentences))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", a.Source, title, plural(a.Sentences, "sentence")))
 		})
 	split := container.NewHSplit(
 		container.NewBorder(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.sourceList),
@@ -130,7 +131,7 @@ func (v *Window) finishLoad(err error) {
 	if err != nil {
 		v.status.SetText("Could not open the database: " + err.Error())
 	} else {
-		v.status.SetText(fmt.Sprintf("%d sources, %d articles · %s", len(v.sources), len(v.articles), v.dbPath))
+		v.status.SetText(fmt.Sprintf("%s, %s · %s", plural(len(v.sources), "source"), plural(len(v.articles), "article"), filepath.Base(v.dbPath)))
 		v.sourceList.Refresh()
 		v.articleList.Refresh()
 	}
@@ -148,4 +149,12 @@ func (v *Window) Close() {
 		v.db.Close()
 		v.db = nil
 	}
+}
+
+// plural writes n with the noun, adding an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -21,9 +21,9 @@ const Version = "0.1.0"
 
 // Exit codes.
 const (
-	ExitOK      = 0
-	ExitFailed  = 1 // the command ran but some of its work failed
-	ExitUsage   = 2 // the command line was wrong
+	ExitOK     = 0
+	ExitFailed = 1 // the command ran but some of its work failed
+	ExitUsage  = 2 // the command line was wrong
 )
 
 // Env is what a command runs with: its output streams and how to open the
