@@ -1,0 +1,166 @@
+package timeline
+
+import (
+	"sort"
+)
+
+// AnalyzedSentence is a sentence with the phase, themes and times the engine
+// found in it.
+type AnalyzedSentence struct {
+	Sentence
+	SentencePhases
+	Times []TimeMention
+}
+
+// AnalyzedArticle is an article with its analysed sentences.
+type AnalyzedArticle struct {
+	Article
+	Sentences []AnalyzedSentence
+	Stripped  []StrippedLine
+	Words     int // words in all sentences (boilerplate excluded)
+}
+
+// Cast is who an event is about: the principals (the leaders who met),
+// found as the most-mentioned names in person position across the corpus,
+// and every other name seen in person position.
+type Cast struct {
+	Principals []string
+	persons    map[string]int // folded name -> mentions in person position
+}
+
+// titleWords precede a person's name.
+var titleWords = setOf("president", "presidents", "leader", "minister", "chancellor", "secretary", "mr", "mrs", "ms", "premier", "envoy", "aide", "spokesperson", "spokesman", "spokeswoman", "lawmaker", "senator", "sen", "rep", "general", "gen", "king", "queen", "prince", "counterpart", "emir", "sheikh", "dr", "adviser", "advisor")
+
+// FindCast finds the people of a corpus: capitalised words seen after a
+// title or first name, or before a speech verb. The (up to) two most
+// mentioned are the principals.
+func FindCast(sentences [][]Sentence) Cast {
+	person := map[string]int{}
+	count := map[string]int{}
+	for _, doc := range sentences {
+		for _, s := range doc {
+			toks := tokenize(s.Text)
+			for i, t := range toks {
+				if !t.upper || len(t.text) < 3 || i == 0 && !speechVerbs[neighbor(toks, i, 1)] {
+					continue
+				}
+				count[t.text]++
+				prev := neighbor(toks, i, -1)
+				if titleWords[prev] || speechVerbs[neighbor(toks, i, 1)] || (i > 0 && toks[i-1].upper && titleWords[neighbor(toks, i, -2)]) {
+					person[t.text]++
+				}
+			}
+		}
+	}
+	c := Cast{persons: map[string]int{}}
+	var names []string
+	for n, k := range person {
+		if stopNames[n] || titleWords[n] {
+			continue
+		}
+		c.persons[n] = k
+		if k >= 2 {
+			names = append(names, n)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if count[names[i]] != count[names[j]] {
+			return count[names[i]] > count[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	if len(names) > 2 {
+		names = names[:2]
+	}
+	if len(names) == 2 && count[names[1]]*4 < count[names[0]] {
+		names = names[:1] // one dominant figure: no second principal
+	}
+	c.Principals = names
+	return c
+}
+
+// isPrincipal reports whether the folded word names a principal.
+func (c Cast) isPrincipal(w string) bool {
+	for _, p := range c.Principals {
+		if p == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Analyze segments and analyses one article on its own (principals found in
+// it alone).
+func (s *Schema) Analyze(a Article) AnalyzedArticle {
+	seg := Segment(a.Body, s.boilerplate)
+	out := s.AnalyzeSentences(a, seg.Sentences, FindCast([][]Sentence{seg.Sentences}))
+	out.Stripped = seg.Stripped
+	return out
+}
+
+// AnalyzeSentences assigns phases, themes and times to the already split
+// sentences of article a.
+func (s *Schema) AnalyzeSentences(a Article, sents []Sentence, cast Cast) AnalyzedArticle {
+	out := AnalyzedArticle{Article: a, Sentences: make([]AnalyzedSentence, len(sents))}
+	feats := make([]features, len(sents))
+	var hits []hit
+	for i, sent := range sents {
+		feats[i], hits = s.features(sent.Text, cast, hits)
+		out.Words += sent.Words()
+	}
+	ref := referenceTime(a, s.Event)
+	heading := -1
+	for i, sent := range sents {
+		if sent.Heading && i > 0 {
+			heading = i
+		}
+		var hctx, prev, next []float64
+		if heading >= 0 && heading != i {
+			hctx = feats[heading].own
+		}
+		if i > 0 && sents[i-1].Paragraph == sent.Paragraph {
+			prev = feats[i-1].own
+		}
+		if i+1 < len(sents) && sents[i+1].Paragraph == sent.Paragraph {
+			next = feats[i+1].own
+		}
+		score := s.scorePhases(feats[i], hctx, prev, next)
+		out.Sentences[i] = AnalyzedSentence{Sentence: sent, SentencePhases: s.decide(feats[i], score)}
+		out.Sentences[i].Times = FindTimes(sent.Text, ref)
+	}
+	return out
+}
+
+// Reports returns the phases the article reports: those some sentence
+// assigns with at least minConfidence (as its phase or one of its others).
+func (a AnalyzedArticle) Reports(minConfidence float64) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range a.Sentences {
+		if s.Phase == "" || s.Confidence < minConfidence {
+			continue
+		}
+		out[s.Phase] = true
+		for _, p := range s.Also {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// AnalyzeCorpus segments and analyses articles about one event together:
+// the principals are found across all of them.
+func (s *Schema) AnalyzeCorpus(arts []Article) []AnalyzedArticle {
+	segs := make([]Segmented, len(arts))
+	sents := make([][]Sentence, len(arts))
+	for i, a := range arts {
+		segs[i] = Segment(a.Body, s.boilerplate)
+		sents[i] = segs[i].Sentences
+	}
+	cast := FindCast(sents)
+	out := make([]AnalyzedArticle, len(arts))
+	for i, a := range arts {
+		out[i] = s.AnalyzeSentences(a, sents[i], cast)
+		out[i].Stripped = segs[i].Stripped
+	}
+	return out
+}

@@ -1,0 +1,216 @@
+package timeline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a sentence: lower-cased, diacritics folded, with its
+// byte span in the sentence.
+type token struct {
+	text       string
+	start, end int
+	upper      bool // the original starts with a capital letter
+}
+
+// tokenize cuts s into words (runs of letters and digits; apostrophes and
+// hyphens split words, so "red-carpet" is "red carpet").
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/5+1)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		start := i
+		ascii := true
+		for i < len(s) {
+			r2, s2 := rune(s[i]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, s2 = utf8.DecodeRuneInString(s[i:])
+				ascii = false
+			}
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !unicode.IsMark(r2) {
+				break
+			}
+			i += s2
+		}
+		word := s[start:i]
+		toks = append(toks, token{text: foldWord(word, ascii), start: start, end: i, upper: unicode.IsUpper(r)})
+	}
+	return toks
+}
+
+// foldWord lower-cases w and, for non-ASCII words, strips diacritics.
+func foldWord(w string, ascii bool) string {
+	if ascii {
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= 'A' && c <= 'Z' {
+				return strings.ToLower(w)
+			}
+		}
+		return w
+	}
+	d := norm.NFD.String(strings.ToLower(w))
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, d)
+}
+
+// cueKind says what a matched phrase signals.
+type cueKind uint8
+
+const (
+	kindPhase cueKind = iota
+	kindPhaseNot
+	kindTheme
+	kindThemeNot
+	kindEvent      // names the event as a whole
+	kindAnchor     // names a phase in a relative cue
+	kindThirdParty // people other than the principals
+	kindBefore     // relation word: before
+	kindAfter      // relation word: after
+	kindDuring     // relation word: during
+)
+
+// cue is one phrase to find, with what it means.
+type cue struct {
+	kind   cueKind
+	target int // phase or theme index
+	weight float64
+	words  []string // folded tokens; a trailing * marks a prefix
+	text   string
+}
+
+// nameSlot stands for {Name} in a cue: any capitalised word.
+const nameSlot = "xnamex"
+
+// matcher finds all cues in a token list, indexed by first word.
+type matcher struct {
+	exact  map[string][]*cue
+	prefix map[string][]*cue // first word is a prefix; keyed by its first 3 letters
+	short  []*cue            // first word is a prefix shorter than 3 letters
+}
+
+// Relation words are English grammar, not event knowledge.
+var (
+	beforeWords = []string{"before", "ahead of", "prior to", "in advance of", "on the eve of", "in the run up to", "in the lead up to", "en route to", "on the way to", "on his way to", "on their way to", "in preparation for", "hours before", "days before", "minutes before"}
+	afterWords  = []string{"after", "following", "in the wake of", "in the aftermath of", "at the end of", "at the close of", "on the heels of", "hours after", "minutes after", "days after", "since the"}
+	duringWords = []string{"during", "throughout", "in the course of", "midway through", "at the start of", "at the beginning of", "on the sidelines of"}
+)
+
+func buildMatcher(s *Schema) *matcher {
+	m := &matcher{exact: map[string][]*cue{}, prefix: map[string][]*cue{}}
+	add := func(kind cueKind, target int, weight float64, phrases []string) {
+		for _, p := range phrases {
+			c := &cue{kind: kind, target: target, weight: weight, text: p}
+			for _, t := range tokenize(strings.ReplaceAll(p, "{Name}", nameSlot)) {
+				c.words = append(c.words, t.text)
+			}
+			if strings.HasSuffix(strings.TrimSpace(p), "*") && len(c.words) > 0 {
+				c.words[len(c.words)-1] += "*"
+			}
+			if len(c.words) == 0 {
+				continue
+			}
+			first := c.words[0]
+			switch {
+			case !strings.HasSuffix(first, "*"):
+				m.exact[first] = append(m.exact[first], c)
+			case len(first) >= 4: // 3 letters and the *
+				m.prefix[first[:3]] = append(m.prefix[first[:3]], c)
+			default:
+				m.short = append(m.short, c)
+			}
+		}
+	}
+	for i, p := range s.Phases {
+		add(kindPhase, i, 2, p.Strong)
+		add(kindPhase, i, 1, p.Cues)
+		add(kindPhase, i, 0.5, p.Weak)
+		add(kindPhase, i, 0.25, p.TimeWords)
+		add(kindPhaseNot, i, 0, p.Not)
+		add(kindAnchor, i, 0, p.Anchors)
+	}
+	for i, t := range s.Themes {
+		add(kindTheme, i, 2, t.Strong)
+		add(kindTheme, i, 1, t.Cues)
+		add(kindTheme, i, 0.5, t.Weak)
+		add(kindThemeNot, i, 0, t.Not)
+	}
+	add(kindEvent, 0, 0, s.EventTerms)
+	add(kindThirdParty, 0, 0, s.ThirdParty)
+	add(kindBefore, 0, 0, beforeWords)
+	add(kindAfter, 0, 0, afterWords)
+	add(kindDuring, 0, 0, duringWords)
+	return m
+}
+
+// hit is one cue found at tokens [at, at+n).
+type hit struct {
+	cue   *cue
+	at, n int
+}
+
+// find appends every cue occurrence in toks to hits.
+func (m *matcher) find(toks []token, hits []hit) []hit {
+	for i, t := range toks {
+		for _, c := range m.exact[t.text] {
+			if n := c.matchAt(toks, i); n > 0 {
+				hits = append(hits, hit{c, i, n})
+			}
+		}
+		if len(t.text) >= 3 {
+			for _, c := range m.prefix[t.text[:3]] {
+				if n := c.matchAt(toks, i); n > 0 {
+					hits = append(hits, hit{c, i, n})
+				}
+			}
+		}
+		for _, c := range m.short {
+			if n := c.matchAt(toks, i); n > 0 {
+				hits = append(hits, hit{c, i, n})
+			}
+		}
+	}
+	return hits
+}
+
+// matchAt returns how many tokens the cue covers at toks[i:], or 0.
+func (c *cue) matchAt(toks []token, i int) int {
+	if i+len(c.words) > len(toks) {
+		return 0
+	}
+	for j, w := range c.words {
+		t := toks[i+j].text
+		if w == nameSlot {
+			if !toks[i+j].upper {
+				return 0
+			}
+			continue
+		}
+		if strings.HasSuffix(w, "*") {
+			if !strings.HasPrefix(t, w[:len(w)-1]) {
+				return 0
+			}
+		} else if t != w {
+			return 0
+		}
+	}
+	return len(c.words)
+}
+
+func compileBoilerplate(pattern string) (*regexp.Regexp, error) {
+	return regexp.Compile(`(?i)` + pattern)
+}

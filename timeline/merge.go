@@ -1,0 +1,249 @@
+package timeline
+
+import (
+	"sort"
+	"time"
+)
+
+// MinConfidence is the default confidence a sentence's phase needs to count
+// as the article reporting that phase.
+const MinConfidence = 0.3
+
+// Evidence is one sentence that reports a phase.
+type Evidence struct {
+	Source     string
+	File       string
+	Sentence   int // index in its article
+	Text       string
+	Confidence float64
+	Times      []TimeMention
+}
+
+// Bound is one end of a phase's time span and the source that supports it.
+type Bound struct {
+	Time   time.Time
+	Source string
+	File   string
+	Text   string // the time expression
+}
+
+// TimelinePhase is one phase of the merged timeline.
+type TimelinePhase struct {
+	ID, Label string
+	Order     int // canonical order in the schema
+	Start     *Bound
+	End       *Bound
+	Durations []Evidence // sentences stating how long the phase took
+	Sources   []string   // sources reporting the phase, sorted
+	Evidence  []Evidence // by source, then position in the article
+}
+
+// Timeline is the event rebuilt from all sources.
+type Timeline struct {
+	Phases []TimelinePhase // in event order
+	// Narrative is each source's own order of telling: the phases by first
+	// mention in its articles.
+	Narrative map[string][]string
+}
+
+// BuildTimeline merges analysed articles into one ordered timeline. Phases
+// are ordered by resolved clock times where sources give them, otherwise by
+// the schema's canonical order.
+func (s *Schema) BuildTimeline(arts []AnalyzedArticle, minConfidence float64) Timeline {
+	byID := map[string]*TimelinePhase{}
+	tl := Timeline{Narrative: map[string][]string{}}
+	for _, a := range arts {
+		seen := map[string]bool{}
+		for _, p := range tl.Narrative[a.Source] {
+			seen[p] = true
+		}
+		for _, sent := range a.Sentences {
+			if sent.Phase == "" || sent.Confidence < minConfidence {
+				continue
+			}
+			for k, id := range append([]string{sent.Phase}, sent.Also...) {
+				tp := byID[id]
+				if tp == nil {
+					ph := s.Phase(id)
+					tp = &TimelinePhase{ID: id, Label: ph.Label, Order: ph.Order}
+					byID[id] = tp
+				}
+				ev := Evidence{Source: a.Source, File: a.File, Sentence: sent.Index, Text: sent.Text, Confidence: sent.Confidence, Times: sent.Times}
+				tp.Evidence = append(tp.Evidence, ev)
+				if !contains(tp.Sources, a.Source) {
+					tp.Sources = append(tp.Sources, a.Source)
+				}
+				if !seen[id] {
+					seen[id] = true
+					tl.Narrative[a.Source] = append(tl.Narrative[a.Source], id)
+				}
+				if k == 0 { // times belong to the sentence's main phase
+					tp.addTimes(a, ev)
+				}
+			}
+		}
+	}
+	for _, tp := range byID {
+		sort.Strings(tp.Sources)
+		sort.SliceStable(tp.Evidence, func(i, j int) bool { return tp.Evidence[i].Source < tp.Evidence[j].Source })
+		tp.closeSpan()
+		tl.Phases = append(tl.Phases, *tp)
+	}
+	orderPhases(tl.Phases)
+	return tl
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// addTimes widens the phase's span with the sentence's resolved clock times
+// and keeps its measured durations.
+func (tp *TimelinePhase) addTimes(a AnalyzedArticle, ev Evidence) {
+	measured := false
+	for _, tm := range ev.Times {
+		switch {
+		case tm.Kind == TimeClock && tm.Resolved:
+			b := &Bound{Time: tm.Time, Source: a.Source, File: a.File, Text: tm.Text}
+			if tp.Start == nil || tm.Time.Before(tp.Start.Time) {
+				tp.Start = b
+			}
+			if tp.End == nil || tm.Time.After(tp.End.Time) {
+				tp.End = b
+			}
+		case tm.Kind == TimeDuration && !tm.Expected:
+			measured = true
+		}
+	}
+	if measured {
+		tp.Durations = append(tp.Durations, ev)
+	}
+}
+
+// closeSpan extends a phase known only by its start with the longest
+// measured duration a source gives for it.
+func (tp *TimelinePhase) closeSpan() {
+	if tp.Start == nil || !tp.End.Time.Equal(tp.Start.Time) {
+		return
+	}
+	var best time.Duration
+	var from Evidence
+	var text string
+	for _, ev := range tp.Durations {
+		for _, tm := range ev.Times {
+			if tm.Kind == TimeDuration && !tm.Expected && tm.Duration > best && tm.Duration <= 24*time.Hour {
+				best, from, text = tm.Duration, ev, tm.Text
+			}
+		}
+	}
+	if best > 0 {
+		tp.End = &Bound{Time: tp.Start.Time.Add(best), Source: from.Source, File: from.File, Text: text}
+	}
+}
+
+// orderPhases sorts phases canonically, then lets phases with known start
+// times trade places among the slots that timed phases occupy.
+func orderPhases(ps []TimelinePhase) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Order < ps[j].Order })
+	var slots []int
+	var timed []TimelinePhase
+	for i, p := range ps {
+		if p.Start != nil {
+			slots = append(slots, i)
+			timed = append(timed, p)
+		}
+	}
+	sort.SliceStable(timed, func(i, j int) bool { return timed[i].Start.Time.Before(timed[j].Start.Time) })
+	for k, i := range slots {
+		ps[i] = timed[k]
+	}
+}
+
+// CoverageCell is how much one article gave to one phase or theme.
+type CoverageCell struct {
+	Source    string
+	File      string
+	Key       string  // phase or theme id
+	Sentences int     // sentences assigned
+	Words     int     // their words
+	Share     float64 // Words / the article's words
+	First     int     // index of the first such sentence
+	Position  float64 // First / number of sentences (0 = the top)
+	Lede      bool    // first mention in the opening fifth of the article
+}
+
+// Coverage returns, for each article and each phase it reports, the
+// sentences, words and share of its text given to the phase (counting each
+// sentence's main phase).
+func (s *Schema) Coverage(arts []AnalyzedArticle, minConfidence float64) []CoverageCell {
+	return cover(arts, s.PhaseIDs(), func(sent AnalyzedSentence) []string {
+		if sent.Phase == "" || sent.Confidence < minConfidence {
+			return nil
+		}
+		return []string{sent.Phase}
+	})
+}
+
+// ThemeCoverage is Coverage for themes (a sentence may count for several).
+func (s *Schema) ThemeCoverage(arts []AnalyzedArticle) []CoverageCell {
+	ids := make([]string, len(s.Themes))
+	for i, t := range s.Themes {
+		ids[i] = t.ID
+	}
+	return cover(arts, ids, func(sent AnalyzedSentence) []string { return sent.Themes })
+}
+
+func cover(arts []AnalyzedArticle, order []string, keys func(AnalyzedSentence) []string) []CoverageCell {
+	var out []CoverageCell
+	for _, a := range arts {
+		cells := map[string]*CoverageCell{}
+		for _, sent := range a.Sentences {
+			for _, k := range keys(sent) {
+				c := cells[k]
+				if c == nil {
+					c = &CoverageCell{Source: a.Source, File: a.File, Key: k, First: sent.Index}
+					cells[k] = c
+				}
+				c.Sentences++
+				c.Words += sent.Words()
+			}
+		}
+		for _, k := range order {
+			c := cells[k]
+			if c == nil {
+				continue
+			}
+			if a.Words > 0 {
+				c.Share = round3(float64(c.Words) / float64(a.Words))
+			}
+			if n := len(a.Sentences); n > 0 {
+				c.Position = round3(float64(c.First) / float64(n))
+				c.Lede = c.Position < 0.2
+			}
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+// Blindspots returns, per source, the phases that most sources report
+// (at least half, and at least two) but that source does not.
+func Blindspots(tl Timeline, sources []string) map[string][]string {
+	out := map[string][]string{}
+	for _, p := range tl.Phases {
+		if len(p.Sources) < 2 || 2*len(p.Sources) < len(sources) {
+			continue
+		}
+		for _, src := range sources {
+			if !contains(p.Sources, src) {
+				out[src] = append(out[src], p.ID)
+			}
+		}
+	}
+	return out
+}

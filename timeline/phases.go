@@ -1,0 +1,258 @@
+package timeline
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Tuning of phase assignment. Scores are sums of cue weights (strong 2,
+// cue 1, weak 0.5).
+const (
+	minScore        = 1.0  // a sentence needs this much to get a phase
+	headingContext  = 0.4  // share of its section heading's scores a sentence inherits
+	neighborContext = 0.2  // share of each paragraph neighbour's scores
+	secondaryShare  = 0.6  // a second phase must reach this share of the best
+	relationBoost   = 1.5  // "before the summit", "during the talks"
+	relationDamp    = 0.4  // what phases on the wrong side of a relation keep
+	thirdPartyBoost = 0.75 // a third-party phase with third parties present
+	thirdPartyDamp  = 0.5  // a phase whose actors are absent
+	fillerTokens    = 3    // words allowed between a relation word and its anchor
+)
+
+// SentencePhases is what the engine found in one sentence.
+type SentencePhases struct {
+	Phase      string   // the phase it reports, "" for none (background)
+	Confidence float64  // 0..1
+	Also       []string // other phases it reports too
+	Themes     []string // themes it touches
+}
+
+// features are the raw signals of one sentence.
+type features struct {
+	own        []float64 // per phase, from the sentence's own cues
+	veto       []bool    // per phase
+	theme      []float64 // per theme
+	themeVeto  []bool
+	before     bool // placed before the event
+	after      bool // placed after the event
+	during     []bool
+	afterPh    int // after the phase with this index, or -1
+	beforePh   int // before the phase with this index, or -1
+	thirdParty bool
+	principal  bool
+}
+
+func (s *Schema) features(text string, cast Cast, hits []hit) (features, []hit) {
+	toks := tokenize(text)
+	hits = s.matcher.find(toks, hits[:0])
+	np, nt := len(s.Phases), len(s.Themes)
+	f := features{
+		own: make([]float64, np), veto: make([]bool, np), during: make([]bool, np),
+		theme: make([]float64, nt), themeVeto: make([]bool, nt), afterPh: -1, beforePh: -1,
+	}
+	seen := make(map[*cue]bool, len(hits))
+	for _, h := range hits {
+		c := h.cue
+		switch c.kind {
+		case kindPhase:
+			if !seen[c] {
+				f.own[c.target] += c.weight
+			}
+		case kindPhaseNot:
+			f.veto[c.target] = true
+		case kindTheme:
+			if !seen[c] {
+				f.theme[c.target] += c.weight
+			}
+		case kindThemeNot:
+			f.themeVeto[c.target] = true
+		case kindThirdParty:
+			f.thirdParty = true
+		case kindBefore, kindAfter, kindDuring:
+			s.relate(&f, text, toks, h, hits)
+		}
+		seen[c] = true
+	}
+	firstPerson := true
+	for i, t := range toks {
+		if !t.upper {
+			continue
+		}
+		principal := cast.isPrincipal(t.text)
+		if principal {
+			f.principal = true
+		}
+		switch {
+		case !principal && cast.persons[t.text] > 0 && firstPerson:
+			f.thirdParty = true // someone else is the first person named
+		case !principal && i > 0 && speechVerbs[neighbor(toks, i, 1)] && !stopNames[t.text]:
+			f.thirdParty = true // "Zakharova said": someone else speaks
+		}
+		if principal || cast.persons[t.text] > 0 {
+			firstPerson = false
+		}
+	}
+	return f, hits
+}
+
+func neighbor(toks []token, i, d int) string {
+	if j := i + d; j >= 0 && j < len(toks) {
+		return toks[j].text
+	}
+	return ""
+}
+
+var speechVerbs = setOf("said", "says", "wrote", "told", "declared", "stressed", "warned", "added", "noted", "argued", "tweeted", "posted", "remarked", "commented", "responded", "replied")
+
+// stopNames are capitalised words before a speech verb that are not a
+// third party ("He said", "It said").
+var stopNames = setOf("he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "officials", "president", "leader", "minister")
+
+// relate resolves a relation word (before/after/during) against the event
+// term or phase anchor that follows it within a few words.
+func (s *Schema) relate(f *features, text string, toks []token, rel hit, hits []hit) {
+	end := rel.at + rel.n
+	var anchor *hit
+	for k := range hits {
+		h := &hits[k]
+		if h.at < end || h.at > end+fillerTokens || (h.cue.kind != kindEvent && h.cue.kind != kindAnchor) {
+			continue
+		}
+		// No clause break between the relation word and the anchor.
+		if strings.ContainsAny(text[toks[end-1].end:toks[h.at].start], ",;:.!?—–()\"“”") {
+			continue
+		}
+		// The nearest wins; at one position, "before" and "after" prefer the
+		// event as a whole and "during" prefers a phase.
+		preferred := h.cue.kind == kindEvent
+		if rel.cue.kind == kindDuring {
+			preferred = !preferred
+		}
+		if anchor == nil || h.at < anchor.at || h.at == anchor.at && preferred {
+			anchor = h
+		}
+	}
+	if anchor == nil {
+		return
+	}
+	event := anchor.cue.kind == kindEvent
+	switch rel.cue.kind {
+	case kindBefore:
+		if event {
+			f.before = true
+		} else {
+			f.beforePh = anchor.cue.target
+		}
+	case kindAfter:
+		if event {
+			f.after = true
+		} else {
+			f.afterPh = anchor.cue.target
+		}
+	case kindDuring:
+		if !event {
+			f.during[anchor.cue.target] = true
+		}
+	}
+}
+
+// scorePhases combines a sentence's own features with its context into a
+// score per phase.
+func (s *Schema) scorePhases(f features, heading, prev, next []float64) []float64 {
+	out := make([]float64, len(s.Phases))
+	for i, p := range s.Phases {
+		v := f.own[i] + headingContext*at(heading, i) + neighborContext*(at(prev, i)+at(next, i))
+		if f.during[i] {
+			v += relationBoost
+		}
+		switch {
+		case f.before && p.BeforeEvent:
+			v += relationBoost
+		case f.before:
+			v *= relationDamp
+		case f.after && p.AfterEvent:
+			v += relationBoost
+		case f.after && !p.AfterEvent && f.own[i] < 2:
+			v *= relationDamp
+		}
+		if f.afterPh >= 0 {
+			if i > f.afterPh {
+				v += relationBoost / 2
+			} else {
+				v *= relationDamp
+			}
+		}
+		if f.beforePh >= 0 {
+			if i < f.beforePh {
+				v += relationBoost / 2
+			} else {
+				v *= relationDamp
+			}
+		}
+		if p.ThirdParty != nil {
+			switch {
+			case *p.ThirdParty && f.thirdParty:
+				v += thirdPartyBoost
+			case *p.ThirdParty && !f.thirdParty:
+				v *= thirdPartyDamp
+			case !*p.ThirdParty && f.thirdParty && !f.principal:
+				v *= thirdPartyDamp
+			}
+		}
+		if f.veto[i] {
+			v = 0
+		}
+		out[i] = v
+	}
+	return out
+}
+
+func at(v []float64, i int) float64 {
+	if v == nil {
+		return 0
+	}
+	return v[i]
+}
+
+// decide picks the phases of a sentence from its scores. A phase needs own
+// evidence in the sentence (a cue or a relation), so context alone never
+// labels background sentences.
+func (s *Schema) decide(f features, score []float64) SentencePhases {
+	type cand struct {
+		i int
+		v float64
+	}
+	var cs []cand
+	for i, v := range score {
+		hasOwn := f.own[i] >= minScore || f.during[i] || (f.before && s.Phases[i].BeforeEvent) || (f.after && s.Phases[i].AfterEvent)
+		if hasOwn && v >= minScore {
+			cs = append(cs, cand{i, v})
+		}
+	}
+	var out SentencePhases
+	for i, v := range f.theme {
+		if v >= minScore && !f.themeVeto[i] {
+			out.Themes = append(out.Themes, s.Themes[i].ID)
+		}
+	}
+	if len(cs) == 0 {
+		return out
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].v > cs[b].v })
+	best := cs[0]
+	second := 0.0
+	if len(cs) > 1 {
+		second = cs[1].v
+	}
+	out.Phase = s.Phases[best.i].ID
+	out.Confidence = round3((best.v / (best.v + second)) * (1 - math.Exp(-best.v)))
+	for _, c := range cs[1:] {
+		if c.v >= secondaryShare*best.v && f.own[c.i] >= minScore {
+			out.Also = append(out.Also, s.Phases[c.i].ID)
+		}
+	}
+	return out
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }

@@ -1,0 +1,361 @@
+package timeline
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TimeKind says what a time expression is.
+type TimeKind string
+
+// Kinds of time expression.
+const (
+	TimeClock    TimeKind = "clock"    // 10:25 a.m., 19:00 GMT
+	TimeDate     TimeKind = "date"     // August 15, 15 August 2025, 2025-08-15
+	TimeWeekday  TimeKind = "weekday"  // on Friday
+	TimeDuration TimeKind = "duration" // nearly three hours, 2 h 45 min
+	TimeRelative TimeKind = "relative" // later, hours before, the next day
+)
+
+// TimeMention is one time expression in a sentence.
+type TimeMention struct {
+	Kind       TimeKind
+	Text       string
+	Start, End int       // byte offsets in the sentence
+	Time       time.Time // resolved instant (clock) or day (date, weekday); zero when unresolved
+	Resolved   bool
+	Duration   time.Duration // durations: the stated value
+	Low, High  time.Duration // durations: the range the wording allows
+	Qualifier  string        // nearly, about, more than, …
+	Expected   bool          // an expectation or plan, not a measurement
+	Relation   string        // relative cues: before, after, same-time
+	HasZone    bool          // the clock time named its zone
+	ClockOnly  time.Duration // clock: time of day since midnight
+	DayOfMonth int
+}
+
+// reference is what relative times resolve against.
+type reference struct {
+	day   time.Time // midnight of the reference day, in loc; zero when unknown
+	loc   *time.Location
+	known bool
+}
+
+func referenceTime(a Article, ev EventInfo) reference {
+	if !a.EventDate.IsZero() {
+		return reference{day: a.EventDate, loc: a.EventDate.Location(), known: true}
+	}
+	if d, err := ev.Day(); err == nil && !d.IsZero() {
+		return reference{day: d, loc: d.Location(), known: true}
+	}
+	if !a.Published.IsZero() {
+		p := a.Published
+		return reference{day: time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, p.Location()), loc: p.Location(), known: true}
+	}
+	return reference{loc: time.UTC}
+}
+
+var (
+	zonePattern = `(ET|EDT|EST|CT|CDT|CST|MT|MDT|PT|PDT|PST|AKDT|AKST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local time|Moscow time|Alaska time|Washington time|Eastern time|Eastern|Pacific time|Helsinki time|Geneva time)`
+	clock12Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)(?:\s*\(?` + zonePattern + `\b)?`)
+	clock24Re   = regexp.MustCompile(`\b([01]?\d|2[0-3])[:h]([0-5]\d)\b(?:\s*(?:hours|hrs|h)\b)?(?:\s*\(?` + zonePattern + `\b)?`)
+	noonRe      = regexp.MustCompile(`(?i)\b(noon|midday|midnight)\b`)
+	monthNames  = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+	dateMDRe    = regexp.MustCompile(`\b` + monthNames + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
+	dateDMRe    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthNames + `\b(?:,?\s+(\d{4}))?`)
+	dateISORe   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	weekdayRe   = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b`)
+	dayWordRe   = regexp.MustCompile(`(?i)\b(today|yesterday|tomorrow|tonight)\b`)
+	numberWords = `\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple of|a couple|several|half an?|one and a half|two and a half|three and a half|four and a half|one-and-a-half|two-and-a-half`
+	qualifiers  = `nearly|almost|about|around|roughly|approximately|some|just over|just under|more than|over|less than|under|at least|at most|barely|only|just|up to|close to|well over|upwards of`
+	durationRe  = regexp.MustCompile(`(?i)\b(?:(` + qualifiers + `)\s+)?(?:the\s+)?(` + numberWords + `)[\s-]+(hours?|hrs?|h|minutes?|mins?|min)\b(?:[\s,]*(?:and\s+)?(` + numberWords + `)[\s-]*(minutes?|mins?|min)\b)?(?:[\s-]+(?:long))?`)
+	expectedRe  = regexp.MustCompile(`(?i)\b(anticipated|expected|planned|scheduled|initially|originally|supposed to|slated)\b`)
+	relativeRe  = regexp.MustCompile(`(?i)\b((?:\w+\s+)?(?:hours?|minutes?|days?)\s+(?:later|earlier|before|after)|later|earlier|afterwards?|beforehand|the next day|the following day|the day before|the night before|within minutes of each other|at the same time|simultaneously|as the leaders shook hands|meanwhile|moments later|shortly after|shortly before|soon after)\b`)
+)
+
+var zoneLocations = map[string]string{
+	"et": "America/New_York", "edt": "America/New_York", "est": "America/New_York", "eastern": "America/New_York", "eastern time": "America/New_York", "washington time": "America/New_York",
+	"ct": "America/Chicago", "cdt": "America/Chicago", "cst": "America/Chicago",
+	"mt": "America/Denver", "mdt": "America/Denver",
+	"pt": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pacific time": "America/Los_Angeles",
+	"akdt": "America/Anchorage", "akst": "America/Anchorage", "alaska time": "America/Anchorage",
+	"gmt": "UTC", "utc": "UTC", "bst": "Europe/London",
+	"cet": "Europe/Paris", "cest": "Europe/Paris", "geneva time": "Europe/Zurich",
+	"eet": "Europe/Helsinki", "eest": "Europe/Helsinki", "helsinki time": "Europe/Helsinki",
+	"msk": "Europe/Moscow", "moscow time": "Europe/Moscow",
+}
+
+var numberValues = map[string]float64{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+	"half a": 0.5, "half an": 0.5, "one and a half": 1.5, "two and a half": 2.5, "three and a half": 3.5, "four and a half": 4.5,
+	"one-and-a-half": 1.5, "two-and-a-half": 2.5, "a couple": 2, "a couple of": 2,
+}
+
+// vague amounts give a range rather than a value.
+var vagueAmounts = map[string][2]float64{"a few": {2, 4}, "several": {3, 7}}
+
+// FindTimes returns the time expressions in text, resolved against ref
+// where it allows.
+func FindTimes(text string, ref reference) []TimeMention {
+	var out []TimeMention
+	taken := func(s, e int) bool {
+		for _, m := range out {
+			if s < m.End && e > m.Start {
+				return true
+			}
+		}
+		return false
+	}
+	// Dates first: a clock time in the same sentence uses them.
+	day, dayKnown := ref.day, ref.known
+	for _, re := range []*regexp.Regexp{dateMDRe, dateDMRe, dateISORe} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			if taken(m[0], m[1]) {
+				continue
+			}
+			d, ok := parseDate(text, m, re, ref)
+			tm := TimeMention{Kind: TimeDate, Text: text[m[0]:m[1]], Start: m[0], End: m[1]}
+			if ok {
+				tm.Time, tm.Resolved = d, true
+				day, dayKnown = d, true
+			}
+			out = append(out, tm)
+		}
+	}
+	for _, m := range weekdayRe.FindAllStringSubmatchIndex(text, -1) {
+		tm := TimeMention{Kind: TimeWeekday, Text: text[m[0]:m[1]], Start: m[0], End: m[1]}
+		if ref.known {
+			tm.Time, tm.Resolved = nearestWeekday(ref.day, text[m[2]:m[3]]), true
+			if !dayKnown || day.Equal(ref.day) {
+				day, dayKnown = tm.Time, true
+			}
+		}
+		out = append(out, tm)
+	}
+	for _, m := range dayWordRe.FindAllStringSubmatchIndex(text, -1) {
+		tm := TimeMention{Kind: TimeDate, Text: text[m[0]:m[1]], Start: m[0], End: m[1]}
+		if ref.known {
+			shift := map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[strings.ToLower(text[m[2]:m[3]])]
+			tm.Time, tm.Resolved = ref.day.AddDate(0, 0, shift), true
+		}
+		out = append(out, tm)
+	}
+	addClock := func(s, e int, hour, minute int, zone string) {
+		if taken(s, e) || hour > 23 || minute > 59 {
+			return
+		}
+		tm := TimeMention{Kind: TimeClock, Text: text[s:e], Start: s, End: e, ClockOnly: time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute}
+		loc := ref.loc
+		if zone != "" {
+			tm.HasZone = true
+			if name, ok := zoneLocations[strings.ToLower(zone)]; ok {
+				if l, err := time.LoadLocation(name); err == nil {
+					loc = l
+				}
+			}
+		}
+		if dayKnown && loc != nil {
+			// The day is the reference day as seen in the clock's zone.
+			local := day.In(loc)
+			if day.Location() == loc || !tm.HasZone {
+				local = day
+			} else {
+				local = time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, day.Location()).In(loc)
+			}
+			tm.Time = time.Date(local.Year(), local.Month(), local.Day(), hour, minute, 0, 0, loc)
+			tm.Resolved = true
+		}
+		out = append(out, tm)
+	}
+	for _, m := range clock12Re.FindAllStringSubmatchIndex(text, -1) {
+		hour, _ := strconv.Atoi(text[m[2]:m[3]])
+		minute := 0
+		if m[4] >= 0 {
+			minute, _ = strconv.Atoi(text[m[4]:m[5]])
+		}
+		if hour < 1 || hour > 12 {
+			continue
+		}
+		pm := strings.HasPrefix(strings.ToLower(text[m[6]:m[7]]), "p")
+		if pm && hour != 12 {
+			hour += 12
+		} else if !pm && hour == 12 {
+			hour = 0
+		}
+		addClock(m[0], m[1], hour, minute, group(text, m, 4))
+	}
+	for _, m := range clock24Re.FindAllStringSubmatchIndex(text, -1) {
+		hour, _ := strconv.Atoi(text[m[2]:m[3]])
+		minute, _ := strconv.Atoi(text[m[4]:m[5]])
+		addClock(m[0], m[1], hour, minute, group(text, m, 3))
+	}
+	for _, m := range noonRe.FindAllStringSubmatchIndex(text, -1) {
+		h := 12
+		if strings.EqualFold(text[m[2]:m[3]], "midnight") {
+			h = 0
+		}
+		addClock(m[0], m[1], h, 0, "")
+	}
+	for _, m := range durationRe.FindAllStringSubmatchIndex(text, -1) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		if tm, ok := parseDuration(text, m); ok {
+			out = append(out, tm)
+		}
+	}
+	for _, m := range relativeRe.FindAllStringSubmatchIndex(text, -1) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		out = append(out, TimeMention{Kind: TimeRelative, Text: text[m[0]:m[1]], Start: m[0], End: m[1], Relation: relationOf(text[m[0]:m[1]])})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// group returns the text of capture group g (1-based) or "".
+func group(text string, m []int, g int) string {
+	if 2*g+1 >= len(m) || m[2*g] < 0 {
+		return ""
+	}
+	return text[m[2*g]:m[2*g+1]]
+}
+
+func relationOf(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.Contains(l, "later") || strings.Contains(l, "after") || strings.Contains(l, "next") || strings.Contains(l, "following"):
+		return "after"
+	case strings.Contains(l, "earlier") || strings.Contains(l, "before"):
+		return "before"
+	case strings.Contains(l, "same") || strings.Contains(l, "simultaneous") || strings.Contains(l, "each other") || strings.Contains(l, "as the") || strings.Contains(l, "meanwhile"):
+		return "same-time"
+	}
+	return ""
+}
+
+func parseDate(text string, m []int, re *regexp.Regexp, ref reference) (time.Time, bool) {
+	var month time.Month
+	var dayNum, year int
+	switch re {
+	case dateISORe:
+		year, _ = strconv.Atoi(group(text, m, 1))
+		mo, _ := strconv.Atoi(group(text, m, 2))
+		month = time.Month(mo)
+		dayNum, _ = strconv.Atoi(group(text, m, 3))
+	case dateMDRe:
+		month = monthOf(group(text, m, 1))
+		dayNum, _ = strconv.Atoi(group(text, m, 2))
+		year, _ = strconv.Atoi(group(text, m, 3))
+	default:
+		dayNum, _ = strconv.Atoi(group(text, m, 1))
+		month = monthOf(group(text, m, 2))
+		year, _ = strconv.Atoi(group(text, m, 3))
+	}
+	if month < 1 || month > 12 || dayNum < 1 || dayNum > 31 {
+		return time.Time{}, false
+	}
+	loc := ref.loc
+	if loc == nil {
+		loc = time.UTC
+	}
+	if year == 0 {
+		if !ref.known {
+			return time.Time{}, false
+		}
+		year = ref.day.Year()
+	}
+	return time.Date(year, month, dayNum, 0, 0, 0, 0, loc), true
+}
+
+func monthOf(s string) time.Month {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(strings.ToLower(m.String()), s[:min(3, len(s))]) {
+			return m
+		}
+	}
+	return 0
+}
+
+// nearestWeekday returns the day with the named weekday closest to ref
+// (within three days either way).
+func nearestWeekday(ref time.Time, name string) time.Time {
+	var wd time.Weekday
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if d.String() == name {
+			wd = d
+		}
+	}
+	delta := (int(wd) - int(ref.Weekday()) + 7) % 7
+	if delta > 3 {
+		delta -= 7
+	}
+	return ref.AddDate(0, 0, delta)
+}
+
+func parseDuration(text string, m []int) (TimeMention, bool) {
+	qual := strings.ToLower(group(text, m, 1))
+	amount := strings.ToLower(group(text, m, 2))
+	unit := unitOf(group(text, m, 3))
+	tm := TimeMention{Kind: TimeDuration, Text: text[m[0]:m[1]], Start: m[0], End: m[1], Qualifier: qual}
+	lowV, highV, ok := amountRange(amount)
+	if !ok {
+		return tm, false
+	}
+	low := time.Duration(lowV * float64(unit))
+	high := time.Duration(highV * float64(unit))
+	if extra := strings.ToLower(group(text, m, 4)); extra != "" {
+		l2, h2, ok := amountRange(extra)
+		if ok {
+			u2 := unitOf(group(text, m, 5))
+			low += time.Duration(l2 * float64(u2))
+			high += time.Duration(h2 * float64(u2))
+		}
+	}
+	tm.Duration = (low + high) / 2
+	switch qual {
+	case "nearly", "almost", "just under", "close to", "barely":
+		low = time.Duration(float64(high) * 0.92)
+	case "less than", "under", "at most", "up to":
+		low = 0
+	case "about", "around", "roughly", "approximately", "some":
+		low, high = time.Duration(float64(low)*0.9), time.Duration(float64(high)*1.1)
+	case "more than", "over", "just over", "at least", "well over", "upwards of":
+		high = time.Duration(float64(high) * 1.25)
+	}
+	tm.Low, tm.High = low, high
+	// "shorter than the seven hours initially anticipated": a plan, not a
+	// measurement.
+	window := text[max(0, m[0]-40):min(len(text), m[1]+40)]
+	if expectedRe.MatchString(window) {
+		tm.Expected = true
+	}
+	return tm, true
+}
+
+func amountRange(a string) (float64, float64, bool) {
+	if r, ok := vagueAmounts[a]; ok {
+		return r[0], r[1], true
+	}
+	if v, ok := numberValues[a]; ok {
+		return v, v, true
+	}
+	v, err := strconv.ParseFloat(a, 64)
+	if err != nil || v <= 0 || v > 10000 {
+		return 0, 0, false
+	}
+	return v, v, true
+}
+
+func unitOf(u string) time.Duration {
+	if strings.HasPrefix(strings.ToLower(u), "h") {
+		return time.Hour
+	}
+	return time.Minute
+}
