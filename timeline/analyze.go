@@ -148,7 +148,7 @@ func (a AnalyzedArticle) Reports(minConfidence float64) map[string]bool {
 }
 
 // AnalyzeCorpus segments and analyses articles about one event together:
-// the principals are found across all of them.
+// the cast (principals and other people) is found across all of them.
 func (s *Schema) AnalyzeCorpus(arts []Article) []AnalyzedArticle {
 	segs := make([]Segmented, len(arts))
 	sents := make([][]Sentence, len(arts))
@@ -156,11 +156,20 @@ func (s *Schema) AnalyzeCorpus(arts []Article) []AnalyzedArticle {
 		segs[i] = Segment(a.Body, s.boilerplate)
 		sents[i] = segs[i].Sentences
 	}
+	out := s.AnalyzeSplit(arts, sents)
+	for i := range out {
+		out[i].Stripped = segs[i].Stripped
+	}
+	return out
+}
+
+// AnalyzeSplit analyses articles whose sentences are already split (as
+// stored), sents[i] belonging to arts[i].
+func (s *Schema) AnalyzeSplit(arts []Article, sents [][]Sentence) []AnalyzedArticle {
 	cast := FindCast(sents)
 	out := make([]AnalyzedArticle, len(arts))
 	for i, a := range arts {
 		out[i] = s.AnalyzeSentences(a, sents[i], cast)
-		out[i].Stripped = segs[i].Stripped
 	}
 	return out
 }

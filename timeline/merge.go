@@ -178,14 +178,15 @@ type CoverageCell struct {
 }
 
 // Coverage returns, for each article and each phase it reports, the
-// sentences, words and share of its text given to the phase (counting each
-// sentence's main phase).
+// sentences, words and share of its text given to the phase. A sentence
+// that reports two phases (arrival and motorcade, say) counts for both, so
+// the rows are exactly the phases the article reports.
 func (s *Schema) Coverage(arts []AnalyzedArticle, minConfidence float64) []CoverageCell {
 	return cover(arts, s.PhaseIDs(), func(sent AnalyzedSentence) []string {
 		if sent.Phase == "" || sent.Confidence < minConfidence {
 			return nil
 		}
-		return []string{sent.Phase}
+		return append([]string{sent.Phase}, sent.Also...)
 	})
 }
 

@@ -248,7 +248,8 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 	out.Phase = s.Phases[best.i].ID
 	out.Confidence = round3((best.v / (best.v + second)) * (1 - math.Exp(-best.v)))
 	for _, c := range cs[1:] {
-		if c.v >= secondaryShare*best.v && f.own[c.i] >= minScore {
+		// A second phase needs its own strong cue, or a score near the best.
+		if f.own[c.i] >= 2*minScore || c.v >= secondaryShare*best.v && f.own[c.i] >= minScore {
 			out.Also = append(out.Also, s.Phases[c.i].ID)
 		}
 	}

@@ -1,0 +1,249 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/newsreel/newsreel/assets"
+	"github.com/newsreel/newsreel/data"
+	"github.com/newsreel/newsreel/timeline"
+)
+
+func init() {
+	register(command{
+		name:    "coverage",
+		summary: "per source and phase: sentences, words and share of the text",
+		usage:   "[--schema FILE] [--format csv|table|json]",
+		run:     runCoverage,
+	})
+	register(command{
+		name:    "themes",
+		summary: "per source and theme: sentences and share of the text",
+		usage:   "[--schema FILE] [--format csv|table|json]",
+		run:     runThemes,
+	})
+	register(command{
+		name:    "timeline",
+		summary: "the event's phases in order with times, sources and evidence",
+		usage:   "[--schema FILE] [--format table|json]",
+		run:     runTimeline,
+	})
+}
+
+// loadSchema reads the schema file at path, or the bundled summit schema
+// when path is empty.
+func loadSchema(path string) (*timeline.Schema, error) {
+	if path == "" {
+		raw, err := assets.Schema(assets.DefaultSchema)
+		if err != nil {
+			return nil, err
+		}
+		return timeline.ParseSchema(assets.DefaultSchema+".yaml", raw)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", path, err)
+	}
+	return timeline.ParseSchema(path, raw)
+}
+
+// analysisCommand is the shared setup of the commands that run the engine.
+type analysisCommand struct {
+	*flags
+	schemaPath *string
+	format     *string
+}
+
+func newAnalysisCommand(env Env, name string, formats ...string) *analysisCommand {
+	f := newFlags(env, commandNamed(name))
+	return &analysisCommand{
+		flags:      f,
+		schemaPath: f.String("schema", "", "event schema file (default: the bundled summit schema)"),
+		format:     f.formatFlag(formats...),
+	}
+}
+
+// run parses args, opens the store and analyses it; done is true when the
+// command should return code.
+func (c *analysisCommand) run(env Env, args []string, formats ...string) (*timeline.Schema, []timeline.AnalyzedArticle, int, bool) {
+	pos, code, done := c.parse(env, args)
+	if done {
+		return nil, nil, code, true
+	}
+	if len(pos) > 0 || !checkChoice(env, "format", *c.format, formats...) {
+		c.usage(env.Stderr)
+		return nil, nil, ExitUsage, true
+	}
+	schema, err := loadSchema(*c.schemaPath)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
+		return nil, nil, ExitFailed, true
+	}
+	db, code, done := c.open(env)
+	if done {
+		return nil, nil, code, true
+	}
+	defer db.Close()
+	arts, err := analyzeStore(context.Background(), db, schema)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
+		return nil, nil, ExitFailed, true
+	}
+	return schema, arts, 0, false
+}
+
+func analyzeStore(ctx context.Context, db *data.DB, schema *timeline.Schema) ([]timeline.AnalyzedArticle, error) {
+	stored, err := db.LoadCorpus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]timeline.Article, len(stored))
+	sents := make([][]timeline.Sentence, len(stored))
+	for i, s := range stored {
+		arts[i], sents[i] = s.Article, s.Sentences
+	}
+	return schema.AnalyzeSplit(arts, sents), nil
+}
+
+func runCoverage(env Env, args []string) int {
+	c := newAnalysisCommand(env, "coverage", "csv", "table", "json")
+	schema, arts, code, done := c.run(env, args, "csv", "table", "json")
+	if done {
+		return code
+	}
+	t := table{header: []string{"source", "file", "phase", "sentences", "words", "share"}}
+	type row struct {
+		Source    string  `json:"source"`
+		File      string  `json:"file"`
+		Phase     string  `json:"phase"`
+		Sentences int     `json:"sentences"`
+		Words     int     `json:"words"`
+		Share     float64 `json:"share"`
+		Position  float64 `json:"first_position"`
+		Lede      bool    `json:"lede"`
+	}
+	rows := []row{}
+	for _, cell := range schema.Coverage(arts, timeline.MinConfidence) {
+		t.add(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share)
+		rows = append(rows, row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share, cell.Position, cell.Lede})
+	}
+	tl := schema.BuildTimeline(arts, timeline.MinConfidence)
+	return emit(env, "coverage", *c.format, &t, map[string]any{"coverage": rows, "blindspots": timeline.Blindspots(tl, sourceLabels(arts))})
+}
+
+func sourceLabels(arts []timeline.AnalyzedArticle) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range arts {
+		if !seen[a.Source] {
+			seen[a.Source] = true
+			out = append(out, a.Source)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func runThemes(env Env, args []string) int {
+	c := newAnalysisCommand(env, "themes", "csv", "table", "json")
+	schema, arts, code, done := c.run(env, args, "csv", "table", "json")
+	if done {
+		return code
+	}
+	t := table{header: []string{"source", "file", "theme", "sentences", "share"}}
+	type row struct {
+		Source    string  `json:"source"`
+		File      string  `json:"file"`
+		Theme     string  `json:"theme"`
+		Sentences int     `json:"sentences"`
+		Share     float64 `json:"share"`
+	}
+	rows := []row{}
+	for _, cell := range schema.ThemeCoverage(arts) {
+		t.add(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share)
+		rows = append(rows, row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share})
+	}
+	return emit(env, "themes", *c.format, &t, map[string]any{"themes": rows})
+}
+
+// jsonTime is an RFC 3339 time or null.
+func jsonTime(b *timeline.Bound) *string {
+	if b == nil {
+		return nil
+	}
+	s := b.Time.Format(time.RFC3339)
+	return &s
+}
+
+func runTimeline(env Env, args []string) int {
+	c := newAnalysisCommand(env, "timeline", "table", "json")
+	schema, arts, code, done := c.run(env, args, "table", "json")
+	if done {
+		return code
+	}
+	tl := schema.BuildTimeline(arts, timeline.MinConfidence)
+	type evidence struct {
+		Source     string   `json:"source"`
+		File       string   `json:"file"`
+		Index      int      `json:"index"`
+		Sentence   string   `json:"sentence"`
+		Confidence float64  `json:"confidence"`
+		Times      []string `json:"times,omitempty"`
+	}
+	type bound struct {
+		Source string `json:"source"`
+		File   string `json:"file"`
+		Text   string `json:"text"`
+	}
+	type phase struct {
+		ID          string     `json:"id"`
+		Label       string     `json:"label"`
+		Order       int        `json:"order"`
+		Start       *string    `json:"start"`
+		End         *string    `json:"end"`
+		StartSource *bound     `json:"start_source,omitempty"`
+		EndSource   *bound     `json:"end_source,omitempty"`
+		Sources     []string   `json:"sources"`
+		Evidence    []evidence `json:"evidence"`
+	}
+	out := []phase{}
+	t := table{header: []string{"order", "phase", "start", "end", "sources", "evidence"}}
+	for i, p := range tl.Phases {
+		ph := phase{ID: p.ID, Label: p.Label, Order: i, Start: jsonTime(p.Start), End: jsonTime(p.End), Sources: p.Sources, Evidence: []evidence{}}
+		if p.Start != nil {
+			ph.StartSource = &bound{p.Start.Source, p.Start.File, p.Start.Text}
+			ph.EndSource = &bound{p.End.Source, p.End.File, p.End.Text}
+		}
+		for _, e := range p.Evidence {
+			ev := evidence{Source: e.Source, File: e.File, Index: e.Sentence, Sentence: e.Text, Confidence: e.Confidence}
+			for _, tm := range e.Times {
+				ev.Times = append(ev.Times, tm.Text)
+			}
+			ph.Evidence = append(ph.Evidence, ev)
+		}
+		out = append(out, ph)
+		start, end := "-", "-"
+		if ph.Start != nil {
+			start, end = *ph.Start, *ph.End
+		}
+		t.add(i, p.Label+" ("+p.ID+")", start, end, fmt.Sprintf("%d: %s", len(p.Sources), joinShort(p.Sources)), len(p.Evidence))
+	}
+	return emit(env, "timeline", *c.format, &t, map[string]any{"phases": out, "narrative": tl.Narrative})
+}
+
+func joinShort(list []string) string {
+	out := ""
+	for i, s := range list {
+		if i > 0 {
+			out += ", "
+		}
+		if len(out) > 60 {
+			return out + "…"
+		}
+		out += s
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func importedCorpus(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, out, errOut := run(t, "--db", db, "import", corpusDir); code != ExitOK {
+		t.Fatalf("import: %d\n%s%s", code, out, errOut)
+	}
+	return db
+}
+
+func TestCoverageCSV(t *testing.T) {
+	db := importedCorpus(t)
+	code, out, errOut := run(t, "--db", db, "coverage", "--format", "csv")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "source,file,phase,sentences,words,share" {
+		t.Fatalf("header %v", rows[0])
+	}
+	files := map[string]bool{}
+	phases := map[string]bool{}
+	for _, r := range rows[1:] {
+		files[r[1]] = true
+		phases[r[2]] = true
+		share, err := strconv.ParseFloat(r[5], 64)
+		if err != nil || share <= 0 || share > 1 {
+			t.Errorf("share %q in %v", r[5], r)
+		}
+		if n, _ := strconv.Atoi(r[3]); n < 1 {
+			t.Errorf("sentences %q in %v", r[3], r)
+		}
+	}
+	if len(files) != 5 || !files["000_23d4cbbaea02f920.txt"] {
+		t.Errorf("files %v", files)
+	}
+	for _, p := range []string{"arrival", "talks", "press-conference", "reactions"} {
+		if !phases[p] {
+			t.Errorf("no source reports %s", p)
+		}
+	}
+}
+
+func TestTimelineJSON(t *testing.T) {
+	db := importedCorpus(t)
+	code, out, errOut := run(t, "--db", db, "timeline", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Phases []struct {
+			ID       string   `json:"id"`
+			Label    string   `json:"label"`
+			Order    int      `json:"order"`
+			Start    *string  `json:"start"`
+			End      *string  `json:"end"`
+			Sources  []string `json:"sources"`
+			Evidence []struct {
+				Source     string  `json:"source"`
+				File       string  `json:"file"`
+				Sentence   string  `json:"sentence"`
+				Confidence float64 `json:"confidence"`
+			} `json:"evidence"`
+		} `json:"phases"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var ids []string
+	for i, p := range doc.Phases {
+		ids = append(ids, p.ID)
+		if p.Order != i || p.Label == "" || len(p.Sources) == 0 || len(p.Evidence) == 0 {
+			t.Errorf("phase %+v", p)
+		}
+		for _, e := range p.Evidence {
+			if e.Sentence == "" || e.File == "" || e.Confidence <= 0 || e.Confidence > 1 {
+				t.Errorf("evidence %+v", e)
+			}
+		}
+	}
+	got := strings.Join(ids, " ")
+	if !strings.HasPrefix(got, "pre-summit arrival") || !strings.Contains(got, "talks press-conference") || !strings.HasSuffix(got, "post-summit reactions") {
+		t.Errorf("phase order %s", got)
+	}
+	if !strings.Contains(out, `"start": null`) {
+		t.Errorf("phases without clock times should have null start")
+	}
+}
+
+func TestThemesCSVAndSchemaErrors(t *testing.T) {
+	db := importedCorpus(t)
+	code, out, _ := run(t, "--db", db, "themes", "--format", "csv")
+	if code != ExitOK || !strings.HasPrefix(out, "source,file,theme,sentences,share\n") || !strings.Contains(out, "humanitarian") {
+		t.Fatalf("themes exit %d:\n%s", code, out)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("name: x\nphases:\n  - id: a\n    order: 1\n"), 0o644)
+	code, _, errOut := run(t, "--db", db, "coverage", "--schema", bad)
+	if code != ExitFailed || !strings.Contains(errOut, "bad.yaml:3") || !strings.Contains(errOut, "no cues") {
+		t.Fatalf("exit %d stderr %q", code, errOut)
+	}
+}
+
+func TestEvalCommand(t *testing.T) {
+	code, out, errOut := run(t, "eval", "--gold", "../../timeline/testdata/alaska-2025.gold.json", "--corpus", corpusDir)
+	if code != ExitOK || !strings.HasPrefix(out, "phase detection: F1 ") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	f1, err := strconv.ParseFloat(strings.Fields(out)[3], 64)
+	if err != nil || f1 < 0.9 {
+		t.Fatalf("F1 %v (%v)", f1, err)
+	}
+}
