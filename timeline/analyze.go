@@ -9,7 +9,8 @@ import (
 type AnalyzedSentence struct {
 	Sentence
 	SentencePhases
-	Times []TimeMention
+	Times     []TimeMention
+	WordCount int // words in the sentence
 }
 
 // AnalyzedArticle is an article with its analysed sentences.
@@ -103,12 +104,15 @@ func (s *Schema) Analyze(a Article) AnalyzedArticle {
 func (s *Schema) AnalyzeSentences(a Article, sents []Sentence, cast Cast) AnalyzedArticle {
 	out := AnalyzedArticle{Article: a, Sentences: make([]AnalyzedSentence, len(sents))}
 	feats := make([]features, len(sents))
-	var hits []hit
-	for i, sent := range sents {
-		feats[i], hits = s.features(sent.Text, cast, hits)
-		out.Words += sent.Words()
-	}
 	ref := referenceTime(a, s.Event)
+	var hits []hit
+	var toks []token
+	for i, sent := range sents {
+		feats[i], toks, hits = s.features(sent.Text, cast, toks, hits)
+		out.Sentences[i].WordCount = sent.Words()
+		out.Words += out.Sentences[i].WordCount
+		out.Sentences[i].Times = findTimes(sent.Text, toks, ref)
+	}
 	heading := -1
 	for i, sent := range sents {
 		if sent.Heading && i > 0 {
@@ -125,8 +129,8 @@ func (s *Schema) AnalyzeSentences(a Article, sents []Sentence, cast Cast) Analyz
 			next = feats[i+1].own
 		}
 		score := s.scorePhases(feats[i], hctx, prev, next)
-		out.Sentences[i] = AnalyzedSentence{Sentence: sent, SentencePhases: s.decide(feats[i], score)}
-		out.Sentences[i].Times = FindTimes(sent.Text, ref)
+		out.Sentences[i].Sentence = sent
+		out.Sentences[i].SentencePhases = s.decide(feats[i], score)
 	}
 	return out
 }

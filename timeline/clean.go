@@ -67,6 +67,11 @@ func matchBoilerplate(text string, rules []BoilerplateRule) string {
 	if t == "" || len(t) > 300 {
 		return ""
 	}
+	// Running prose (a sentence end after many words) is never furniture;
+	// skipping it spares the regular expressions most lines.
+	if len(t) > 80 && endsSentence(t) && CountWords(t) > 12 {
+		return ""
+	}
 	// Inline social credits and picture links end an embedded post.
 	if strings.Contains(t, "pic.twitter.com/") && len(t) < 200 {
 		return "pic-link"

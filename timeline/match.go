@@ -20,7 +20,12 @@ type token struct {
 // tokenize cuts s into words (runs of letters and digits; apostrophes and
 // hyphens split words, so "red-carpet" is "red carpet").
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return tokenizeInto(make([]token, 0, len(s)/5+1), s)
+}
+
+// tokenizeInto appends the tokens of s to toks[:0], reusing its storage.
+func tokenizeInto(toks []token, s string) []token {
+	toks = toks[:0]
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {

@@ -211,7 +211,7 @@ func cover(arts []AnalyzedArticle, order []string, keys func(AnalyzedSentence) [
 					cells[k] = c
 				}
 				c.Sentences++
-				c.Words += sent.Words()
+				c.Words += sent.WordCount
 			}
 		}
 		for _, k := range order {

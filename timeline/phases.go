@@ -43,13 +43,15 @@ type features struct {
 	principal  bool
 }
 
-func (s *Schema) features(text string, cast Cast, hits []hit) (features, []hit) {
-	toks := tokenize(text)
+func (s *Schema) features(text string, cast Cast, toks []token, hits []hit) (features, []token, []hit) {
+	toks = tokenizeInto(toks, text)
 	hits = s.matcher.find(toks, hits[:0])
 	np, nt := len(s.Phases), len(s.Themes)
+	nums := make([]float64, np+nt)
+	flags := make([]bool, 2*np+nt)
 	f := features{
-		own: make([]float64, np), veto: make([]bool, np), during: make([]bool, np),
-		theme: make([]float64, nt), themeVeto: make([]bool, nt), afterPh: -1, beforePh: -1,
+		own: nums[:np:np], veto: flags[:np:np], during: flags[np : 2*np : 2*np],
+		theme: nums[np:], themeVeto: flags[2*np:], afterPh: -1, beforePh: -1,
 	}
 	seen := make(map[*cue]bool, len(hits))
 	for _, h := range hits {
@@ -93,7 +95,7 @@ func (s *Schema) features(text string, cast Cast, hits []hit) (features, []hit) 
 			firstPerson = false
 		}
 	}
-	return f, hits
+	return f, toks, hits
 }
 
 func neighbor(toks []token, i, d int) string {

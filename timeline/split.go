@@ -143,7 +143,10 @@ func startsListItem(s string) bool { return listMarker(s) > 0 }
 // isHeadingText reports whether a one-line paragraph reads as a heading:
 // short and without sentence-final punctuation.
 func isHeadingText(s string) bool {
-	if CountWords(s) == 0 || CountWords(s) > 16 {
+	if len(s) > 200 {
+		return false
+	}
+	if n := CountWords(s); n == 0 || n > 16 {
 		return false
 	}
 	t := strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isCloser(r) })

@@ -71,9 +71,8 @@ var (
 	dayWordRe   = regexp.MustCompile(`(?i)\b(today|yesterday|tomorrow|tonight)\b`)
 	numberWords = `\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple of|a couple|several|half an?|one and a half|two and a half|three and a half|four and a half|one-and-a-half|two-and-a-half`
 	qualifiers  = `nearly|almost|about|around|roughly|approximately|some|just over|just under|more than|over|less than|under|at least|at most|barely|only|just|up to|close to|well over|upwards of`
-	durationRe  = regexp.MustCompile(`(?i)\b(?:(` + qualifiers + `)\s+)?(?:the\s+)?(` + numberWords + `)[\s-]+(hours?|hrs?|h|minutes?|mins?|min)\b(?:[\s,]*(?:and\s+)?(` + numberWords + `)[\s-]*(minutes?|mins?|min)\b)?(?:[\s-]+(?:long))?`)
+	durationRe  = regexp.MustCompile(`(?i)\b(?:(` + qualifiers + `)\s+)?(` + numberWords + `)[\s-]+(hours?|hrs?|h|minutes?|mins?|min)\b(?:[\s,]*(?:and\s+)?(` + numberWords + `)[\s-]*(minutes?|mins?|min)\b)?(?:[\s-]+(?:long))?`)
 	expectedRe  = regexp.MustCompile(`(?i)\b(anticipated|expected|planned|scheduled|initially|originally|supposed to|slated)\b`)
-	relativeRe  = regexp.MustCompile(`(?i)\b((?:\w+\s+)?(?:hours?|minutes?|days?)\s+(?:later|earlier|before|after)|later|earlier|afterwards?|beforehand|the next day|the following day|the day before|the night before|within minutes of each other|at the same time|simultaneously|as the leaders shook hands|meanwhile|moments later|shortly after|shortly before|soon after)\b`)
 )
 
 var zoneLocations = map[string]string{
@@ -101,6 +100,20 @@ var vagueAmounts = map[string][2]float64{"a few": {2, 4}, "several": {3, 7}}
 // FindTimes returns the time expressions in text, resolved against ref
 // where it allows.
 func FindTimes(text string, ref reference) []TimeMention {
+	return findTimes(text, tokenize(text), ref)
+}
+
+// findTimes is FindTimes with the sentence's tokens already cut.
+func findTimes(text string, toks []token, ref reference) []TimeMention {
+	need, at := timeTriggers(text, toks)
+	if need == 0 {
+		return nil
+	}
+	// near runs re only on windows of a few words around the trigger
+	// words of its family: sentences are long and regular expressions slow.
+	near := func(family int, re *regexp.Regexp, before, after int) [][]int {
+		return findNear(re, text, toks, at[family], before, after)
+	}
 	var out []TimeMention
 	taken := func(s, e int) bool {
 		for _, m := range out {
@@ -113,7 +126,15 @@ func FindTimes(text string, ref reference) []TimeMention {
 	// Dates first: a clock time in the same sentence uses them.
 	day, dayKnown := ref.day, ref.known
 	for _, re := range []*regexp.Regexp{dateMDRe, dateDMRe, dateISORe} {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		var found [][]int
+		switch {
+		case need&needDigit == 0:
+		case re == dateISORe:
+			found = near(bitIndex(needDigit), re, 0, 5)
+		case need&needMonth != 0:
+			found = near(bitIndex(needMonth), re, 3, 4)
+		}
+		for _, m := range found {
 			if taken(m[0], m[1]) {
 				continue
 			}
@@ -126,7 +147,7 @@ func FindTimes(text string, ref reference) []TimeMention {
 			out = append(out, tm)
 		}
 	}
-	for _, m := range weekdayRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range near(bitIndex(needWeekday), weekdayRe, 0, 2) {
 		tm := TimeMention{Kind: TimeWeekday, Text: text[m[0]:m[1]], Start: m[0], End: m[1]}
 		if ref.known {
 			tm.Time, tm.Resolved = nearestWeekday(ref.day, text[m[2]:m[3]]), true
@@ -136,7 +157,7 @@ func FindTimes(text string, ref reference) []TimeMention {
 		}
 		out = append(out, tm)
 	}
-	for _, m := range dayWordRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range near(bitIndex(needDayWord), dayWordRe, 0, 1) {
 		tm := TimeMention{Kind: TimeDate, Text: text[m[0]:m[1]], Start: m[0], End: m[1]}
 		if ref.known {
 			shift := map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[strings.ToLower(text[m[2]:m[3]])]
@@ -171,7 +192,7 @@ func FindTimes(text string, ref reference) []TimeMention {
 		}
 		out = append(out, tm)
 	}
-	for _, m := range clock12Re.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range near(bitIndex(needMeridiem), clock12Re, 4, 5) {
 		hour, _ := strconv.Atoi(text[m[2]:m[3]])
 		minute := 0
 		if m[4] >= 0 {
@@ -188,19 +209,19 @@ func FindTimes(text string, ref reference) []TimeMention {
 		}
 		addClock(m[0], m[1], hour, minute, group(text, m, 4))
 	}
-	for _, m := range clock24Re.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range near(bitIndex(needColon), clock24Re, 1, 6) {
 		hour, _ := strconv.Atoi(text[m[2]:m[3]])
 		minute, _ := strconv.Atoi(text[m[4]:m[5]])
 		addClock(m[0], m[1], hour, minute, group(text, m, 3))
 	}
-	for _, m := range noonRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range near(bitIndex(needNoon), noonRe, 0, 1) {
 		h := 12
 		if strings.EqualFold(text[m[2]:m[3]], "midnight") {
 			h = 0
 		}
 		addClock(m[0], m[1], h, 0, "")
 	}
-	for _, m := range durationRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range near(bitIndex(needUnit), durationRe, 7, 5) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -208,11 +229,18 @@ func FindTimes(text string, ref reference) []TimeMention {
 			out = append(out, tm)
 		}
 	}
-	for _, m := range relativeRe.FindAllStringSubmatchIndex(text, -1) {
-		if taken(m[0], m[1]) {
-			continue
+	if need&needRelative != 0 {
+		for _, h := range relativeMatcher.find(toks, nil) {
+			lo, hi := h.at, h.at+h.n-1
+			if lo > 0 && h.cue.target == 1 && isAmount(toks[lo-1].text) && strings.TrimSpace(text[toks[lo-1].end:toks[lo].start]) == "" {
+				lo-- // "two hours later"
+			}
+			s, e := toks[lo].start, toks[hi].end
+			if taken(s, e) {
+				continue
+			}
+			out = append(out, TimeMention{Kind: TimeRelative, Text: text[s:e], Start: s, End: e, Relation: relationOf(text[s:e])})
 		}
-		out = append(out, TimeMention{Kind: TimeRelative, Text: text[m[0]:m[1]], Start: m[0], End: m[1], Relation: relationOf(text[m[0]:m[1]])})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
@@ -358,4 +386,161 @@ func unitOf(u string) time.Duration {
 		return time.Hour
 	}
 	return time.Minute
+}
+
+// Families of time expression, as bits, so that FindTimes runs only the
+// regular expressions a sentence's words make possible.
+const (
+	needDigit = 1 << iota
+	needMonth
+	needWeekday
+	needDayWord
+	needMeridiem
+	needColon
+	needNoon
+	needUnit
+	needRelative
+)
+
+var timeTriggerWords = func() map[string]int {
+	m := map[string]int{}
+	for _, w := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} {
+		m[w] |= needMonth
+	}
+	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		m[w] |= needWeekday
+	}
+	for _, w := range []string{"today", "yesterday", "tomorrow", "tonight"} {
+		m[w] |= needDayWord
+	}
+	for _, w := range []string{"am", "pm", "m"} {
+		m[w] |= needMeridiem
+	}
+	for _, w := range []string{"noon", "midday", "midnight"} {
+		m[w] |= needNoon
+	}
+	for _, w := range []string{"hour", "hours", "hr", "hrs", "h", "minute", "minutes", "min", "mins"} {
+		m[w] |= needUnit | needRelative // "hours later"
+	}
+	m["days"] |= needRelative
+	m["day"] |= needRelative
+	for _, w := range []string{"later", "earlier", "afterward", "afterwards", "beforehand", "next", "following", "within", "same", "simultaneously", "shook", "meanwhile", "moments", "shortly", "soon"} {
+		m[w] |= needRelative
+	}
+	return m
+}()
+
+// timeTriggers returns the families of time expression text may hold, and
+// for each family (by bit index) the tokens that trigger it.
+func timeTriggers(text string, toks []token) (int, [][]int) {
+	need := 0
+	var at [][]int
+	mark := func(bits, i int) {
+		need |= bits
+		for b := 0; bits>>b != 0; b++ {
+			if bits&(1<<b) != 0 {
+				if at == nil {
+					at = make([][]int, familyCount)
+				}
+				at[b] = append(at[b], i)
+			}
+		}
+	}
+	for i, t := range toks {
+		if c := t.text[0]; c >= '0' && c <= '9' {
+			bits := needDigit
+			if t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.' && t.end+1 < len(text) && text[t.end+1] >= '0' && text[t.end+1] <= '9') {
+				bits |= needColon
+			}
+			if strings.IndexByte(t.text, 'h') > 0 {
+				bits |= needColon | needUnit // 19h00, 2h
+			}
+			mark(bits, i)
+			continue
+		}
+		if bits := timeTriggerWords[t.text]; bits != 0 {
+			mark(bits, i)
+		}
+	}
+	return need, at
+}
+
+const familyCount = 9
+
+func bitIndex(bit int) int {
+	i := 0
+	for bit > 1 {
+		bit >>= 1
+		i++
+	}
+	return i
+}
+
+// findNear runs re over windows of text around the given tokens (from
+// before tokens earlier to after tokens later), merging windows that
+// overlap, and returns the matches with offsets into text.
+func findNear(re *regexp.Regexp, text string, toks []token, at []int, before, after int) [][]int {
+	var out [][]int
+	for k := 0; k < len(at); {
+		lo, hi := max(0, at[k]-before), min(len(toks)-1, at[k]+after)
+		k++
+		for k < len(at) && at[k]-before <= hi+1 {
+			hi = min(len(toks)-1, at[k]+after)
+			k++
+		}
+		// Extend to the surrounding punctuation ("a.m.", "(ET)").
+		ws, we := toks[lo].start, toks[hi].end
+		for we < len(text) && we < toks[hi].end+3 && !isSpaceByte(text[we]) {
+			we++
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += ws
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// relativeMatcher finds relative time cues by words; target 1 marks those a
+// preceding amount can extend ("two hours later").
+var relativeMatcher = func() *matcher {
+	m := &matcher{exact: map[string][]*cue{}, prefix: map[string][]*cue{}}
+	add := func(target int, phrases ...string) {
+		for _, p := range phrases {
+			c := &cue{kind: kindBefore, target: target, text: p}
+			for _, t := range tokenize(p) {
+				c.words = append(c.words, t.text)
+			}
+			m.exact[c.words[0]] = append(m.exact[c.words[0]], c)
+		}
+	}
+	add(0, "later", "earlier", "afterward", "afterwards", "beforehand", "meanwhile", "simultaneously",
+		"the next day", "the following day", "the day before", "the night before", "within minutes of each other",
+		"at the same time", "shortly after", "shortly before", "soon after")
+	for _, unit := range []string{"hour", "hours", "minute", "minutes", "day", "days", "moments"} {
+		for _, rel := range []string{"later", "earlier", "before", "after"} {
+			add(1, unit+" "+rel)
+		}
+	}
+	// A phrase is found once: drop single words that a longer phrase at the
+	// same place covers (handled by the overlap check in findTimes, which
+	// keeps the first, longest match).
+	for k, cs := range m.exact {
+		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
+		m.exact[k] = cs
+	}
+	return m
+}()
+
+// isAmount reports whether a folded token is a number or number word.
+func isAmount(w string) bool {
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	_, ok := numberValues[w]
+	return ok || w == "few" || w == "several"
 }
