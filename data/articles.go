@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsreel/newsreel/data/ingest"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -25,11 +26,12 @@ func ContentHash(body string) string {
 // ImportArticle segments art and stores it with its sentences in one
 // transaction. An article whose text is already stored is left alone and
 // reported as a duplicate.
-func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (duplicate bool, err error) {
+func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (ingest.Stored, error) {
 	seg := timeline.Segment(art.Body, timeline.DefaultBoilerplate)
 	if len(seg.Sentences) == 0 {
-		return false, fmt.Errorf("no sentences in the text (only boilerplate or punctuation)")
+		return ingest.Stored{}, fmt.Errorf("no sentences in the text (only boilerplate or punctuation)")
 	}
+	duplicate := false
 	source := strings.TrimSpace(art.Source)
 	if source == "" {
 		source = art.File
@@ -68,9 +70,12 @@ func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (duplicate
 		return insertSentences(ctx, tx, articleID, seg)
 	})
 	if err != nil {
-		return false, d.describe(err)
+		return ingest.Stored{}, d.describe(err)
 	}
-	return duplicate, nil
+	if duplicate {
+		return ingest.Stored{Duplicate: true}, nil
+	}
+	return ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, nil
 }
 
 func insertSentences(ctx context.Context, tx *sql.Tx, articleID int64, seg timeline.Segmented) error {

@@ -28,14 +28,14 @@ func TestImportArticleStoresSentencesOnce(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
 	art := article("Wire", "a.txt", "The leaders met on Friday. They talked for three hours.\n\nComments (0)\n")
-	dup, err := db.ImportArticle(ctx, art)
-	if err != nil || dup {
-		t.Fatalf("first import: dup=%v err=%v", dup, err)
+	st, err := db.ImportArticle(ctx, art)
+	if err != nil || st.Duplicate || st.Sentences != 2 || st.Stripped != 1 {
+		t.Fatalf("first import: %+v err=%v", st, err)
 	}
 	// The same text from another file and source is a no-op.
 	art2 := article("Other", "b.txt", art.Body+"\n")
-	if dup, err := db.ImportArticle(ctx, art2); err != nil || !dup {
-		t.Fatalf("second import: dup=%v err=%v", dup, err)
+	if st, err := db.ImportArticle(ctx, art2); err != nil || !st.Duplicate {
+		t.Fatalf("second import: %+v err=%v", st, err)
 	}
 	srcs, err := db.Sources(ctx)
 	if err != nil {

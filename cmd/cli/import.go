@@ -56,7 +56,7 @@ func runImport(env Env, args []string) int {
 		case r.Duplicates > 0:
 			fmt.Fprintf(env.Stdout, "unchanged %s (already stored, source %q)\n", r.Path, r.Source)
 		default:
-			fmt.Fprintf(env.Stdout, "imported  %s (source %q)\n", r.Path, r.Source)
+			fmt.Fprintf(env.Stdout, "imported  %s (source %q, %d sentences, %d boilerplate lines stripped)\n", r.Path, r.Source, r.Sentences, r.Stripped)
 		}
 	})
 	fmt.Fprintf(env.Stdout, "%d files: %d imported, %d already stored, %d failed\n", sum.Files, sum.Imported, sum.Duplicates, sum.Failed)

@@ -87,6 +87,8 @@ type FileResult struct {
 	Source     string
 	Imported   int   // articles newly stored
 	Duplicates int   // articles already stored (same text)
+	Sentences  int   // sentences stored
+	Stripped   int   // boilerplate lines stripped
 	Err        error // nil on success
 }
 
@@ -96,9 +98,16 @@ type Summary struct {
 	Results                             []FileResult
 }
 
+// Stored is what a sink did with one article.
+type Stored struct {
+	Duplicate bool // the same text was already stored; nothing changed
+	Sentences int  // sentences stored
+	Stripped  int  // boilerplate lines stripped
+}
+
 // Sink stores articles; the SQLite store implements it.
 type Sink interface {
-	ImportArticle(ctx context.Context, art timeline.Article) (duplicate bool, err error)
+	ImportArticle(ctx context.Context, art timeline.Article) (Stored, error)
 }
 
 // Progress is told about each finished file: done of total files.
@@ -235,14 +244,15 @@ func importFile(ctx context.Context, sink Sink, j job, opts Options) FileResult 
 		art.EventDate, _ = j.event.Day() // validated when the event was read
 	}
 	res.Source = art.Source
-	dup, err := sink.ImportArticle(ctx, art)
+	st, err := sink.ImportArticle(ctx, art)
 	switch {
 	case err != nil:
 		res.Err = err
-	case dup:
+	case st.Duplicate:
 		res.Duplicates = 1
 	default:
 		res.Imported = 1
+		res.Sentences, res.Stripped = st.Sentences, st.Stripped
 	}
 	return res
 }

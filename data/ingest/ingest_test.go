@@ -83,15 +83,15 @@ func TestParseRejectsBadInput(t *testing.T) {
 // database (same body = same article).
 type memorySink struct{ bodies map[string]timeline.Article }
 
-func (m *memorySink) ImportArticle(_ context.Context, art timeline.Article) (bool, error) {
+func (m *memorySink) ImportArticle(_ context.Context, art timeline.Article) (Stored, error) {
 	if m.bodies == nil {
 		m.bodies = map[string]timeline.Article{}
 	}
 	if _, ok := m.bodies[art.Body]; ok {
-		return true, nil
+		return Stored{Duplicate: true}, nil
 	}
 	m.bodies[art.Body] = art
-	return false, nil
+	return Stored{Sentences: 1}, nil
 }
 
 func write(t *testing.T, path string, data []byte) {
