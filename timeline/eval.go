@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Gold is a hand annotation of a corpus (the format of
@@ -18,6 +19,20 @@ type Gold struct {
 	Sources map[string]struct {
 		Label string `json:"label"`
 	} `json:"sources"`
+	Actors []struct {
+		Name     string   `json:"name"`
+		Variants []string `json:"variants"`
+	} `json:"actors"`
+	Quotes []struct {
+		ID      string   `json:"id"`
+		Speaker string   `json:"speaker"`
+		Gist    string   `json:"gist"`
+		Sources []string `json:"sources"`
+	} `json:"quotes"`
+	Discrepancies []struct {
+		Quantity string            `json:"quantity"`
+		Values   map[string]string `json:"values"`
+	} `json:"discrepancies"`
 }
 
 // ParseGold reads a gold annotation.
@@ -26,8 +41,8 @@ func ParseGold(raw []byte) (*Gold, error) {
 	if err := json.Unmarshal(raw, &g); err != nil {
 		return nil, fmt.Errorf("gold file: %w", err)
 	}
-	if len(g.Coverage) == 0 {
-		return nil, fmt.Errorf("gold file has no coverage annotation")
+	if len(g.Coverage) == 0 && len(g.Quotes) == 0 && len(g.Actors) == 0 {
+		return nil, fmt.Errorf("gold file has no coverage, quote or actor annotation")
 	}
 	return &g, nil
 }
@@ -89,6 +104,172 @@ func ScorePhases(g *Gold, predicted map[string]map[string]bool) Score {
 	}
 	if sc.Precision+sc.Recall > 0 {
 		sc.F1 = 2 * sc.Precision * sc.Recall / (sc.Precision + sc.Recall)
+	}
+	return sc
+}
+
+// sameName reports whether two person names mean one person: the same
+// surname after transliteration and compatible first names.
+func sameName(a, b string) bool {
+	ta, tb := tokenize(a), tokenize(b)
+	if len(ta) == 0 || len(tb) == 0 || translit(ta[len(ta)-1].text) != translit(tb[len(tb)-1].text) {
+		return false
+	}
+	if len(ta) == 1 || len(tb) == 1 {
+		return true
+	}
+	return editDistance(translit(ta[0].text), translit(tb[0].text)) <= 2
+}
+
+// ActorScore says how the found actors compare with the gold ones.
+type ActorScore struct {
+	Found, Total int
+	Missing      []string // gold actors not found
+	Unmerged     []string // "actor: variant" not among the actor's variants
+	MelaniaApart bool     // people who share a surname stayed apart
+}
+
+// ScoreActors checks that every gold actor is found as a person with all
+// its variants merged.
+func ScoreActors(g *Gold, acts *Actors) ActorScore {
+	sc := ActorScore{Total: len(g.Actors), MelaniaApart: true}
+	people := map[string]string{} // gold name -> actor id
+	for _, ga := range g.Actors {
+		var found *Actor
+		for i := range acts.List {
+			a := &acts.List[i]
+			if a.Kind == Person && sameName(a.Name, ga.Name) {
+				found = a
+				break
+			}
+		}
+		if found == nil {
+			sc.Missing = append(sc.Missing, ga.Name)
+			continue
+		}
+		sc.Found++
+		people[ga.Name] = found.ID
+		var have []string
+		for _, v := range found.Variants {
+			have = append(have, " "+foldPhrase(v)+" ")
+		}
+		for _, v := range ga.Variants {
+			fv := " " + foldPhrase(v) + " "
+			ok := false
+			for _, h := range have {
+				if strings.Contains(h, fv) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				sc.Unmerged = append(sc.Unmerged, ga.Name+": "+v)
+			}
+		}
+	}
+	// No two gold people may land on one actor.
+	seen := map[string]string{}
+	for name, id := range people {
+		if other, ok := seen[id]; ok {
+			sc.MelaniaApart = false
+			sc.Unmerged = append(sc.Unmerged, name+" merged with "+other)
+		}
+		seen[id] = name
+	}
+	return sc
+}
+
+// foldPhrase lower-cases and folds a phrase to its words.
+func foldPhrase(s string) string {
+	var words []string
+	for _, t := range tokenize(s) {
+		words = append(words, t.text)
+	}
+	return strings.Join(words, " ")
+}
+
+// QuoteScore is the quote-cluster part of the evaluation.
+type QuoteScore struct {
+	Pairs, PairsTogether   int     // source pairs of gold quotes, and those in one cluster
+	PairRecall             float64 // PairsTogether / Pairs
+	Clusters, RightSpeaker int
+	SpeakerAccuracy        float64
+	Details                []string
+}
+
+// ScoreQuotes measures, for each gold quote, the share of its source pairs
+// whose quotations land in one cluster, and whether that cluster's speaker
+// is right. A source's quotation of a gold quote is the one sharing most of
+// the gist's words.
+func ScoreQuotes(g *Gold, clusters []QuoteCluster) QuoteScore {
+	var sc QuoteScore
+	clusterOf := map[[2]int]int{} // (article, start) -> cluster
+	type ref struct {
+		q Quote
+		c int
+	}
+	bySource := map[string][]ref{}
+	for ci, c := range clusters {
+		for _, q := range c.Variants {
+			clusterOf[[2]int{q.Article, q.Start}] = ci
+			bySource[q.File] = append(bySource[q.File], ref{q, ci})
+		}
+	}
+	for _, gq := range g.Quotes {
+		gist := contentWords(strings.Fields(foldPhrase(gq.Gist)))
+		match := map[string]int{} // file -> cluster
+		for _, f := range gq.Sources {
+			best, bestScore := -1, 0.0
+			for _, r := range bySource[f] {
+				qw := contentWords(strings.Fields(foldPhrase(r.q.Text)))
+				l := lcsLen(gist, qw)
+				score := float64(l) / float64(max(1, min(len(gist), len(qw))))
+				if l >= 2 && score >= 0.6 && score > bestScore {
+					best, bestScore = r.c, score
+				}
+			}
+			if best >= 0 {
+				match[f] = best
+			}
+		}
+		together, pairs := 0, 0
+		for i := 0; i < len(gq.Sources); i++ {
+			for j := i + 1; j < len(gq.Sources); j++ {
+				pairs++
+				ci, ok1 := match[gq.Sources[i]]
+				cj, ok2 := match[gq.Sources[j]]
+				if ok1 && ok2 && ci == cj {
+					together++
+				}
+			}
+		}
+		sc.Pairs += pairs
+		sc.PairsTogether += together
+		votes := map[int]int{}
+		for _, c := range match {
+			votes[c]++
+		}
+		best, bestVotes := -1, 0
+		for c, v := range votes {
+			if v > bestVotes || v == bestVotes && c < best {
+				best, bestVotes = c, v
+			}
+		}
+		sc.Clusters++
+		speaker := ""
+		if best >= 0 {
+			speaker = clusters[best].SpeakerName
+		}
+		if speaker != "" && sameName(speaker, gq.Speaker) {
+			sc.RightSpeaker++
+		}
+		sc.Details = append(sc.Details, fmt.Sprintf("%s: %d/%d pairs, speaker %q", gq.ID, together, pairs, speaker))
+	}
+	if sc.Pairs > 0 {
+		sc.PairRecall = float64(sc.PairsTogether) / float64(sc.Pairs)
+	}
+	if sc.Clusters > 0 {
+		sc.SpeakerAccuracy = float64(sc.RightSpeaker) / float64(sc.Clusters)
 	}
 	return sc
 }

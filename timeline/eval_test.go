@@ -99,3 +99,84 @@ func TestPhaseDetectionOnOtherSummits(t *testing.T) {
 		t.Errorf("phase F1 %.3f on other summits is below 0.85", sc.F1)
 	}
 }
+
+func goldFile(t *testing.T) *timeline.Gold {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/alaska-2025.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := timeline.ParseGold(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestActorsAgainstGold: every gold actor found with all its variants
+// merged, Melania kept apart, and no non-person among the twenty
+// most-mentioned people.
+func TestActorsAgainstGold(t *testing.T) {
+	s := summitSchema(t)
+	arts := s.AnalyzeCorpus(bundledArticles(t))
+	acts := timeline.FindActors(arts)
+	sc := timeline.ScoreActors(goldFile(t), acts)
+	t.Logf("actors: %d of %d found; missing %v; unmerged %v", sc.Found, sc.Total, sc.Missing, sc.Unmerged)
+	if sc.Found != sc.Total || len(sc.Unmerged) > 0 || !sc.MelaniaApart {
+		t.Errorf("actor score %+v", sc)
+	}
+	nonPeople := []string{"Joint Base Elmendorf-Richardson", "Air Force One", "Fox News", "The Beast", "NATO", "Alaska", "Kyiv", "Moscow", "White House", "Pursuing Peace"}
+	people := 0
+	for _, a := range acts.List {
+		if a.Kind != timeline.Person {
+			continue
+		}
+		if people++; people > 20 {
+			break
+		}
+		for _, np := range nonPeople {
+			if strings.EqualFold(a.Name, np) || strings.Contains(strings.ToLower(a.Name), strings.ToLower(np)) {
+				t.Errorf("%q counted as a person", a.Name)
+			}
+		}
+	}
+}
+
+// TestQuotesAgainstGold: quote-cluster pair recall and speaker accuracy.
+func TestQuotesAgainstGold(t *testing.T) {
+	s := summitSchema(t)
+	arts := s.AnalyzeCorpus(bundledArticles(t))
+	clusters := timeline.ClusterQuotes(timeline.FindQuotes(arts, timeline.FindActors(arts)))
+	sc := timeline.ScoreQuotes(goldFile(t), clusters)
+	t.Logf("quotes: pair recall %.3f (%d/%d), speaker accuracy %.3f (%d/%d)\n%s", sc.PairRecall, sc.PairsTogether, sc.Pairs,
+		sc.SpeakerAccuracy, sc.RightSpeaker, sc.Clusters, strings.Join(sc.Details, "\n"))
+	if sc.PairRecall < 0.85 || sc.SpeakerAccuracy < 0.85 {
+		t.Errorf("below target: pair recall %.3f, speaker accuracy %.3f", sc.PairRecall, sc.SpeakerAccuracy)
+	}
+}
+
+// TestTalksDurationDiscrepancy: the talks-duration discrepancy is found
+// with a value from each of the five sources.
+func TestTalksDurationDiscrepancy(t *testing.T) {
+	s := summitSchema(t)
+	arts := s.AnalyzeCorpus(bundledArticles(t))
+	g := goldFile(t)
+	for _, d := range timeline.FindDiscrepancies(s.FindClaims(arts)) {
+		if d.Quantity != "duration of talks" {
+			continue
+		}
+		files := map[string]bool{}
+		for _, c := range d.Claims {
+			if !c.Expected {
+				files[c.File] = true
+			}
+		}
+		for f := range g.Discrepancies[0].Values {
+			if !files[f] {
+				t.Errorf("no talks duration from %s", f)
+			}
+		}
+		return
+	}
+	t.Fatal("no discrepancy on the duration of the talks")
+}

@@ -1,0 +1,792 @@
+package timeline
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ActorKind says what an actor is.
+type ActorKind string
+
+// Kinds of actor.
+const (
+	Person       ActorKind = "person"
+	Organisation ActorKind = "organisation"
+	Place        ActorKind = "place"
+)
+
+// Actor is a person, organisation or place, with every spelling and title
+// the sources used for it.
+type Actor struct {
+	ID       string // stable key (folded, transliterated name)
+	Name     string // display name: the most common full form
+	Kind     ActorKind
+	Variants []string // surface forms as written ("Zelenskyy", "President Trump")
+	Titles   []string // titles seen with the name ("Russian President")
+	Mentions int      // across all articles
+}
+
+// ActorMention is one mention of an actor in an article.
+type ActorMention struct {
+	Actor    string // Actor.ID
+	Article  int    // index in the analysed corpus
+	Sentence int
+	Start    int // byte offsets in the sentence
+	End      int
+	Text     string
+}
+
+// Cast grows into the people, organisations and places of a corpus. It is
+// built by FindActors.
+
+// Words that make a capitalised run an organisation, not a person.
+var orgWords = setOf("news", "times", "post", "journal", "ministry", "court", "council", "union", "party", "agency",
+	"force", "forces", "base", "department", "office", "house", "congress", "senate", "commission", "bank",
+	"organization", "organisation", "institute", "university", "group", "army", "navy", "committee", "assembly",
+	"parliament", "government", "administration", "one", "network", "channel", "press", "media", "tv", "radio",
+	"company", "corp", "inc", "foundation", "fund", "service", "services", "guard", "command", "kremlin", "pentagon",
+	"palace", "villa", "hall", "center", "centre", "airport", "street", "square", "hotel", "reuters", "associated")
+
+// Words that make a run an event or a thing rather than an actor.
+var thingWords = setOf("summit", "summits", "talks", "war", "conference", "meeting", "peace", "deal", "treaty",
+	"agreement", "day", "week", "games", "spirit", "beast", "faqs", "faq", "takeaways", "relations")
+
+// Leading words of multi-word place names.
+var placePrefixes = setOf("new", "north", "south", "east", "west", "united", "saint", "st", "san", "santa", "los", "las", "hong", "sri", "el", "le", "la", "middle", "far", "latin", "central")
+
+// Nationality and regional adjectives that precede titles.
+var demonyms = setOf("american", "european", "korean", "mexican", "cuban", "african", "german", "czech", "swiss",
+	"greek", "french", "dutch", "thai", "arab", "western", "eastern", "northern", "southern", "us", "u", "s", "uk",
+	"british", "chinese", "japanese", "finnish", "polish", "turkish", "danish", "swedish", "irish", "spanish")
+
+func isDemonym(w string) bool {
+	return demonyms[w] || strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese")
+}
+
+// Title words precede a person's name (in any case).
+var personTitles = setOf("president", "minister", "secretary", "lady", "envoy", "aide", "spokesperson", "spokesman",
+	"spokeswoman", "senator", "sen", "rep", "representative", "speaker", "governor", "mayor", "ambassador", "chancellor",
+	"king", "queen", "prince", "princess", "pope", "general", "gen", "admiral", "director", "chief", "commissioner",
+	"chairman", "chairwoman", "deputy", "mr", "mrs", "ms", "dr", "leader", "premier", "lawmaker", "adviser", "advisor",
+	"counselor", "counsellor", "host", "anchor", "correspondent", "commentator", "analyst", "colonel", "col", "lt",
+	"sergeant", "captain", "capt", "emir", "sheikh", "crown", "vice", "first", "foreign", "defence", "defense")
+
+// roleWords name a leader in a title reference ("the Russian leader").
+var roleWords = setOf("leader", "president", "counterpart", "chief", "head", "premier", "chancellor", "prime")
+
+// places are preceded by these words.
+var placePrepositions = setOf("in", "at", "from", "to", "near", "across", "into", "toward", "towards", "via", "over", "outside", "inside")
+
+// translit folds spelling variants of a name: diacritics (already folded by
+// tokenize), transliteration endings (-iy, -yy, -ii) and doubled letters.
+func translit(w string) string {
+	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"ii", "i"}, {"ei", "ey"}} {
+		if strings.HasSuffix(w, e[0]) && len(w) > 4 {
+			w = strings.TrimSuffix(w, e[0]) + e[1]
+			break
+		}
+	}
+	var b strings.Builder
+	var prev rune
+	for _, r := range w {
+		if r != prev {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// nameLike reports whether a token, as written, looks like part of a name:
+// a capital followed by lower-case letters, or initials ("JD").
+func nameLike(word string) bool {
+	r, size := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := word[size:]
+	if rest == "" {
+		return true // an initial
+	}
+	lower, upper := 0, 0
+	for _, c := range rest {
+		switch {
+		case unicode.IsLower(c):
+			lower++
+		case unicode.IsUpper(c):
+			upper++
+		case unicode.IsDigit(c):
+			return false
+		}
+	}
+	return lower > 0 && upper <= 1 || lower == 0 && len(rest) <= 2 // "McCain", "JD"
+}
+
+// run is a span of capitalised tokens in a sentence.
+type run struct {
+	from, to int // token indices, to exclusive
+}
+
+// capitalRuns finds runs of capitalised tokens joined by spaces or hyphens
+// (and lower-case particles such as "of" between capitals).
+func capitalRuns(text string, toks []token) []run {
+	var out []run
+	for i := 0; i < len(toks); {
+		if !toks[i].upper {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			gap := text[toks[j-1].end:toks[j].start]
+			if gap != " " && gap != "-" && gap != ". " && gap != "." {
+				break
+			}
+			if gap == ". " && len(toks[j-1].text) > 2 { // a sentence end, not an initial
+				break
+			}
+			if toks[j].upper {
+				j++
+				continue
+			}
+			// "Secretary of State": a particle between capitals.
+			if (toks[j].text == "of" || toks[j].text == "de" || toks[j].text == "van" || toks[j].text == "von" || toks[j].text == "bin" || toks[j].text == "al") &&
+				j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == " " {
+				j += 2
+				continue
+			}
+			break
+		}
+		from := i
+		for from < j && (sentenceStarters[toks[from].text] || runStopwords[toks[from].text]) {
+			from++ // "For Ukraine", "And I": a capitalised function word
+		}
+		if from < j {
+			out = append(out, run{from, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// runStopwords are capitalised words that start sentences, not names.
+var runStopwords = setOf("neither", "nor", "despite", "though", "although", "did", "does", "do", "is", "are", "was",
+	"were", "will", "would", "could", "should", "can", "may", "might", "not", "no", "yes", "even", "instead", "beyond",
+	"during", "since", "until", "unlike", "like", "according", "asked", "speaking", "inside", "outside", "across",
+	"perhaps", "thus", "therefore", "ultimately", "overall", "true", "my", "your", "me", "us", "him", "them", "all",
+	"every", "each", "any", "another", "other", "such", "only", "just", "here", "where", "which", "whose", "whether",
+	"though", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english",
+	"russian", "ukrainian", "american", "european", "western", "opposition")
+
+// nameSpan is a run split into its title and its name.
+type nameSpan struct {
+	sentence        int
+	titleFrom, from int // token indices: title starts at titleFrom, name at from
+	to              int
+	title           []string // folded title words
+	quoted          bool     // right after an opening quote mark
+	afterThe        bool
+	afterPlacePrep  bool
+	speechAfter     bool
+	sentenceInitial bool
+}
+
+// splitTitle finds where the title words of a run (and any lower-case title
+// words just before it, "Kremlin aide") end and the name begins.
+func splitTitle(text string, toks []token, r run) nameSpan {
+	ns := nameSpan{titleFrom: r.from, from: r.from, to: r.to}
+	last := -1
+	for k := r.from; k < r.to; k++ {
+		w := toks[k].text
+		if personTitles[w] || isDemonym(w) && k+1 < r.to && personTitles[toks[k+1].text] {
+			last = k
+		}
+		if w == "of" && last == k-1 && k+1 < r.to { // "Secretary of State"
+			last = k + 1
+			k++
+		}
+	}
+	if last >= 0 {
+		ns.from = last + 1
+	}
+	// Lower-case titles and their qualifiers just before the run.
+	k := r.from - 1
+	for k >= 0 && (personTitles[toks[k].text] || isDemonym(toks[k].text) || toks[k].text == "opposition" || toks[k].text == "kremlin" || toks[k].text == "ministry" || toks[k].text == "foreign" || toks[k].upper && k+1 < len(toks) && personTitles[toks[k+1].text]) {
+		if text[toks[k].end:toks[k+1].start] != " " && text[toks[k].end:toks[k+1].start] != "." && text[toks[k].end:toks[k+1].start] != ". " {
+			break
+		}
+		k--
+	}
+	ns.titleFrom = min(ns.titleFrom, k+1)
+	for t := ns.titleFrom; t < ns.from; t++ {
+		ns.title = append(ns.title, toks[t].text)
+	}
+	if ns.titleFrom > 0 {
+		prev := toks[ns.titleFrom-1].text
+		ns.afterThe = prev == "the"
+		ns.afterPlacePrep = placePrepositions[prev]
+		gap := text[toks[ns.titleFrom-1].end:toks[ns.titleFrom].start]
+		ns.quoted = strings.ContainsAny(gap, "“\"‘")
+	} else {
+		ns.sentenceInitial = true
+		ns.quoted = strings.ContainsAny(text[:toks[ns.titleFrom].start], "“\"‘")
+	}
+	if ns.to < len(toks) {
+		ns.speechAfter = speechVerbs[toks[ns.to].text]
+	}
+	return ns
+}
+
+func hasTitle(title []string) bool {
+	for _, w := range title {
+		if personTitles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// person is one person being assembled from mentions.
+type person struct {
+	first    map[string]int // folded first name -> count
+	surname  string         // translit key
+	surfaces map[string]int // surface forms
+	titles   map[string]int
+	evidence int
+	mentions int
+}
+
+// actorIndex is the corpus-wide knowledge used to resolve mentions.
+type actorIndex struct {
+	groups  map[string][]*person // surname key -> people sharing it
+	byFirst map[string]*person   // distinctive first name -> person
+	orgs    map[string]*Actor
+	places  map[string]*Actor
+	byRole  map[string]*person // demonym ("russian", "us") -> leader with that title
+	byTitle map[string]*person // multi-word title ("first lady") -> person
+
+	placeLike map[string]int // word -> times after a place preposition
+	bare      map[string]int // word -> times alone in mid-sentence
+}
+
+func titleKey(title []string) string {
+	var parts []string
+	for _, w := range title {
+		switch w {
+		case "u", "s":
+			if len(parts) == 0 || parts[len(parts)-1] != "us" {
+				parts = append(parts, "us")
+			}
+		default:
+			parts = append(parts, w)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Actors is what FindActors found in a corpus.
+type Actors struct {
+	List     []Actor // people first, then by mentions
+	Mentions []ActorMention
+	index    actorIndex
+	ids      map[*person]string
+}
+
+func newPerson() *person {
+	return &person{first: map[string]int{}, surfaces: map[string]int{}, titles: map[string]int{}}
+}
+
+// firstSurfaces keeps the written forms of first names and surnames.
+type spelling struct{ first, last map[string]int }
+
+// FindActors finds the people, organisations and places of a corpus and
+// every mention of them. Spellings and transliterations of one name merge
+// (Zelensky, Zelenskyy, Zelenskiy); people who share a surname stay apart
+// when their first names differ (Melania Trump is not Donald Trump).
+func FindActors(arts []AnalyzedArticle) *Actors {
+	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
+		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
+		placeLike: map[string]int{}, bare: map[string]int{}}
+	spell := map[*person]*spelling{}
+	var toks []token
+	// Pass 0: which capitalised words follow place prepositions, and which
+	// occur alone in mid-sentence.
+	for _, a := range arts {
+		for _, s := range a.Sentences {
+			if s.Heading {
+				continue
+			}
+			toks = tokenizeInto(toks, s.Text)
+			for i, t := range toks {
+				if !t.upper || i == 0 {
+					continue
+				}
+				if placePrepositions[toks[i-1].text] && (i+1 == len(toks) || !toks[i+1].upper) {
+					idx.placeLike[t.text]++
+				}
+				if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
+					idx.bare[t.text]++
+				}
+			}
+		}
+	}
+	// Pass 1: names with their titles.
+	for _, a := range arts {
+		for _, s := range a.Sentences {
+			if s.Heading {
+				continue
+			}
+			toks = tokenizeInto(toks, s.Text)
+			for _, r := range capitalRuns(s.Text, toks) {
+				ns := splitTitle(s.Text, toks, r)
+				idx.learn(s.Text, toks, ns, spell)
+			}
+		}
+	}
+	idx.finish()
+	out := &Actors{index: idx, ids: map[*person]string{}}
+	// Pass 2: mentions.
+	counts := map[string]*Actor{}
+	variant := map[string]map[string]int{}
+	note := func(id string, kind ActorKind, name, surface string, ai, si int, s, e int, text string) {
+		act := counts[id]
+		if act == nil {
+			act = &Actor{ID: id, Name: name, Kind: kind}
+			counts[id] = act
+			variant[id] = map[string]int{}
+		}
+		act.Mentions++
+		variant[id][surface]++
+		out.Mentions = append(out.Mentions, ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
+	}
+	for ai, a := range arts {
+		for si, s := range a.Sentences {
+			toks = tokenizeInto(toks, s.Text)
+			for i := 0; i < len(toks); i++ {
+				p, from, to := idx.resolveAt(s.Text, toks, i)
+				if p != nil {
+					id, name := out.id(p, spell), displayName(p, spell)
+					surface := s.Text[toks[from].start:toks[to-1].end]
+					switch tf := titlePhraseBefore(s.Text, toks, from); {
+					case tf >= 0 && tf == from-1:
+						surface = s.Text[toks[tf].start:toks[to-1].end] // "President Trump"
+					case tf >= 0 && tf < from-1:
+						variant[id] = countInto(variant[id], s.Text[toks[tf].start:toks[from-1].end]) // "First Lady"
+					}
+					note(id, Person, name, surface, ai, si, toks[from].start, toks[to-1].end, s.Text)
+					i = to - 1
+					continue
+				}
+				if p, from, to := idx.titleReference(s.Text, toks, i); p != nil {
+					note(out.id(p, spell), Person, displayName(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
+					i = to - 1
+				}
+			}
+			if s.Heading {
+				continue
+			}
+			for _, r := range capitalRuns(s.Text, toks) {
+				ns := splitTitle(s.Text, toks, r)
+				if ns.from >= ns.to {
+					continue
+				}
+				key := runKey(toks, ns.from, ns.to)
+				surface := s.Text[toks[ns.from].start:toks[ns.to-1].end]
+				if act := idx.orgs[key]; act != nil {
+					note("org:"+key, Organisation, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+				} else if act := idx.places[key]; act != nil {
+					note("place:"+key, Place, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+				}
+			}
+		}
+	}
+	for id, act := range counts {
+		if act.Kind == Person {
+			for p, pid := range out.ids {
+				if pid == id {
+					act.Titles = topKeys(p.titles, 4)
+				}
+			}
+		}
+		act.Variants = topKeys(variant[id], 0)
+		sort.Strings(act.Variants)
+		out.List = append(out.List, *act)
+	}
+	sort.Slice(out.List, func(i, j int) bool {
+		a, b := out.List[i], out.List[j]
+		if (a.Kind == Person) != (b.Kind == Person) {
+			return a.Kind == Person
+		}
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// learn records what one name span tells about its actor.
+func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*person]*spelling) {
+	if ns.from >= ns.to {
+		// A title alone ("First Lady") is resolved in the second pass.
+		return
+	}
+	name := toks[ns.from:ns.to]
+	words := make([]string, len(name))
+	for k, t := range name {
+		words[k] = t.text
+		if thingWords[t.text] {
+			return
+		}
+	}
+	key := strings.Join(words, " ")
+	surface := text[name[0].start:name[len(name)-1].end]
+	switch {
+	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]]:
+		idx.addThing(idx.orgs, key, surface, Organisation)
+		return
+	case placePrefixes[words[0]] && len(words) >= 2 || len(name) == 1 && placeAcronyms[words[0]]:
+		idx.addThing(idx.places, key, surface, Place)
+		return
+	}
+	evidence := 0
+	if hasTitle(ns.title) {
+		evidence += 2
+	}
+	fullName := len(name) >= 2 && len(name) <= 3 && !ns.afterThe && !ns.quoted && !isDemonym(words[0]) && !isDemonym(words[len(words)-1])
+	for k, t := range name {
+		if !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
+			fullName = false
+		}
+		if k > 0 && text[name[k-1].end:t.start] != " " {
+			fullName = false // "Trump-Putin": two names joined, not one
+		}
+	}
+	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 {
+		fullName = false // "Geopolitical Messaging:" opening a list item
+	}
+	if fullName {
+		evidence++
+	}
+	if evidence == 0 {
+		if len(name) == 1 && ns.afterPlacePrep && !ns.sentenceInitial && !runStopwords[key] {
+			idx.addThing(idx.places, key, surface, Place)
+		}
+		return
+	}
+	if len(name) > 3 {
+		return
+	}
+	sur := translit(words[len(words)-1])
+	first := ""
+	if len(words) >= 2 {
+		first = translit(words[0])
+	}
+	p := idx.personFor(sur, first)
+	p.evidence += evidence
+	if first != "" {
+		p.first[first]++
+	}
+	p.surfaces[surface]++
+	if tk := titleKey(ns.title); tk != "" {
+		p.titles[tk]++
+	}
+	sp := spell[p]
+	if sp == nil {
+		sp = &spelling{first: map[string]int{}, last: map[string]int{}}
+		spell[p] = sp
+	}
+	sp.last[text[name[len(name)-1].start:name[len(name)-1].end]]++
+	if first != "" {
+		sp.first[text[name[0].start:name[0].end]]++
+	}
+}
+
+var placeAcronyms = setOf("us", "usa", "uk", "uae", "eu")
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func anyIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func (idx *actorIndex) addThing(m map[string]*Actor, key, surface string, kind ActorKind) {
+	if m[key] == nil {
+		m[key] = &Actor{ID: key, Name: surface, Kind: kind}
+	}
+}
+
+func runKey(toks []token, from, to int) string {
+	words := make([]string, 0, to-from)
+	for _, t := range toks[from:to] {
+		words = append(words, t.text)
+	}
+	return strings.Join(words, " ")
+}
+
+// personFor finds or adds the person with this surname key and first name.
+// A first name within one edit of a known one is the same (Sergei, Sergey).
+func (idx *actorIndex) personFor(sur, first string) *person {
+	group := idx.groups[sur]
+	for _, p := range group {
+		if first == "" || len(p.first) == 0 {
+			return p
+		}
+		for f := range p.first {
+			if editDistance(f, first) <= 1 {
+				return p
+			}
+		}
+	}
+	p := newPerson()
+	p.surname = sur
+	idx.groups[sur] = append(group, p)
+	return p
+}
+
+// finish builds the look-ups that resolve bare first names and titles.
+func (idx *actorIndex) finish() {
+	firstOwners := map[string][]*person{}
+	roleOwners := map[string][]*person{}
+	titleOwners := map[string][]*person{}
+	for _, group := range idx.groups {
+		for _, p := range group {
+			for f := range p.first {
+				firstOwners[f] = append(firstOwners[f], p)
+			}
+			for t := range p.titles {
+				words := strings.Fields(t)
+				if len(words) >= 2 && words[0] != "us" && !isDemonym(words[0]) && personTitles[words[len(words)-1]] && words[len(words)-1] != "president" {
+					titleOwners[t] = append(titleOwners[t], p)
+				}
+				for k, w := range words {
+					if isDemonym(w) && k+1 < len(words) && (roleWords[words[k+1]] || words[k+1] == "minister" && k > 0 && words[k-1] == "prime") {
+						roleOwners[w] = appendUnique(roleOwners[w], p)
+					}
+				}
+			}
+		}
+	}
+	for key := range idx.places {
+		if idx.groups[translit(key)] != nil || firstOwners[translit(key)] != nil {
+			delete(idx.places, key) // "a letter to Putin": a person after a preposition
+		}
+	}
+	for f, ps := range firstOwners {
+		if len(ps) == 1 && idx.groups[f] == nil {
+			idx.byFirst[f] = ps[0]
+		}
+	}
+	for r, ps := range roleOwners {
+		if len(ps) == 1 {
+			idx.byRole[r] = ps[0]
+		}
+	}
+	for t, ps := range titleOwners {
+		if len(ps) == 1 {
+			idx.byTitle[t] = ps[0]
+		}
+	}
+}
+
+func appendUnique(ps []*person, p *person) []*person {
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// resolveAt returns the person named at token i (with the span of the
+// name), or nil.
+func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int, int) {
+	t := toks[i]
+	if !t.upper {
+		return nil, 0, 0
+	}
+	key := translit(t.text)
+	// A first name followed by its surname: resolve at the surname.
+	if i+1 < len(toks) && toks[i+1].upper && idx.groups[translit(toks[i+1].text)] != nil && text[t.end:toks[i+1].start] == " " {
+		if group := idx.groups[translit(toks[i+1].text)]; group != nil {
+			for _, p := range group {
+				for f := range p.first {
+					if editDistance(f, key) <= 1 {
+						return p, i, i + 2
+					}
+				}
+			}
+		}
+	}
+	if group := idx.groups[key]; group != nil {
+		return dominant(group), i, i + 1
+	}
+	if p := idx.byFirst[key]; p != nil {
+		return p, i, i + 1
+	}
+	return nil, 0, 0
+}
+
+// dominant is the person a bare surname means: a leader (a president or
+// prime minister) before anyone else, then the one with most evidence.
+func dominant(group []*person) *person {
+	best := group[0]
+	for _, p := range group[1:] {
+		if pl, bl := p.isLeader(), best.isLeader(); pl != bl {
+			if pl {
+				best = p
+			}
+			continue
+		}
+		if p.evidence > best.evidence {
+			best = p
+		}
+	}
+	return best
+}
+
+func (p *person) isLeader() bool {
+	for t := range p.titles {
+		for _, w := range strings.Fields(t) {
+			if roleWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleReference resolves "the Russian leader", "the U.S. President" and
+// titles used alone ("First Lady") starting at token i.
+func (idx *actorIndex) titleReference(text string, toks []token, i int) (*person, int, int) {
+	t := toks[i]
+	if t.text == "the" && i+2 < len(toks) {
+		j := i + 1
+		dem := toks[j].text
+		if dem == "u" && j+2 < len(toks) && toks[j+1].text == "s" {
+			dem, j = "us", j+1
+		}
+		if dem == "american" {
+			dem = "us"
+		}
+		if isDemonym(dem) && j+1 < len(toks) && roleWords[toks[j+1].text] {
+			if p := idx.byRole[dem]; p != nil {
+				return p, i + 1, j + 2
+			}
+		}
+	}
+	if t.upper && i+1 < len(toks) && toks[i+1].upper {
+		if p := idx.byTitle[t.text+" "+toks[i+1].text]; p != nil && (i+2 >= len(toks) || !toks[i+2].upper) {
+			return p, i, i + 2
+		}
+	}
+	return nil, 0, 0
+}
+
+func (a *Actors) id(p *person, spell map[*person]*spelling) string {
+	if id, ok := a.ids[p]; ok {
+		return id
+	}
+	id := p.surname
+	if group := a.index.groups[p.surname]; len(group) > 1 {
+		id = topKeys(p.first, 1)[0] + " " + p.surname
+	}
+	a.ids[p] = id
+	return id
+}
+
+func displayName(p *person, spell map[*person]*spelling) string {
+	sp := spell[p]
+	last := topKeys(sp.last, 1)[0]
+	if len(sp.first) == 0 {
+		return last
+	}
+	return topKeys(sp.first, 1)[0] + " " + last
+}
+
+// topKeys returns the keys of m by count (then alphabetically); n <= 0
+// means all.
+func topKeys(m map[string]int, n int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if n > 0 && len(keys) > n {
+		keys = keys[:n]
+	}
+	return keys
+}
+
+// editDistance is the Levenshtein distance between short words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// titlePhraseBefore returns where a capitalised title phrase ending just
+// before token from starts ("Russian Foreign Minister", "President"), or -1.
+func titlePhraseBefore(text string, toks []token, from int) int {
+	k := from - 1
+	if k < 0 || !toks[k].upper || !personTitles[toks[k].text] || text[toks[k].end:toks[from].start] != " " {
+		return -1
+	}
+	for k > 0 && (toks[k-1].upper || toks[k-1].text == "of") {
+		gap := text[toks[k-1].end:toks[k].start]
+		if gap != " " && gap != "." && gap != ". " || sentenceStarters[toks[k-1].text] || runStopwords[toks[k-1].text] && !isDemonym(toks[k-1].text) {
+			break
+		}
+		k--
+	}
+	for k < from-1 && toks[k].text == "of" {
+		k++
+	}
+	return k
+}
+
+func countInto(m map[string]int, key string) map[string]int {
+	if m == nil {
+		m = map[string]int{}
+	}
+	m[key]++
+	return m
+}

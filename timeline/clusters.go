@@ -1,0 +1,268 @@
+package timeline
+
+import (
+	"sort"
+	"strings"
+)
+
+// QuoteCluster gathers the variants of one utterance across sources
+// (MemeTracker-style: truncations, altered wordings and partial quotes of
+// the same words).
+type QuoteCluster struct {
+	ID          int
+	Speaker     string // actor id most variants attribute it to
+	SpeakerName string
+	Text        string // the representative wording
+	Variants    []Quote
+	Changes     [][]WordChange // per variant, how its wording differs from Text
+}
+
+// WordChange is one difference of a variant from the representative:
+// words the variant adds (+) or lacks (-).
+type WordChange struct {
+	Op   string // "+" or "-"
+	Text string
+}
+
+// Two quotations are one utterance when their longest common sequence of
+// content words holds this share of the shorter one (and two words).
+const minSharedFrac = 0.6
+
+// ClusterQuotes groups quotations that share most of their words in order.
+// Candidate pairs come from shared word pairs (not all stop words), so the
+// work grows with the number of near-duplicates, not with n².
+func ClusterQuotes(quotes []Quote) []QuoteCluster {
+	words := make([][]string, len(quotes))
+	for i, q := range quotes {
+		for _, t := range tokenize(q.Text) {
+			words[i] = append(words[i], t.text)
+		}
+	}
+	parent := make([]int, len(quotes))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	bigrams := map[string][]int{}
+	for i, ws := range words {
+		seen := map[string]bool{}
+		for k := 0; k+1 < len(ws); k++ {
+			if quoteStopwords[ws[k]] && quoteStopwords[ws[k+1]] {
+				continue
+			}
+			key := ws[k] + " " + ws[k+1]
+			if !seen[key] {
+				seen[key] = true
+				bigrams[key] = append(bigrams[key], i)
+			}
+		}
+	}
+	checked := map[[2]int]bool{}
+	for _, ids := range bigrams {
+		if len(ids) > 200 {
+			continue // a formula too common to say anything
+		}
+		for x := 0; x < len(ids); x++ {
+			for y := x + 1; y < len(ids); y++ {
+				i, j := ids[x], ids[y]
+				if checked[[2]int{i, j}] || find(i) == find(j) {
+					continue
+				}
+				checked[[2]int{i, j}] = true
+				if sameUtterance(words[i], words[j]) {
+					parent[find(i)] = find(j)
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i := range quotes {
+		r := find(i)
+		groups[r] = append(groups[r], i)
+	}
+	var out []QuoteCluster
+	for _, members := range groups {
+		out = append(out, buildCluster(quotes, words, members))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].Variants) != len(out[j].Variants) {
+			return len(out[i].Variants) > len(out[j].Variants)
+		}
+		return out[i].Text < out[j].Text
+	})
+	for i := range out {
+		out[i].ID = i + 1
+	}
+	return out
+}
+
+var quoteStopwords = setOf("the", "a", "an", "of", "to", "in", "and", "or", "is", "it", "that", "this", "on", "for", "we", "i", "you", "he", "she", "they", "s", "t", "be", "was", "are", "have", "has", "with", "at", "by", "but", "not")
+
+// sameUtterance compares two quotations by their content words (stop
+// words say nothing about identity): the longest common subsequence must
+// hold most of the shorter one.
+func sameUtterance(a, b []string) bool {
+	ca, cb := contentWords(a), contentWords(b)
+	shorter := min(len(ca), len(cb))
+	if shorter < 2 {
+		return false
+	}
+	if shorter <= 4 {
+		// A fragment ("get a little heat") belongs to a quotation holding
+		// all its content words, in any order.
+		small, big := ca, cb
+		if len(cb) < len(ca) {
+			small, big = cb, ca
+		}
+		have := setOf(big...)
+		for _, w := range small {
+			if !have[w] {
+				return false
+			}
+		}
+		return true
+	}
+	l := lcsLen(ca, cb)
+	return float64(l) >= minSharedFrac*float64(shorter)
+}
+
+func contentWords(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if !quoteStopwords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// lcsLen is the length of the longest common subsequence of two word
+// lists.
+func lcsLen(a, b []string) int {
+	if len(a) > 400 || len(b) > 400 {
+		a, b = a[:min(len(a), 400)], b[:min(len(b), 400)]
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+			} else {
+				cur[j] = max(prev[j], cur[j-1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func buildCluster(quotes []Quote, words [][]string, members []int) QuoteCluster {
+	sort.Slice(members, func(i, j int) bool {
+		a, b := quotes[members[i]], quotes[members[j]]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Start < b.Start
+	})
+	// The representative is the variant most like the others (ties: the
+	// shorter, which is usually the core of the utterance).
+	best, bestScore := members[0], -1.0
+	for _, i := range members {
+		score := 0.0
+		for _, j := range members {
+			if i != j {
+				score += float64(lcsLen(words[i], words[j])) / float64(max(len(words[i]), len(words[j])))
+			}
+		}
+		if score > bestScore || score == bestScore && len(words[i]) < len(words[best]) {
+			best, bestScore = i, score
+		}
+	}
+	c := QuoteCluster{Text: quotes[best].Text}
+	votes := map[string]int{}
+	for _, i := range members {
+		q := quotes[i]
+		c.Variants = append(c.Variants, q)
+		c.Changes = append(c.Changes, wordChanges(words[best], words[i]))
+		if q.Speaker != "" {
+			votes[q.Speaker]++
+		}
+	}
+	if top := topKeys(votes, 1); len(top) == 1 {
+		c.Speaker = top[0]
+		for _, q := range c.Variants {
+			if q.Speaker == c.Speaker {
+				c.SpeakerName = q.SpeakerName
+				break
+			}
+		}
+	}
+	return c
+}
+
+// wordChanges lists the words variant adds to or lacks from base, by a
+// longest-common-subsequence alignment.
+func wordChanges(base, variant []string) []WordChange {
+	n, m := len(base), len(variant)
+	if n > 400 || m > 400 {
+		return nil
+	}
+	dp := make([][]int, n+1)
+	for i := range dp {
+		dp[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if base[i] == variant[j] {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	var out []WordChange
+	add := func(op, w string) {
+		if k := len(out) - 1; k >= 0 && out[k].Op == op {
+			out[k].Text += " " + w
+			return
+		}
+		out = append(out, WordChange{op, w})
+	}
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case base[i] == variant[j]:
+			i, j = i+1, j+1
+		case dp[i+1][j] >= dp[i][j+1]:
+			add("-", base[i])
+			i++
+		default:
+			add("+", variant[j])
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		add("-", base[i])
+	}
+	for ; j < m; j++ {
+		add("+", variant[j])
+	}
+	return out
+}
+
+// FormatChanges renders changes as "-until +without".
+func FormatChanges(cs []WordChange) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Op + c.Text
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,362 @@
+package timeline
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MinQuoteWords is the shortest quotation kept: shorter ones are scare
+// quotes ("productive") rather than statements.
+const MinQuoteWords = 3
+
+// Quote is one direct quotation in an article, with its speaker.
+type Quote struct {
+	Article     int    // index in the analysed corpus
+	Source      string // the article's source
+	File        string
+	Sentence    int    // sentence where the quotation starts
+	Start, End  int    // byte offsets in the article body
+	Text        string // the quoted words, without the marks
+	Speaker     string // actor id, "" when unknown
+	SpeakerName string
+	Words       int
+}
+
+// speakVerbs introduce or follow a quotation.
+var speakVerbs = setOf("said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "quipped", "replied",
+	"responded", "answered", "declared", "insisted", "stressed", "warned", "noted", "asked", "remarked", "explained",
+	"argued", "claimed", "continued", "posted", "tweeted", "saying", "adding", "remarking", "writing", "noting",
+	"stressing", "warning", "echoed", "summed", "reiterated", "gloated", "cautioned", "acknowledged", "admitted",
+	"conceded", "recalled", "joked", "shouted", "announced", "proclaimed", "promised", "vowed", "urged", "laughed",
+	"smiled", "replies", "according", "telling", "declaring", "insisting", "reiterating", "hinted", "suggested",
+	"predicted", "boasted", "complained", "lamented", "signaled", "signalled", "maintained", "cautioning", "snapped",
+	"retorted", "called", "calling", "described", "describing", "quoted", "quoting")
+
+var pronouns = setOf("he", "she", "they", "i", "we")
+
+// span is a quotation found in a paragraph (body offsets of its words).
+type span struct{ start, end int }
+
+// quoteSpans finds quotations in the paragraph body[ps:pe], tolerating
+// missing opening or closing marks.
+func quoteSpans(body string, ps, pe int) []span {
+	var out []span
+	open := -1
+	lastEnd := ps // end of the last quotation or its attribution
+	for i := ps; i < pe; {
+		r, size := utf8.DecodeRuneInString(body[i:pe])
+		switch {
+		case r == '“' || r == '"' && isOpeningPosition(body, ps, i, pe) || r == '‘' && isOpeningPosition(body, ps, i, pe) && open < 0:
+			if open < 0 {
+				open = i + size
+			}
+		case r == '”' || r == '"' || r == '’' && open >= 0 && body[open-len("‘"):open] == "‘" && isClosingPosition(body, i, size, pe):
+			if open >= 0 {
+				out = append(out, span{open, i})
+				open = -1
+			} else {
+				// A closing mark without its opening: the quotation began
+				// at the paragraph, a colon, or the sentence after the last one.
+				start := unbalancedStart(body, lastEnd, i, lastEnd > ps)
+				out = append(out, span{start, i})
+			}
+			lastEnd = i + size
+		}
+		i += size
+	}
+	if open >= 0 && pe-open > 0 {
+		out = append(out, span{open, pe}) // runs on to the paragraph's end
+	}
+	return out
+}
+
+func isOpeningPosition(body string, ps, i, pe int) bool {
+	if i == ps {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(body[ps:i])
+	if i+1 >= pe {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(body[i+1 : pe])
+	return (unicode.IsSpace(prev) || strings.ContainsRune("([—–-:", prev)) && !unicode.IsSpace(next)
+}
+
+func isClosingPosition(body string, i, size, pe int) bool {
+	if i+size >= pe {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(body[i+size : pe])
+	return unicode.IsSpace(next) || unicode.IsPunct(next)
+}
+
+// unbalancedStart finds where a quotation whose opening mark is missing
+// began: after a colon, else at the start of the sentence after the last
+// quotation (or of the paragraph).
+func unbalancedStart(body string, from, close int, afterQuote bool) int {
+	seg := body[from:close]
+	if k := strings.LastIndex(seg, ": "); k >= 0 {
+		return from + k + 2
+	}
+	if afterQuote {
+		// Skip the attribution that followed the last quotation ("Trump said.").
+		if k := strings.Index(seg, ". "); k >= 0 {
+			return from + k + 2
+		}
+	}
+	for from < close && (body[from] == ' ' || body[from] == '\n') {
+		from++
+	}
+	return from
+}
+
+// FindQuotes extracts the direct quotations of every article and attributes
+// each to a speaker, using the actors found in the corpus.
+func FindQuotes(arts []AnalyzedArticle, acts *Actors) []Quote {
+	byArticle := map[int][]ActorMention{}
+	for _, m := range acts.Mentions {
+		byArticle[m.Article] = append(byArticle[m.Article], m)
+	}
+	names := map[string]string{}
+	kinds := map[string]ActorKind{}
+	for _, a := range acts.List {
+		names[a.ID] = a.Name
+		kinds[a.ID] = a.Kind
+	}
+	var out []Quote
+	for ai, a := range arts {
+		out = append(out, quotesOf(ai, a, byArticle[ai], names, kinds)...)
+	}
+	return out
+}
+
+// personAt is a person mention with body offsets.
+type personAt struct {
+	id         string
+	start, end int
+	sentence   int
+}
+
+func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[string]string, kinds map[string]ActorKind) []Quote {
+	// Quotations first, paragraph by paragraph (headings hold none).
+	type found struct {
+		sp        span
+		ps, pe    int
+		paragraph int
+	}
+	var spans []found
+	for i := 0; i < len(a.Sentences); {
+		j := i
+		for j+1 < len(a.Sentences) && a.Sentences[j+1].Paragraph == a.Sentences[i].Paragraph {
+			j++
+		}
+		if !a.Sentences[i].Heading {
+			ps, pe := a.Sentences[i].Start, a.Sentences[j].End
+			for _, sp := range quoteSpans(a.Body, ps, pe) {
+				spans = append(spans, found{sp, ps, pe, a.Sentences[i].Paragraph})
+			}
+		}
+		i = j + 1
+	}
+	inQuote := func(off int) bool {
+		for _, f := range spans {
+			if off >= f.sp.start && off < f.sp.end {
+				return true
+			}
+		}
+		return false
+	}
+	// People named outside quotations, in order.
+	var people []personAt
+	for _, m := range mentions {
+		if kinds[m.Actor] != Person || m.Sentence >= len(a.Sentences) {
+			continue
+		}
+		st := a.Sentences[m.Sentence].Start
+		rest := a.Body[st+m.End:]
+		possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+		if !inQuote(st+m.Start) && !possessive {
+			people = append(people, personAt{m.Actor, st + m.Start, st + m.End, m.Sentence})
+		}
+	}
+	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
+	var out []Quote
+	lastSpeaker, lastParagraph, lastEndedParagraph := "", -1, false
+	for _, f := range spans {
+		text := strings.TrimSpace(strings.Trim(a.Body[f.sp.start:f.sp.end], " ,"))
+		words := CountWords(text)
+		if words < MinQuoteWords {
+			continue
+		}
+		speaker := attribute(a.Body, f.ps, f.pe, f.sp, people, a.Sentences)
+		// A chain of quotations from one speaker: the same paragraph, or a
+		// paragraph that opens with a quotation after one that closed with one.
+		chained := lastParagraph == f.paragraph || lastEndedParagraph && f.sp.start-f.ps <= len("“") && f.paragraph == lastParagraph+1
+		if speaker == "" && chained {
+			speaker = lastSpeaker
+		}
+		lastParagraph = f.paragraph
+		lastEndedParagraph = strings.TrimSpace(strings.TrimLeft(a.Body[f.sp.end:f.pe], "”\"’.,!? ")) == ""
+		out = append(out, Quote{Article: ai, Source: a.Source, File: a.File, Sentence: sentenceOf(a.Sentences, f.sp.start),
+			Start: f.sp.start, End: f.sp.end, Text: text, Speaker: speaker, SpeakerName: names[speaker], Words: words})
+		lastSpeaker = speaker
+	}
+	return out
+}
+
+func sentenceOf(sents []AnalyzedSentence, off int) int {
+	for _, s := range sents {
+		if off < s.End {
+			return s.Index
+		}
+	}
+	return len(sents) - 1
+}
+
+// attribute finds the speaker of the quotation sp in paragraph [ps, pe):
+// after it ("…,” X said", "…,” said X", "…,” he added") or before it
+// ("X said: “…”", "X told reporters, “…”", "…, saying, “…”"), with
+// pronouns resolved to the last person named outside quotations.
+func attribute(body string, ps, pe int, sp span, people []personAt, sents []AnalyzedSentence) string {
+	referent := func(at int) string { return pronounReferent(people, at, sentenceOf(sents, at)) }
+	// After the quotation, when the sentence goes on ("…,” he said" but
+	// not "….” Next sentence").
+	closed := strings.TrimRight(body[sp.start:sp.end], " ")
+	ends := strings.HasSuffix(closed, ".") || strings.HasSuffix(closed, "!") || strings.HasSuffix(closed, "?")
+	tailEnd := sp.end
+	for tailEnd < pe && body[tailEnd] != '.' && !strings.HasPrefix(body[tailEnd:], "“") && tailEnd-sp.end < 160 {
+		tailEnd++
+	}
+	tail := tokenize(body[sp.end:tailEnd])
+	nextLower := len(tail) > 0 && !tail[0].upper
+	if !ends || nextLower {
+		for k, t := range tail {
+			if k > 6 {
+				break
+			}
+			if pronouns[t.text] {
+				return referent(sp.start)
+			}
+			if speakVerbs[t.text] {
+				if who := nearestPerson(people, sp.end+t.start, sp.end, tailEnd, false); who != "" {
+					return who
+				}
+				if who := subjectBefore(body, max(ps, sents[sentenceOf(sents, sp.start)].Start), sp.start, people, referent); who != "" {
+					return who // "X called it a “10” in an interview, saying"
+				}
+				break
+			}
+		}
+	}
+	// Before it, back to the start of its sentence.
+	headStart := sp.start - 1
+	for headStart > ps && !(body[headStart-1] == '.' && headStart < len(body) && body[headStart] == ' ') && sp.start-headStart < 300 {
+		headStart--
+	}
+	headStart = max(ps, headStart)
+	head := tokenize(body[headStart:sp.start])
+	verb := -1
+	for k, t := range head {
+		if speakVerbs[t.text] {
+			verb = k
+		}
+	}
+	if verb < 0 {
+		return ""
+	}
+	verbAt := headStart + head[verb].start
+	if head[verb].text == "according" {
+		return nearestPerson(people, verbAt, headStart, sp.start, false) // "according to X, “…”"
+	}
+	if strings.HasSuffix(head[verb].text, "ing") || verb > 0 && head[verb-1].text == "and" {
+		// "…, saying", "X claimed … and warned": the sentence's subject speaks.
+		return subjectBefore(body, headStart, verbAt, people, referent)
+	}
+	// "X responded that": the person or pronoun nearest before the verb.
+	who := nearestPerson(people, verbAt, headStart, verbAt, true)
+	for k := verb - 1; k >= 0; k-- {
+		if pronouns[head[k].text] {
+			pAt := headStart + head[k].start
+			if who == "" || !personBetween(people, pAt, verbAt) {
+				return referent(pAt)
+			}
+			break
+		}
+	}
+	return who
+}
+
+// subjectBefore is the first person (or pronoun's referent) in
+// body[from:to].
+func subjectBefore(body string, from, to int, people []personAt, referent func(int) string) string {
+	first := ""
+	firstAt := to
+	for _, p := range people {
+		if p.start >= from && p.end <= to {
+			first, firstAt = p.id, p.start
+			break
+		}
+	}
+	for _, t := range tokenize(body[from:to]) {
+		if from+t.start >= firstAt {
+			break
+		}
+		if pronouns[t.text] {
+			return referent(from + t.start)
+		}
+	}
+	return first
+}
+
+// nearestPerson is the person named in [from, to) nearest to at (only
+// before it when before is set).
+func nearestPerson(people []personAt, at, from, to int, before bool) string {
+	best, bestDist := "", 1<<30
+	for _, p := range people {
+		if p.start < from || p.end > to {
+			continue
+		}
+		d := at - p.end
+		if d < 0 {
+			if before {
+				continue
+			}
+			d = p.start - at
+		}
+		if d < bestDist {
+			best, bestDist = p.id, d
+		}
+	}
+	return best
+}
+
+func personBetween(people []personAt, from, to int) bool {
+	for _, p := range people {
+		if p.start >= from && p.end <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounReferent resolves a pronoun at offset at in sentence sentence:
+// the first person named (outside quotations) earlier in that sentence,
+// else the subject (first person named) of the nearest sentence before it
+// that names anyone.
+func pronounReferent(people []personAt, at, sentence int) string {
+	best, bestSentence := "", -1
+	for _, p := range people {
+		if p.end > at {
+			break
+		}
+		if p.sentence == sentence {
+			return p.id
+		}
+		if p.sentence > bestSentence {
+			best, bestSentence = p.id, p.sentence
+		}
+	}
+	return best
+}
