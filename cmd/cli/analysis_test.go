@@ -125,3 +125,72 @@ func TestEvalCommand(t *testing.T) {
 		t.Fatalf("F1 %v (%v)", f1, err)
 	}
 }
+
+func TestActorsQuotesClaims(t *testing.T) {
+	db := importedCorpus(t)
+	code, out, errOut := run(t, "--db", db, "actors", "--format", "csv")
+	if code != ExitOK {
+		t.Fatalf("actors exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "actor,variants,kind,source,file,mentions,quoted_words" {
+		t.Fatalf("header %v", rows[0])
+	}
+	zel := false
+	for _, r := range rows[1:] {
+		if strings.HasPrefix(r[0], "Volodymyr Zelensk") && strings.Contains(r[1], "Zelenskiy") && strings.Contains(r[1], "Zelenskyy") && r[2] == "person" {
+			zel = true
+		}
+	}
+	if !zel {
+		t.Errorf("Zelensky spellings not merged:\n%s", out)
+	}
+
+	code, out, _ = run(t, "--db", db, "quotes", "--format", "json")
+	var q struct {
+		Clusters []struct {
+			ID       int    `json:"id"`
+			Speaker  string `json:"speaker"`
+			Text     string `json:"text"`
+			Variants []struct {
+				Source, File, Text, Speaker string
+			} `json:"variants"`
+		} `json:"clusters"`
+	}
+	if err := json.Unmarshal([]byte(out), &q); code != ExitOK || err != nil || len(q.Clusters) == 0 {
+		t.Fatalf("quotes exit %d, %v", code, err)
+	}
+	if top := q.Clusters[0]; len(top.Variants) < 5 || top.Speaker != "Donald Trump" {
+		t.Errorf("top cluster %+v", top)
+	}
+
+	code, out, _ = run(t, "--db", db, "claims", "--format", "json")
+	var c struct {
+		Claims []struct {
+			Quantity string  `json:"quantity"`
+			Low      float64 `json:"low"`
+			High     float64 `json:"high"`
+		} `json:"claims"`
+		Discrepancies []struct {
+			Quantity string `json:"quantity"`
+			Values   []struct {
+				File string `json:"file"`
+			} `json:"values"`
+		} `json:"discrepancies"`
+	}
+	if err := json.Unmarshal([]byte(out), &c); code != ExitOK || err != nil {
+		t.Fatalf("claims exit %d, %v", code, err)
+	}
+	found := false
+	for _, d := range c.Discrepancies {
+		if d.Quantity == "duration of talks" && len(d.Values) >= 5 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no talks-duration discrepancy:\n%s", out)
+	}
+}

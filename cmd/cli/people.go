@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+func init() {
+	register(command{
+		name:    "actors",
+		summary: "people, organisations and places with spellings merged, per source: mentions and quoted words",
+		usage:   "[--schema FILE] [--format csv|table|json]",
+		run:     runActors,
+	})
+	register(command{
+		name:    "quotes",
+		summary: "quotations with speakers, clustered across sources with their variants",
+		usage:   "[--schema FILE] [--format json|table]",
+		run:     runQuotes,
+	})
+	register(command{
+		name:    "claims",
+		summary: "numeric and time claims per phase, and where sources disagree",
+		usage:   "[--schema FILE] [--format json|table]",
+		run:     runClaims,
+	})
+}
+
+func runActors(env Env, args []string) int {
+	c := newAnalysisCommand(env, "actors", "csv", "table", "json")
+	_, arts, code, done := c.run(env, args, "csv", "table", "json")
+	if done {
+		return code
+	}
+	acts := timeline.FindActors(arts)
+	quotes := timeline.FindQuotes(arts, acts)
+	type key struct{ actor, file string }
+	mentions := map[key]int{}
+	quoted := map[key]int{}
+	sourceOf := map[string]string{}
+	for _, m := range acts.Mentions {
+		mentions[key{m.Actor, arts[m.Article].File}]++
+		sourceOf[arts[m.Article].File] = arts[m.Article].Source
+	}
+	for _, q := range quotes {
+		if q.Speaker != "" {
+			quoted[key{q.Speaker, q.File}] += q.Words
+		}
+	}
+	t := table{header: []string{"actor", "variants", "kind", "source", "file", "mentions", "quoted_words"}}
+	type row struct {
+		Actor    string   `json:"actor"`
+		Variants []string `json:"variants"`
+		Kind     string   `json:"kind"`
+		Source   string   `json:"source"`
+		File     string   `json:"file"`
+		Mentions int      `json:"mentions"`
+		Quoted   int      `json:"quoted_words"`
+	}
+	rows := []row{}
+	for _, a := range acts.List {
+		var files []string
+		for k := range mentions {
+			if k.actor == a.ID {
+				files = append(files, k.file)
+			}
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			k := key{a.ID, f}
+			t.add(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f], f, mentions[k], quoted[k])
+			rows = append(rows, row{a.Name, a.Variants, string(a.Kind), sourceOf[f], f, mentions[k], quoted[k]})
+		}
+	}
+	return emit(env, "actors", *c.format, &t, map[string]any{"actors": rows})
+}
+
+func runQuotes(env Env, args []string) int {
+	c := newAnalysisCommand(env, "quotes", "json", "table")
+	_, arts, code, done := c.run(env, args, "json", "table")
+	if done {
+		return code
+	}
+	clusters := timeline.ClusterQuotes(timeline.FindQuotes(arts, timeline.FindActors(arts)))
+	type variant struct {
+		Source  string `json:"source"`
+		File    string `json:"file"`
+		Text    string `json:"text"`
+		Speaker string `json:"speaker"`
+		Changes string `json:"changes,omitempty"`
+	}
+	type cluster struct {
+		ID       int       `json:"id"`
+		Speaker  string    `json:"speaker"`
+		Text     string    `json:"text"`
+		Sources  int       `json:"sources"`
+		Variants []variant `json:"variants"`
+	}
+	out := []cluster{}
+	t := table{header: []string{"id", "speaker", "sources", "text"}}
+	for _, cl := range clusters {
+		cj := cluster{ID: cl.ID, Speaker: cl.SpeakerName, Text: cl.Text}
+		srcs := map[string]bool{}
+		for i, v := range cl.Variants {
+			srcs[v.Source] = true
+			cj.Variants = append(cj.Variants, variant{v.Source, v.File, v.Text, v.SpeakerName, timeline.FormatChanges(cl.Changes[i])})
+		}
+		cj.Sources = len(srcs)
+		out = append(out, cj)
+		t.add(cl.ID, cl.SpeakerName, cj.Sources, cl.Text)
+	}
+	return emit(env, "quotes", *c.format, &t, map[string]any{"clusters": out})
+}
+
+func runClaims(env Env, args []string) int {
+	c := newAnalysisCommand(env, "claims", "json", "table")
+	schema, arts, code, done := c.run(env, args, "json", "table")
+	if done {
+		return code
+	}
+	claims := schema.FindClaims(arts)
+	type claim struct {
+		Quantity  string  `json:"quantity"`
+		Phase     string  `json:"phase"`
+		Source    string  `json:"source"`
+		File      string  `json:"file"`
+		Value     string  `json:"value"`
+		Unit      string  `json:"unit"`
+		Low       float64 `json:"low"`
+		High      float64 `json:"high"`
+		Qualifier string  `json:"qualifier"`
+		Sentence  string  `json:"sentence"`
+	}
+	conv := func(cs []timeline.Claim) []claim {
+		out := []claim{}
+		for _, c := range cs {
+			out = append(out, claim{c.Quantity, c.Phase, c.Source, c.File, c.Value, c.Unit, c.Low, c.High, c.Qualifier, c.Text})
+		}
+		return out
+	}
+	type discrepancy struct {
+		Quantity string  `json:"quantity"`
+		Phase    string  `json:"phase"`
+		Values   []claim `json:"values"`
+	}
+	ds := []discrepancy{}
+	t := table{header: []string{"quantity", "source", "value", "range", "sentence"}}
+	for _, d := range timeline.FindDiscrepancies(claims) {
+		ds = append(ds, discrepancy{d.Quantity, d.Phase, conv(d.Claims)})
+		for _, c := range d.Claims {
+			t.add(d.Quantity, c.Source, c.Value, c.Describe(), clip(c.Text, 90))
+		}
+	}
+	return emit(env, "claims", *c.format, &t, map[string]any{"claims": conv(claims), "discrepancies": ds})
+}
+
+func clip(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
