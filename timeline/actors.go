@@ -82,6 +82,23 @@ var placePrepositions = setOf("in", "at", "from", "to", "near", "across", "into"
 // translit folds spelling variants of a name: diacritics (already folded by
 // tokenize), transliteration endings (-iy, -yy, -ii) and doubled letters.
 func translit(w string) string {
+	if !needsTranslit(w) {
+		return w
+	}
+	return translitSlow(w)
+}
+
+// needsTranslit reports whether translit would change w.
+func needsTranslit(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
+}
+
+func translitSlow(w string) string {
 	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"ii", "i"}, {"ei", "ey"}} {
 		if strings.HasSuffix(w, e[0]) && len(w) > 4 {
 			w = strings.TrimSuffix(w, e[0]) + e[1]
@@ -293,6 +310,7 @@ type Actors struct {
 	Mentions []ActorMention
 	index    actorIndex
 	ids      map[*person]string
+	names    map[*person]string
 }
 
 func newPerson() *person {
@@ -314,12 +332,13 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 	var toks []token
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
-	for _, a := range arts {
-		for _, s := range a.Sentences {
+	for ai := range arts {
+		for si := range arts[ai].Sentences {
+			s := &arts[ai].Sentences[si]
 			if s.Heading {
 				continue
 			}
-			toks = tokenizeInto(toks, s.Text)
+			toks = s.words()
 			for i, t := range toks {
 				if !t.upper || i == 0 {
 					continue
@@ -334,12 +353,13 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		}
 	}
 	// Pass 1: names with their titles.
-	for _, a := range arts {
-		for _, s := range a.Sentences {
+	for ai := range arts {
+		for si := range arts[ai].Sentences {
+			s := &arts[ai].Sentences[si]
 			if s.Heading {
 				continue
 			}
-			toks = tokenizeInto(toks, s.Text)
+			toks = s.words()
 			for _, r := range capitalRuns(s.Text, toks) {
 				ns := splitTitle(s.Text, toks, r)
 				idx.learn(s.Text, toks, ns, spell)
@@ -347,7 +367,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		}
 	}
 	idx.finish()
-	out := &Actors{index: idx, ids: map[*person]string{}}
+	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
@@ -362,13 +382,14 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		variant[id][surface]++
 		out.Mentions = append(out.Mentions, ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
 	}
-	for ai, a := range arts {
-		for si, s := range a.Sentences {
-			toks = tokenizeInto(toks, s.Text)
+	for ai := range arts {
+		for si := range arts[ai].Sentences {
+			s := &arts[ai].Sentences[si]
+			toks = s.words()
 			for i := 0; i < len(toks); i++ {
 				p, from, to := idx.resolveAt(s.Text, toks, i)
 				if p != nil {
-					id, name := out.id(p, spell), displayName(p, spell)
+					id, name := out.id(p, spell), out.name(p, spell)
 					surface := s.Text[toks[from].start:toks[to-1].end]
 					switch tf := titlePhraseBefore(s.Text, toks, from); {
 					case tf >= 0 && tf == from-1:
@@ -381,7 +402,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 					continue
 				}
 				if p, from, to := idx.titleReference(s.Text, toks, i); p != nil {
-					note(out.id(p, spell), Person, displayName(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
+					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
 					i = to - 1
 				}
 			}
@@ -711,6 +732,15 @@ func (a *Actors) id(p *person, spell map[*person]*spelling) string {
 	}
 	a.ids[p] = id
 	return id
+}
+
+func (a *Actors) name(p *person, spell map[*person]*spelling) string {
+	if n, ok := a.names[p]; ok {
+		return n
+	}
+	n := displayName(p, spell)
+	a.names[p] = n
+	return n
 }
 
 func displayName(p *person, spell map[*person]*spelling) string {

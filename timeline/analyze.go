@@ -10,7 +10,16 @@ type AnalyzedSentence struct {
 	Sentence
 	SentencePhases
 	Times     []TimeMention
-	WordCount int // words in the sentence
+	WordCount int     // words in the sentence
+	tokens    []token // its words, cut once for every later stage
+}
+
+// words returns the sentence's tokens, cutting them if need be.
+func (s *AnalyzedSentence) words() []token {
+	if s.tokens == nil {
+		s.tokens = tokenize(s.Text)
+	}
+	return s.tokens
 }
 
 // AnalyzedArticle is an article with its analysed sentences.
@@ -36,11 +45,22 @@ var titleWords = setOf("president", "presidents", "leader", "minister", "chancel
 // title or first name, or before a speech verb. The (up to) two most
 // mentioned are the principals.
 func FindCast(sentences [][]Sentence) Cast {
+	toks := make([][][]token, len(sentences))
+	for i, doc := range sentences {
+		toks[i] = make([][]token, len(doc))
+		for j, s := range doc {
+			toks[i][j] = tokenize(s.Text)
+		}
+	}
+	return castFromTokens(toks)
+}
+
+// castFromTokens is FindCast on already tokenized sentences.
+func castFromTokens(docs [][][]token) Cast {
 	person := map[string]int{}
 	count := map[string]int{}
-	for _, doc := range sentences {
-		for _, s := range doc {
-			toks := tokenize(s.Text)
+	for _, doc := range docs {
+		for _, toks := range doc {
 			for i, t := range toks {
 				if !t.upper || len(t.text) < 3 || i == 0 && !speechVerbs[neighbor(toks, i, 1)] {
 					continue
@@ -102,13 +122,27 @@ func (s *Schema) Analyze(a Article) AnalyzedArticle {
 // AnalyzeSentences assigns phases, themes and times to the already split
 // sentences of article a.
 func (s *Schema) AnalyzeSentences(a Article, sents []Sentence, cast Cast) AnalyzedArticle {
+	return s.analyzeTokens(a, sents, nil, cast)
+}
+
+// analyzeTokens is AnalyzeSentences with the sentences' tokens, when
+// already cut (nil cuts them).
+func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, cast Cast) AnalyzedArticle {
 	out := AnalyzedArticle{Article: a, Sentences: make([]AnalyzedSentence, len(sents))}
 	feats := make([]features, len(sents))
 	ref := referenceTime(a, s.Event)
 	var hits []hit
-	var toks []token
+	var buf []token
 	for i, sent := range sents {
-		feats[i], toks, hits = s.features(sent.Text, cast, toks, hits)
+		var toks []token
+		if tokens != nil {
+			toks = tokens[i]
+			out.Sentences[i].tokens = toks // kept for the extractors
+		} else {
+			buf = tokenizeInto(buf, sent.Text) // streaming: reuse one buffer
+			toks = buf
+		}
+		feats[i], hits = s.features(sent.Text, toks, cast, hits)
 		out.Sentences[i].WordCount = sent.Words()
 		out.Words += out.Sentences[i].WordCount
 		out.Sentences[i].Times = findTimes(sent.Text, toks, ref)
@@ -170,10 +204,17 @@ func (s *Schema) AnalyzeCorpus(arts []Article) []AnalyzedArticle {
 // AnalyzeSplit analyses articles whose sentences are already split (as
 // stored), sents[i] belonging to arts[i].
 func (s *Schema) AnalyzeSplit(arts []Article, sents [][]Sentence) []AnalyzedArticle {
-	cast := FindCast(sents)
+	toks := make([][][]token, len(sents))
+	for i, doc := range sents {
+		toks[i] = make([][]token, len(doc))
+		for j, sent := range doc {
+			toks[i][j] = tokenize(sent.Text)
+		}
+	}
+	cast := castFromTokens(toks)
 	out := make([]AnalyzedArticle, len(arts))
 	for i, a := range arts {
-		out[i] = s.AnalyzeSentences(a, sents[i], cast)
+		out[i] = s.analyzeTokens(a, sents[i], toks[i], cast)
 	}
 	return out
 }

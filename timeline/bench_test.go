@@ -38,3 +38,39 @@ func BenchmarkPipeline(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExtractors runs actors, quotes (with clustering) and claims over
+// n analysed articles, each alone and then the whole pipeline with them,
+// reporting articles/s.
+func BenchmarkExtractors(b *testing.B) {
+	s := summitSchema(b)
+	arts := bundledArticles(b)
+	const n = 10000
+	corpus := make([]timeline.Article, n)
+	for i := range corpus {
+		corpus[i] = arts[i%len(arts)]
+	}
+	analysed := s.AnalyzeCorpus(corpus)
+	acts := timeline.FindActors(analysed)
+	quotes := timeline.FindQuotes(analysed, acts)
+	run := func(name string, f func()) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				f()
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+	run("actors", func() { timeline.FindActors(analysed) })
+	run("quotes", func() { timeline.FindQuotes(analysed, acts) })
+	run("clusters", func() { timeline.ClusterQuotes(quotes) })
+	run("claims", func() { s.FindClaims(analysed) })
+	run("whole", func() {
+		an := s.AnalyzeCorpus(corpus)
+		a := timeline.FindActors(an)
+		timeline.ClusterQuotes(timeline.FindQuotes(an, a))
+		timeline.FindDiscrepancies(s.FindClaims(an))
+		s.Coverage(an, timeline.MinConfidence)
+	})
+}

@@ -44,16 +44,17 @@ const clockSlack = 30 * time.Minute
 func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 	var out []Claim
 	for ai, a := range arts {
-		for _, sent := range a.Sentences {
+		for si := range a.Sentences {
+			sent := &a.Sentences[si]
 			if sent.Heading {
 				continue
 			}
-			toks := tokenize(sent.Text)
+			toks := sent.words()
 			base := Claim{Phase: sent.Phase, Source: a.Source, File: a.File, Article: ai, Sentence: sent.Index, Text: sent.Text}
 			for _, tm := range sent.Times {
 				switch tm.Kind {
 				case TimeDuration:
-					phase, ok := s.durationSubject(sent, toks, tm)
+					phase, ok := s.durationSubject(*sent, toks, tm)
 					if !ok {
 						continue
 					}

@@ -24,9 +24,41 @@ func tokenize(s string) []token {
 }
 
 // tokenizeInto appends the tokens of s to toks[:0], reusing its storage.
+// ASCII words are sliced from one lower-cased copy of s, so a sentence
+// costs at most one allocation for its words.
 func tokenizeInto(toks []token, s string) []token {
 	toks = toks[:0]
+	var lower string // s lower-cased, made on the first capital ASCII word
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIIWordByte(c) {
+				i++
+				continue
+			}
+			start := i
+			for i < len(s) && isASCIIWordByte(s[i]) {
+				i++
+			}
+			if i < len(s) && s[i] >= utf8.RuneSelf {
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+					i = start
+					goto general // the word goes on in non-ASCII letters
+				}
+			}
+			upper := c >= 'A' && c <= 'Z'
+			text := s[start:i]
+			if hasASCIIUpper(text) {
+				if lower == "" {
+					lower = asciiLower(s)
+				}
+				text = lower[start:i]
+			}
+			toks = append(toks, token{text: text, start: start, end: i, upper: upper})
+			continue
+		}
+	general:
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -52,6 +84,30 @@ func tokenizeInto(toks []token, s string) []token {
 		toks = append(toks, token{text: foldWord(word, ascii), start: start, end: i, upper: unicode.IsUpper(r)})
 	}
 	return toks
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func hasASCIIUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // foldWord lower-cases w and, for non-ASCII words, strips diacritics.

@@ -43,8 +43,7 @@ type features struct {
 	principal  bool
 }
 
-func (s *Schema) features(text string, cast Cast, toks []token, hits []hit) (features, []token, []hit) {
-	toks = tokenizeInto(toks, text)
+func (s *Schema) features(text string, toks []token, cast Cast, hits []hit) (features, []hit) {
 	hits = s.matcher.find(toks, hits[:0])
 	np, nt := len(s.Phases), len(s.Themes)
 	nums := make([]float64, np+nt)
@@ -95,7 +94,7 @@ func (s *Schema) features(text string, cast Cast, toks []token, hits []hit) (fea
 			firstPerson = false
 		}
 	}
-	return f, toks, hits
+	return f, hits
 }
 
 func neighbor(toks []token, i, d int) string {
