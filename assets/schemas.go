@@ -3,6 +3,9 @@ package assets
 import (
 	"embed"
 	"fmt"
+	"os"
+
+	"github.com/newsreel/newsreel/timeline"
 )
 
 //go:embed schemas/*.yaml
@@ -19,4 +22,21 @@ func Schema(name string) ([]byte, error) {
 		return nil, fmt.Errorf("no bundled schema %q", name)
 	}
 	return b, nil
+}
+
+// LoadSchema reads the schema file at path, or the bundled summit schema
+// when path is empty.
+func LoadSchema(path string) (*timeline.Schema, error) {
+	if path == "" {
+		raw, err := Schema(DefaultSchema)
+		if err != nil {
+			return nil, err
+		}
+		return timeline.ParseSchema(DefaultSchema+".yaml", raw)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", path, err)
+	}
+	return timeline.ParseSchema(path, raw)
 }

@@ -80,3 +80,17 @@ func parseStoredTime(v sql.NullString) time.Time {
 	}
 	return t
 }
+
+// Analyze runs the engine with schema over every stored article.
+func (d *DB) Analyze(ctx context.Context, schema *timeline.Schema) ([]timeline.AnalyzedArticle, error) {
+	stored, err := d.LoadCorpus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]timeline.Article, len(stored))
+	sents := make([][]timeline.Sentence, len(stored))
+	for i, s := range stored {
+		arts[i], sents[i] = s.Article, s.Sentences
+	}
+	return schema.AnalyzeSplit(arts, sents), nil
+}

@@ -3,12 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"time"
 
 	"github.com/newsreel/newsreel/assets"
-	"github.com/newsreel/newsreel/data"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -31,23 +29,6 @@ func init() {
 		usage:   "[--schema FILE] [--format table|json]",
 		run:     runTimeline,
 	})
-}
-
-// loadSchema reads the schema file at path, or the bundled summit schema
-// when path is empty.
-func loadSchema(path string) (*timeline.Schema, error) {
-	if path == "" {
-		raw, err := assets.Schema(assets.DefaultSchema)
-		if err != nil {
-			return nil, err
-		}
-		return timeline.ParseSchema(assets.DefaultSchema+".yaml", raw)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("schema %s: %w", path, err)
-	}
-	return timeline.ParseSchema(path, raw)
 }
 
 // analysisCommand is the shared setup of the commands that run the engine.
@@ -77,7 +58,7 @@ func (c *analysisCommand) run(env Env, args []string, formats ...string) (*timel
 		c.usage(env.Stderr)
 		return nil, nil, ExitUsage, true
 	}
-	schema, err := loadSchema(*c.schemaPath)
+	schema, err := assets.LoadSchema(*c.schemaPath)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
 		return nil, nil, ExitFailed, true
@@ -87,25 +68,12 @@ func (c *analysisCommand) run(env Env, args []string, formats ...string) (*timel
 		return nil, nil, code, true
 	}
 	defer db.Close()
-	arts, err := analyzeStore(context.Background(), db, schema)
+	arts, err := db.Analyze(context.Background(), schema)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
 		return nil, nil, ExitFailed, true
 	}
 	return schema, arts, 0, false
-}
-
-func analyzeStore(ctx context.Context, db *data.DB, schema *timeline.Schema) ([]timeline.AnalyzedArticle, error) {
-	stored, err := db.LoadCorpus(ctx)
-	if err != nil {
-		return nil, err
-	}
-	arts := make([]timeline.Article, len(stored))
-	sents := make([][]timeline.Sentence, len(stored))
-	for i, s := range stored {
-		arts[i], sents[i] = s.Article, s.Sentences
-	}
-	return schema.AnalyzeSplit(arts, sents), nil
 }
 
 func runCoverage(env Env, args []string) int {

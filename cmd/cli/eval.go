@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data/ingest"
 	"github.com/newsreel/newsreel/timeline"
 )
@@ -46,7 +47,7 @@ func runEval(env Env, args []string) int {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", *goldPath, err))
 	}
-	schema, err := loadSchema(*schemaPath)
+	schema, err := assets.LoadSchema(*schemaPath)
 	if err != nil {
 		return fail(err)
 	}
@@ -67,7 +68,7 @@ func runEval(env Env, args []string) int {
 			return code
 		}
 		defer db.Close()
-		if analysed, err = analyzeStore(context.Background(), db, schema); err != nil {
+		if analysed, err = db.Analyze(context.Background(), schema); err != nil {
 			return fail(err)
 		}
 	}
