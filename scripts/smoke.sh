@@ -3,10 +3,11 @@
 # for its window and for the bundled corpus to load, saves a screenshot,
 # quits with Ctrl+Q and checks that it exited cleanly, logged no GL errors,
 # and drew a non-blank window.
-#   scripts/smoke.sh BINARY [SCREENSHOT.png]
+#   scripts/smoke.sh BINARY [SCREENSHOT.png [APP OPTIONS...]]
 set -euo pipefail
 bin=$(realpath "$1")
 shot=${2:-smoke.png}
+shift $(( $# < 2 ? $# : 2 ))
 work=$(mktemp -d)
 app_pid= xvfb_pid=
 cleanup() {
@@ -24,7 +25,7 @@ export DISPLAY=$display LANG=en_US.UTF-8
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
 xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start"
 
-"$bin" --db "$work/smoke.db" 2>"$work/stderr" &
+"$bin" --db "$work/smoke.db" "$@" 2>"$work/stderr" &
 app_pid=$!
 wid=
 for _ in $(seq 120); do
@@ -43,14 +44,14 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 [ "$n" -ge 5 ] || fail "the bundled corpus did not load (sources: $n)"
-sleep 2 # let the window redraw with the loaded lists
+sleep "${SMOKE_SETTLE:-3}" # let the window finish the analysis and redraw
 
 import -window "$wid" "$shot"
 std=$(convert "$shot" -format '%[fx:standard_deviation]' info:)
 awk -v s="$std" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot is blank (standard deviation $std)"
 
 xdotool windowfocus --sync "$wid" 2>/dev/null || true
-xdotool key --window "$wid" ctrl+q
+xdotool key --window "$wid" ctrl+q 2>/dev/null || true # the window may close before the key-up is sent
 for _ in $(seq 40); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
 if kill -0 "$app_pid" 2>/dev/null; then fail "the app did not quit on Ctrl+Q"; fi
 set +e; wait "$app_pid"; rc=$?; set -e

@@ -7,137 +7,192 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data"
+	"github.com/newsreel/newsreel/data/ingest"
+	"github.com/newsreel/newsreel/timeline"
 )
+
+// view is one screen of the window.
+type view interface {
+	content() fyne.CanvasObject
+	show(*analysis)
+}
+
+// Screen names, as used by --view and the preferences.
+var screenNames = []string{"timeline", "sources", "coverage", "people", "disagreements", "search"}
 
 // Window is the main Newsreel window's content and state. Its fields are
 // touched only on the UI goroutine.
 type Window struct {
-	win    fyne.Window
-	dbPath string
-	db     *data.DB
-	cancel context.CancelFunc
+	app        fyne.App
+	win        fyne.Window
+	dbPath     string
+	schemaPath string
+	db         *data.DB
+	schema     *timeline.Schema
+	cancel     context.CancelFunc
+	a          *analysis
 
-	status   *widget.Label
-	sources  []data.SourceSummary
-	articles []data.ArticleSummary
-	selected int64 // source id shown in the article list; 0 = all
+	status *widget.Label
+	tabs   *container.AppTabs
+	views  []view
 
-	sourceList  *widget.List
-	articleList *widget.List
+	timelineV *timelineView
+	sourcesV  *sourcesView
+	coverageV *coverageView
+	peopleV   *peopleView
+	searchV   *searchView
 
-	// loaded is called (on the UI goroutine) after each load; tests use it.
-	loaded func(error)
+	lastImport *importRun
+
+	// loaded and imported are called (on the UI goroutine) after each load
+	// and import; tests use them.
+	loaded   func(error)
+	imported func(ingest.Summary)
 }
 
 // NewWindow builds the main view into w; call Start to load the store.
-func NewWindow(w fyne.Window, dbPath string) *Window {
-	v := &Window{win: w, dbPath: dbPath, status: widget.NewLabel("Opening " + filepath.Base(dbPath) + " …")}
-	v.sourceList = widget.NewList(
-		func() int { return len(v.sources) + 1 },
-		func() fyne.CanvasObject { return widget.NewLabel("source label placeholder") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id == 0 {
-				o.(*widget.Label).SetText(fmt.Sprintf("All sources (%d)", len(v.sources)))
-				return
-			}
-			s := v.sources[id-1]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s, %s", s.Label, plural(s.Articles, "article"), plural(s.Sentences, "sentence")))
-		})
-	v.sourceList.OnSelected = func(id widget.ListItemID) {
-		v.selected = 0
-		if id > 0 && id <= len(v.sources) {
-			v.selected = v.sources[id-1].ID
-		}
-		v.articleList.Refresh()
-	}
-	v.articleList = widget.NewList(
-		func() int { return len(v.visibleArticles()) },
-		func() fyne.CanvasObject { return widget.NewLabel("article placeholder") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			arts := v.visibleArticles()
-			if id >= len(arts) {
-				return
-			}
-			a := arts[id]
-			title := a.Title
-			if title == "" {
-				title = a.File
-			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", a.Source, title, plural(a.Sentences, "sentence")))
-		})
-	split := container.NewHSplit(
-		container.NewBorder(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.sourceList),
-		container.NewBorder(widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.articleList),
+func NewWindow(a fyne.App, w fyne.Window, dbPath, schemaPath string) *Window {
+	v := &Window{app: a, win: w, dbPath: dbPath, schemaPath: schemaPath, status: widget.NewLabel("Opening " + filepath.Base(dbPath) + " …")}
+	v.timelineV = newTimelineView(v)
+	v.sourcesV = newSourcesView(v)
+	v.coverageV = newCoverageView(v)
+	v.peopleV = newPeopleView(v)
+	v.searchV = newSearchView(v)
+	dis := newDisagreementsView(v)
+	v.views = []view{v.timelineV, v.sourcesV, v.coverageV, v.peopleV, dis, v.searchV}
+	v.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), v.timelineV.content()),
+		container.NewTabItemWithIcon("Sources", theme.ListIcon(), v.sourcesV.content()),
+		container.NewTabItemWithIcon("Coverage", theme.GridIcon(), v.coverageV.content()),
+		container.NewTabItemWithIcon("People & quotes", theme.AccountIcon(), v.peopleV.content()),
+		container.NewTabItemWithIcon("Disagreements", theme.WarningIcon(), dis.content()),
+		container.NewTabItemWithIcon("Search", theme.SearchIcon(), v.searchV.content()),
 	)
-	split.Offset = 0.4
-	w.SetContent(container.NewBorder(nil, v.status, nil, nil, split))
+	v.tabs.OnSelected = func(*container.TabItem) {
+		v.app.Preferences().SetString(prefView, screenNames[v.tabs.SelectedIndex()])
+	}
+	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderOpenIcon(), v.askImportFolder),
+		widget.NewToolbarAction(theme.FileIcon(), v.askImportFile),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ViewRefreshIcon(), v.reload),
+		widget.NewToolbarAction(theme.SettingsIcon(), v.showPreferences),
+	)
+	w.SetContent(container.NewBorder(toolbar, v.status, nil, nil, v.tabs))
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, u := range uris {
+			if u.Scheme() == "file" {
+				paths = append(paths, u.Path())
+			}
+		}
+		if len(paths) > 0 {
+			v.importPaths(paths)
+		}
+	})
 	return v
 }
 
-func (v *Window) visibleArticles() []data.ArticleSummary {
-	if v.selected == 0 {
-		return v.articles
-	}
-	var out []data.ArticleSummary
-	for _, a := range v.articles {
-		if a.Source == v.sourceLabel(v.selected) {
-			out = append(out, a)
+// SelectView shows the named screen (see screenNames).
+func (v *Window) SelectView(name string) {
+	for i, n := range screenNames {
+		if n == name {
+			v.tabs.SelectIndex(i)
 		}
 	}
-	return out
-}
-
-func (v *Window) sourceLabel(id int64) string {
-	for _, s := range v.sources {
-		if s.ID == id {
-			return s.Label
-		}
-	}
-	return ""
 }
 
 // Start opens the store and loads it in the background.
 func (v *Window) Start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	v.cancel = cancel
+	schemaPath := v.schemaPath
 	go func() {
-		db, err := openStore(ctx, v.dbPath, func(msg string) { fyne.Do(func() { v.status.SetText(msg) }) })
+		schema, err := assets.LoadSchema(schemaPath)
 		if err != nil {
-			fyne.Do(func() { v.finishLoad(err) })
+			fyne.Do(func() { v.finishLoad(nil, err) })
 			return
 		}
-		srcs, arts, err := readLists(ctx, db)
+		db, err := openStore(ctx, v.dbPath, func(msg string) { fyne.Do(func() { v.status.SetText(msg) }) })
+		if err != nil {
+			fyne.Do(func() { v.finishLoad(nil, err) })
+			return
+		}
+		fyne.Do(func() { v.status.SetText("Analysing…") })
+		a, err := loadAnalysis(ctx, db, schema)
 		fyne.Do(func() {
-			v.db = db
-			v.sources, v.articles = srcs, arts
-			v.finishLoad(err)
+			v.db, v.schema = db, schema
+			v.finishLoad(a, err)
 		})
 	}()
 }
 
-func readLists(ctx context.Context, db *data.DB) ([]data.SourceSummary, []data.ArticleSummary, error) {
-	srcs, err := db.Sources(ctx)
-	if err != nil {
-		return nil, nil, err
+// reload re-runs the analysis on the open store.
+func (v *Window) reload() {
+	if v.db == nil || v.schema == nil {
+		return
 	}
-	arts, err := db.Articles(ctx)
-	return srcs, arts, err
+	db, schema := v.db, v.schema
+	v.status.SetText("Analysing…")
+	go func() {
+		a, err := loadAnalysis(context.Background(), db, schema)
+		fyne.Do(func() { v.finishLoad(a, err) })
+	}()
 }
 
-func (v *Window) finishLoad(err error) {
+func (v *Window) finishLoad(a *analysis, err error) {
 	if err != nil {
 		v.status.SetText("Could not open the database: " + err.Error())
 	} else {
-		v.status.SetText(fmt.Sprintf("%s, %s · %s", plural(len(v.sources), "source"), plural(len(v.articles), "article"), filepath.Base(v.dbPath)))
-		v.sourceList.Refresh()
-		v.articleList.Refresh()
+		v.a = a
+		for _, view := range v.views {
+			view.show(a)
+		}
+		v.status.SetText(fmt.Sprintf("%s, %s, %s · %s · schema %s", plural(len(a.labels), "source"), plural(len(a.articles), "article"),
+			plural(len(a.timeline.Phases), "phase"), filepath.Base(v.dbPath), a.schema.Name))
 	}
 	if v.loaded != nil {
 		v.loaded(err)
 	}
+}
+
+// openArticle shows an article with the given sentence selected.
+func (v *Window) openArticle(source, file string, sentence int) {
+	if v.a == nil {
+		return
+	}
+	art := v.a.article(source, file)
+	if art == nil {
+		return
+	}
+	list := widget.NewList(
+		func() int { return len(art.Sentences) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("sentence")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			s := art.Sentences[id]
+			l := o.(*widget.Label)
+			l.TextStyle = fyne.TextStyle{Bold: s.Heading || id == sentence}
+			text := s.Text
+			if s.Phase != "" {
+				text += "  [" + s.Phase + "]"
+			}
+			l.SetText(text)
+		})
+	d := dialog.NewCustom(fmt.Sprintf("%s — %s", source, nonEmpty(art.Title, file)), "Close", list, v.win)
+	d.Resize(fyne.NewSize(760, 560))
+	d.Show()
+	list.Select(sentence)
+	list.ScrollTo(sentence)
 }
 
 // Close stops background work and closes the store.

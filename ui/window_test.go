@@ -1,73 +1,185 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsreel/newsreel/data/ingest"
 )
 
-// startWindow builds the main window on a fresh database and waits for it
-// to finish loading.
+// startWindow builds the main window on a fresh database (which loads the
+// bundled corpus) and waits for the analysis.
 func startWindow(t *testing.T, dbPath string) (*Window, fyne.Window) {
 	t.Helper()
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(900, 600))
-	v := NewWindow(w, dbPath)
+	w.Resize(fyne.NewSize(1100, 700))
+	v := NewWindow(a, w, dbPath, "")
 	done := make(chan error, 1)
 	v.loaded = func(err error) { done <- err }
 	v.Start()
 	t.Cleanup(v.Close)
+	waitFor(t, done)
+	return v, w
+}
+
+func waitFor(t *testing.T, done chan error) {
+	t.Helper()
 	select {
 	case err := <-done:
 		if err != nil {
 			t.Fatalf("load: %v", err)
 		}
 	case <-time.After(60 * time.Second):
-		t.Fatal("window did not finish loading")
+		t.Fatal("timed out")
 	}
-	return v, w
 }
 
-func TestFirstStartLoadsBundledCorpus(t *testing.T) {
+func TestFirstStartShowsTheBundledTimeline(t *testing.T) {
 	v, w := startWindow(t, filepath.Join(t.TempDir(), "first.db"))
-	if len(v.sources) != 5 || len(v.articles) != 5 {
-		t.Fatalf("%d sources, %d articles", len(v.sources), len(v.articles))
+	if len(v.a.labels) != 5 || len(v.a.articles) != 5 {
+		t.Fatalf("%d sources, %d articles", len(v.a.labels), len(v.a.articles))
 	}
-	if got := v.status.Text; got != "5 sources, 5 articles · first.db" {
-		t.Fatalf("status %q", got)
+	if !strings.HasPrefix(v.status.Text, "5 sources, 5 articles, 9 phases · first.db") {
+		t.Fatalf("status %q", v.status.Text)
 	}
-	test.AssertRendersToMarkup(t, "main_window.xml", w.Canvas())
+	if got := len(v.timelineV.blocks.Objects); got != 9 {
+		t.Fatalf("%d phase blocks", got)
+	}
+	test.AssertRendersToMarkup(t, "timeline.xml", w.Canvas())
 }
 
-func TestSelectingASourceFiltersArticles(t *testing.T) {
+func TestSelectingAPhaseShowsItsEvidence(t *testing.T) {
 	v, _ := startWindow(t, filepath.Join(t.TempDir(), "sel.db"))
-	v.sourceList.Select(1)
-	arts := v.visibleArticles()
-	if len(arts) != 1 || arts[0].Source != v.sources[0].Label {
-		t.Fatalf("visible %+v", arts)
+	var talks *phaseBlock
+	for _, o := range v.timelineV.blocks.Objects {
+		if b := o.(*phaseBlock); b.phase.ID == "talks" {
+			talks = b
+		}
 	}
-	v.sourceList.Select(0)
-	if len(v.visibleArticles()) != 5 {
-		t.Fatal("All sources should show every article")
+	test.Tap(talks)
+	if v.timelineV.selected != "talks" || !talks.selected {
+		t.Fatalf("selected %q", v.timelineV.selected)
+	}
+	if !strings.HasPrefix(v.timelineV.title.Text, "Talks — ") || !strings.Contains(v.timelineV.title.Text, "reported by 5 of 5 sources") {
+		t.Fatalf("title %q", v.timelineV.title.Text)
+	}
+}
+
+func TestEveryScreenRenders(t *testing.T) {
+	v, w := startWindow(t, filepath.Join(t.TempDir(), "screens.db"))
+	for i, name := range screenNames {
+		v.SelectView(name)
+		if v.tabs.SelectedIndex() != i {
+			t.Fatalf("%s: tab %d", name, v.tabs.SelectedIndex())
+		}
+		if name == "coverage" {
+			v.coverageV.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		}
+		if name == "people" {
+			v.peopleV.actors.Select(0)
+			v.peopleV.clusters.Select(0)
+		}
+		test.AssertRendersToMarkup(t, "screen_"+name+".xml", w.Canvas())
+	}
+}
+
+func TestRenameSourcePersists(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "rename.db")
+	v, _ := startWindow(t, dbPath)
+	done := make(chan error, 1)
+	v.loaded = func(err error) { done <- err }
+	src := v.a.sources[0]
+	v.renameSource(src, "Renamed outlet")
+	waitFor(t, done)
+	if !contains(v.a.labels, "Renamed outlet") || contains(v.a.labels, src.Label) {
+		t.Fatalf("labels after rename: %v", v.a.labels)
+	}
+	// A clash is refused and nothing changes.
+	v.renameSource(v.a.sources[0], v.a.sources[1].Label)
+	time.Sleep(200 * time.Millisecond)
+	if len(v.a.labels) != 5 {
+		t.Fatalf("labels %v", v.a.labels)
+	}
+}
+
+func TestSearchHighlightsAndSurvivesOddInput(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "search.db"))
+	done := make(chan error, 1)
+	v.searchV.searched = func() { done <- nil }
+	v.SelectView("search")
+	test.Type(v.searchV.entry, "next time Moscow")
+	v.searchV.entry.OnSubmitted(v.searchV.entry.Text)
+	waitFor(t, done)
+	if !strings.HasPrefix(v.searchV.status.Text, "3 sentences") {
+		t.Fatalf("status %q", v.searchV.status.Text)
+	}
+	for _, q := range []string{`"(`, `NEAR(`, `*`, `AND OR`} {
+		v.searchV.search(q)
+		waitFor(t, done)
+		if strings.Contains(strings.ToLower(v.searchV.status.Text), "sql") || strings.Contains(v.searchV.status.Text, "failed") {
+			t.Errorf("%q: status %q", q, v.searchV.status.Text)
+		}
+	}
+}
+
+func TestImportFolderReportsProgressAndFailures(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "import.db"))
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "new.txt"), []byte("The leaders arrived on the tarmac and shook hands. Then the talks began behind closed doors."), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.txt"), []byte{0, 1, 2, 3, 4}, 0o644)
+	imported := make(chan ingest.Summary, 1)
+	v.imported = func(s ingest.Summary) { imported <- s }
+	loaded := make(chan error, 1)
+	v.loaded = func(err error) { loaded <- err }
+	v.importPaths([]string{dir})
+	var sum ingest.Summary
+	select {
+	case sum = <-imported:
+	case <-time.After(30 * time.Second):
+		t.Fatal("import did not finish")
+	}
+	if sum.Imported != 1 || sum.Failed != 1 {
+		t.Fatalf("summary %+v", sum)
+	}
+	run := v.lastImport
+	if run.bar.Value != run.bar.Max || run.bar.Max != 2 {
+		t.Fatalf("progress %v of %v", run.bar.Value, run.bar.Max)
+	}
+	waitFor(t, loaded)
+	if len(v.a.labels) != 6 {
+		t.Fatalf("labels after import: %v", v.a.labels)
 	}
 }
 
 func TestBadDatabaseShowsErrorInStatus(t *testing.T) {
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	dir := t.TempDir()
-	v := NewWindow(w, dir) // a folder is not a database
+	v := NewWindow(a, w, t.TempDir(), "") // a folder is not a database
 	done := make(chan error, 1)
 	v.loaded = func(err error) { done <- err }
 	v.Start()
 	if err := <-done; err == nil {
 		t.Fatal("want an error")
 	}
-	if got := v.status.Text; len(got) < 30 || got[:27] != "Could not open the database" {
-		t.Fatalf("status %q", got)
+	if !strings.HasPrefix(v.status.Text, "Could not open the database") {
+		t.Fatalf("status %q", v.status.Text)
+	}
+}
+
+func TestEmptyDatabaseScreensSayWhatToDo(t *testing.T) {
+	a := &analysis{}
+	v := newTimelineView(nil)
+	a.timeline.Narrative = map[string][]string{}
+	v.show(a)
+	if !strings.Contains(v.title.Text, "import articles") {
+		t.Fatalf("timeline empty state %q", v.title.Text)
 	}
 }

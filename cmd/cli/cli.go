@@ -30,9 +30,17 @@ const (
 // window.
 type Env struct {
 	Stdout, Stderr io.Writer
-	// OpenWindow runs the desktop app on the database at dbPath; nil means
-	// the window is not available (tests).
-	OpenWindow func(dbPath string) error
+	// OpenWindow runs the desktop app; nil means the window is not
+	// available (tests).
+	OpenWindow func(WindowOptions) error
+}
+
+// WindowOptions start the desktop window.
+type WindowOptions struct {
+	DB     string // database file
+	View   string // first screen
+	Theme  string // system, light or dark
+	Schema string // event schema file
 }
 
 type command struct {
@@ -51,6 +59,9 @@ func Main(env Env, args []string) int {
 	global.SetOutput(io.Discard)
 	dbPath := global.String("db", "", "database file")
 	version := global.Bool("version", false, "print the version")
+	view := global.String("view", "", "window: first screen")
+	themeName := global.String("theme", "", "window: system, light or dark")
+	schema := global.String("schema", "", "window: event schema file")
 	help := global.Bool("help", false, "show help")
 	global.BoolVar(help, "h", false, "show help")
 	if err := global.Parse(args); err != nil {
@@ -72,7 +83,10 @@ func Main(env Env, args []string) int {
 			fmt.Fprintln(env.Stderr, "newsreel: no window available here; give a command (newsreel --help)")
 			return ExitUsage
 		}
-		if err := env.OpenWindow(resolveDB(*dbPath)); err != nil {
+		if *themeName != "" && !checkChoice(env, "theme", *themeName, "system", "light", "dark") {
+			return ExitUsage
+		}
+		if err := env.OpenWindow(WindowOptions{DB: resolveDB(*dbPath), View: *view, Theme: *themeName, Schema: *schema}); err != nil {
 			fmt.Fprintf(env.Stderr, "newsreel: %v\n", err)
 			return ExitFailed
 		}
@@ -86,6 +100,9 @@ func Main(env Env, args []string) int {
 		if c.name == name {
 			if *dbPath != "" {
 				cmdArgs = append([]string{"--db", *dbPath}, cmdArgs...)
+			}
+			if *schema != "" && c.name != "import" && c.name != "sources" && c.name != "search" {
+				cmdArgs = append([]string{"--schema", *schema}, cmdArgs...)
 			}
 			return c.run(env, cmdArgs)
 		}
@@ -123,6 +140,12 @@ Global options:
   --db PATH   database file (default: $NEWSREEL_DB, else
               %s)
   --version   print the version
+
+Window options:
+  --view NAME      first screen: timeline, sources, coverage, people,
+                   disagreements or search
+  --theme NAME     system, light or dark
+  --schema FILE    event schema (default: the bundled summit schema)
 `, data.DefaultPath())
 }
 
@@ -210,6 +233,6 @@ func checkChoice(env Env, name, value string, choices ...string) bool {
 }
 
 // DefaultEnv writes to the process's standard streams.
-func DefaultEnv(openWindow func(string) error) Env {
+func DefaultEnv(openWindow func(WindowOptions) error) Env {
 	return Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow}
 }

@@ -12,5 +12,6 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Main(cli.DefaultEnv(ui.Run), os.Args[1:]))
+	openWindow := func(o cli.WindowOptions) error { return ui.Run(ui.Options(o)) }
+	os.Exit(cli.Main(cli.DefaultEnv(openWindow), os.Args[1:]))
 }

@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+// Coverage modes.
+const (
+	modePhases = "Phases"
+	modeThemes = "Themes"
+	modeActors = "People"
+)
+
+// coverageView is the source × phase (or theme, or person) matrix, cells
+// shaded by normalised share, with the sentences behind a chosen cell.
+type coverageView struct {
+	w       *Window
+	a       *analysis
+	mode    string
+	raw     bool
+	keys    []string // column keys
+	labels  []string // column labels
+	cells   map[cellKey]cellSum
+	table   *widget.Table
+	detail  *fyne.Container
+	caption *widget.Label
+	root    fyne.CanvasObject
+}
+
+func newCoverageView(w *Window) *coverageView {
+	v := &coverageView{w: w, mode: modePhases, detail: container.NewVBox()}
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.rowLabels()), len(v.keys) },
+		func() fyne.CanvasObject {
+			bg := canvas.NewRectangle(color.Transparent)
+			l := canvas.NewText("00.0%", theme.Color(theme.ColorNameForeground))
+			l.Alignment = fyne.TextAlignCenter
+			return container.NewStack(bg, container.NewCenter(l))
+		},
+		v.updateCell)
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("header label")
+		l.Truncation = fyne.TextTruncateEllipsis
+		l.TextStyle.Bold = true
+		return l
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		switch {
+		case id.Row < 0 && id.Col >= 0 && id.Col < len(v.labels):
+			l.SetText(v.labels[id.Col])
+		case id.Col < 0 && id.Row >= 0 && id.Row < len(v.rowLabels()):
+			l.SetText(v.rowLabels()[id.Row])
+		default:
+			l.SetText("")
+		}
+	}
+	v.table.OnSelected = func(id widget.TableCellID) { v.showCell(id) }
+	modes := widget.NewRadioGroup([]string{modePhases, modeThemes, modeActors}, func(m string) {
+		if m != "" && m != v.mode {
+			v.mode = m
+			v.rebuild()
+		}
+	})
+	modes.Horizontal = true
+	modes.SetSelected(modePhases)
+	raw := widget.NewCheck("Raw sentence counts", func(on bool) { v.raw = on; v.table.Refresh() })
+	v.caption = widget.NewLabel("")
+	v.caption.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(container.NewHBox(modes, raw), v.caption)
+	split := container.NewVSplit(v.table, container.NewScroll(v.detail))
+	split.Offset = 0.6
+	v.root = container.NewBorder(top, nil, nil, nil, split)
+	return v
+}
+
+func (v *coverageView) content() fyne.CanvasObject { return v.root }
+
+func (v *coverageView) rowLabels() []string {
+	if v.a == nil {
+		return nil
+	}
+	return v.a.labels
+}
+
+func (v *coverageView) show(a *analysis) {
+	v.a = a
+	v.rebuild()
+}
+
+// rebuild recomputes the columns for the current mode.
+func (v *coverageView) rebuild() {
+	if v.a == nil {
+		return
+	}
+	v.keys, v.labels = nil, nil
+	switch v.mode {
+	case modeThemes:
+		for _, t := range v.a.schema.Themes {
+			v.keys, v.labels = append(v.keys, t.ID), append(v.labels, t.Label)
+		}
+		v.cells = sumCells(v.a.themes, v.a.articles)
+		v.caption.SetText("Share of each source's words in sentences touching each theme (a sentence can touch several). Click a cell for its sentences.")
+	case modeActors:
+		v.cells = map[cellKey]cellSum{}
+		words := map[string]int{}
+		for _, art := range v.a.articles {
+			words[art.Source] += art.Words
+		}
+		n := 0
+		for _, act := range v.a.actors.List {
+			if act.Kind != timeline.Person || n == 12 {
+				continue
+			}
+			n++
+			v.keys, v.labels = append(v.keys, act.ID), append(v.labels, act.Name)
+		}
+		seen := map[[3]int]bool{}
+		for _, m := range v.a.actors.Mentions {
+			art := v.a.articles[m.Article]
+			k := cellKey{art.Source, m.Actor}
+			s := v.cells[k]
+			if key := [3]int{m.Article, m.Sentence, indexOf(v.keys, m.Actor)}; !seen[key] {
+				seen[key] = true
+				s.sentences++
+				s.words += art.Sentences[m.Sentence].WordCount
+			}
+			s.total = words[art.Source]
+			v.cells[k] = s
+		}
+		v.caption.SetText("Share of each source's words in sentences that mention each of the twelve most-mentioned people. Click a cell for its sentences.")
+	default:
+		for _, p := range v.a.timeline.Phases {
+			v.keys, v.labels = append(v.keys, p.ID), append(v.labels, p.Label)
+		}
+		v.cells = sumCells(v.a.coverage, v.a.articles)
+		v.caption.SetText("Share of each source's words given to each phase, in the order of events. Click a cell for its sentences; tick “Raw sentence counts” for counts.")
+	}
+	if len(v.rowLabels()) == 0 || len(v.keys) == 0 {
+		v.caption.SetText("Nothing to compare yet: import articles about an event (File ▸ Import, Ctrl+O).")
+	}
+	v.table.SetColumnWidth(-1, 220)
+	for i := range v.keys {
+		v.table.SetColumnWidth(i, 132)
+	}
+	v.detail.RemoveAll()
+	v.detail.Add(widget.NewLabel("Click a cell to see the sentences behind it."))
+	v.table.Refresh()
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func (v *coverageView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	st := o.(*fyne.Container)
+	bg := st.Objects[0].(*canvas.Rectangle)
+	l := st.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
+	rows := v.rowLabels()
+	if id.Row >= len(rows) || id.Col >= len(v.keys) {
+		return
+	}
+	s := v.cells[cellKey{rows[id.Row], v.keys[id.Col]}]
+	share := s.share()
+	alpha := uint8(0)
+	if s.sentences > 0 {
+		alpha = uint8(40 + 215*minf(1, share*4)) // 25% or more is full strength
+	}
+	bg.FillColor = withAlpha(paletteColor(4), alpha)
+	bg.Refresh()
+	// Dark cells take white text in either theme; pale ones the theme's.
+	l.Color = theme.Color(theme.ColorNameForeground)
+	if alpha > 150 {
+		l.Color = color.White
+	}
+	switch {
+	case s.sentences == 0:
+		l.Text = "–"
+	case v.raw:
+		l.Text = fmt.Sprintf("%d", s.sentences)
+	default:
+		l.Text = fmt.Sprintf("%.1f%%", 100*share)
+	}
+	l.Refresh()
+}
+
+func minf(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// showCell lists the sentences behind a cell.
+func (v *coverageView) showCell(id widget.TableCellID) {
+	rows := v.rowLabels()
+	if id.Row < 0 || id.Col < 0 || id.Row >= len(rows) || id.Col >= len(v.keys) {
+		return
+	}
+	src, key := rows[id.Row], v.keys[id.Col]
+	v.detail.RemoveAll()
+	v.detail.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s · %s", src, v.labels[id.Col]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	var evs []timeline.Evidence
+	for ai, art := range v.a.articles {
+		if art.Source != src {
+			continue
+		}
+		for si, s := range art.Sentences {
+			if v.cellHas(ai, si, s, key) {
+				evs = append(evs, timeline.Evidence{Source: art.Source, File: art.File, Sentence: s.Index, Text: s.Text, Times: s.Times})
+			}
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].File < evs[j].File })
+	if len(evs) == 0 {
+		v.detail.Add(widget.NewLabel("This source has no sentence here."))
+	}
+	for _, e := range evs {
+		v.detail.Add(evidenceText(e))
+	}
+	v.detail.Refresh()
+}
+
+func (v *coverageView) cellHas(ai, si int, s timeline.AnalyzedSentence, key string) bool {
+	switch v.mode {
+	case modeThemes:
+		return contains(s.Themes, key)
+	case modeActors:
+		for _, m := range v.a.actors.Mentions {
+			if m.Article == ai && m.Sentence == si && m.Actor == key {
+				return true
+			}
+		}
+		return false
+	}
+	return s.Confidence >= timeline.MinConfidence && (s.Phase == key || contains(s.Also, key))
+}
+
+func contains(list []string, s string) bool { return indexOf(list, s) >= 0 }

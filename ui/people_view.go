@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+// peopleView lists the actors with their spellings and per-source
+// mentions, and the quote clusters with their variants side by side.
+type peopleView struct {
+	w        *Window
+	a        *analysis
+	actors   *widget.List
+	actorBox *widget.RichText
+	clusters *widget.List
+	quoteBox *fyne.Container
+	people   []timeline.Actor
+	root     fyne.CanvasObject
+}
+
+func newPeopleView(w *Window) *peopleView {
+	v := &peopleView{w: w, quoteBox: container.NewVBox()}
+	v.actorBox = widget.NewRichTextWithText("Select a person to see their spellings, titles and coverage.")
+	v.actorBox.Wrapping = fyne.TextWrapWord
+	v.actors = widget.NewList(
+		func() int { return len(v.people) },
+		func() fyne.CanvasObject { return widget.NewLabel("actor name placeholder — 000 mentions") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			a := v.people[id]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s (%s)", a.Name, plural(a.Mentions, "mention"), a.Kind))
+		})
+	v.actors.OnSelected = v.showActor
+	v.clusters = widget.NewList(
+		func() int {
+			if v.a == nil {
+				return 0
+			}
+			return len(v.a.clusters)
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("quote cluster placeholder text") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			c := v.a.clusters[id]
+			who := c.SpeakerName
+			if who == "" {
+				who = "unknown speaker"
+			}
+			o.(*widget.Label).SetText(fmt.Sprintf("%s: “%s” (%s)", who, ellipsis(c.Text, 70), plural(len(c.Variants), "variant")))
+		})
+	v.clusters.OnSelected = v.showCluster
+	left := container.NewVSplit(
+		container.NewBorder(widget.NewLabelWithStyle("People, organisations, places", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.actors),
+		container.NewScroll(v.actorBox))
+	right := container.NewVSplit(
+		container.NewBorder(widget.NewLabelWithStyle("Quotations, clustered across sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.clusters),
+		container.NewScroll(v.quoteBox))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.4
+	v.root = split
+	return v
+}
+
+func (v *peopleView) content() fyne.CanvasObject { return v.root }
+
+func (v *peopleView) show(a *analysis) {
+	v.a = a
+	v.people = a.actors.List
+	v.actors.UnselectAll()
+	v.clusters.UnselectAll()
+	v.actors.Refresh()
+	v.clusters.Refresh()
+	v.quoteBox.RemoveAll()
+	if len(a.clusters) == 0 {
+		v.quoteBox.Add(widget.NewLabel("No quotations found yet: import articles that quote people."))
+	} else {
+		v.clusters.Select(0)
+	}
+	if len(v.people) == 0 {
+		v.actorBox.ParseMarkdown("No people found yet: import articles about an event.")
+	} else {
+		v.actors.Select(0)
+	}
+}
+
+func (v *peopleView) showActor(id widget.ListItemID) {
+	a := v.people[id]
+	per := map[string]int{}
+	quoted := map[string]int{}
+	for _, m := range v.a.actors.Mentions {
+		if m.Actor == a.ID {
+			per[v.a.articles[m.Article].Source]++
+		}
+	}
+	for _, q := range v.a.quotes {
+		if q.Speaker == a.ID {
+			quoted[q.Source] += q.Words
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n*%s* · %s\n\n", a.Name, a.Kind, plural(a.Mentions, "mention"))
+	fmt.Fprintf(&b, "**Written as:** %s\n\n", strings.Join(a.Variants, " · "))
+	if len(a.Titles) > 0 {
+		fmt.Fprintf(&b, "**Titles:** %s\n\n", strings.Join(a.Titles, " · "))
+	}
+	b.WriteString("**Per source** (mentions, words quoted):\n\n")
+	for _, src := range v.a.labels {
+		if per[src] > 0 || quoted[src] > 0 {
+			fmt.Fprintf(&b, "- %s: %d, %d\n", src, per[src], quoted[src])
+		}
+	}
+	v.actorBox.ParseMarkdown(b.String())
+}
+
+func (v *peopleView) showCluster(id widget.ListItemID) {
+	c := v.a.clusters[id]
+	v.quoteBox.RemoveAll()
+	head := widget.NewLabelWithStyle(fmt.Sprintf("“%s” — %s", c.Text, nonEmpty(c.SpeakerName, "unknown speaker")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	v.quoteBox.Add(head)
+	for i, q := range c.Variants {
+		segs := []widget.RichTextSegment{
+			&widget.TextSegment{Text: q.Source + ": ", Style: widget.RichTextStyleStrong},
+			&widget.TextSegment{Text: "“" + q.Text + "”", Style: widget.RichTextStyleInline},
+		}
+		if q.SpeakerName != "" && q.SpeakerName != c.SpeakerName {
+			segs = append(segs, &widget.TextSegment{Text: " (attributed to " + q.SpeakerName + ")", Style: widget.RichTextStyleEmphasis})
+		}
+		if note := wordingNote(c.Changes[i]); note != "" {
+			segs = append(segs, &widget.TextSegment{Text: "  — " + note, Style: widget.RichTextStyleEmphasis})
+		}
+		rt := widget.NewRichText(segs...)
+		rt.Wrapping = fyne.TextWrapWord
+		v.quoteBox.Add(rt)
+	}
+	v.quoteBox.Refresh()
+}
+
+func nonEmpty(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// disagreementsView shows each discrepancy with every source's value.
+type disagreementsView struct {
+	w    *Window
+	box  *fyne.Container
+	root fyne.CanvasObject
+}
+
+func newDisagreementsView(w *Window) *disagreementsView {
+	v := &disagreementsView{w: w, box: container.NewVBox()}
+	v.root = container.NewScroll(v.box)
+	return v
+}
+
+func (v *disagreementsView) content() fyne.CanvasObject { return v.root }
+
+func (v *disagreementsView) show(a *analysis) {
+	v.box.RemoveAll()
+	if len(a.discrepancies) == 0 {
+		v.box.Add(widget.NewLabel("The sources agree on every number and time they share (or give too few to compare)."))
+		return
+	}
+	for _, d := range a.discrepancies {
+		title := widget.NewLabelWithStyle(fmt.Sprintf("%s — sources disagree", capitalize(d.Quantity)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		v.box.Add(title)
+		for _, c := range d.Claims {
+			note := ""
+			if c.Expected {
+				note = " (an expectation, not a measurement)"
+			}
+			rt := widget.NewRichText(
+				&widget.TextSegment{Text: c.Source + ": ", Style: widget.RichTextStyleStrong},
+				&widget.TextSegment{Text: fmt.Sprintf("%s = %s%s — ", c.Value, c.Describe(), note), Style: widget.RichTextStyleInline},
+				&widget.TextSegment{Text: c.Text, Style: widget.RichTextStyleEmphasis},
+			)
+			rt.Wrapping = fyne.TextWrapWord
+			v.box.Add(rt)
+		}
+		v.box.Add(widget.NewSeparator())
+	}
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// wordingNote describes how a variant differs from the cluster's wording:
+// nothing, an excerpt, or the words it adds and drops.
+func wordingNote(changes []timeline.WordChange) string {
+	var added, dropped []string
+	for _, c := range changes {
+		if c.Op == "+" {
+			added = append(added, c.Text)
+		} else {
+			dropped = append(dropped, c.Text)
+		}
+	}
+	switch {
+	case len(changes) == 0:
+		return ""
+	case len(added) == 0:
+		return "an excerpt"
+	case len(dropped) == 0:
+		return "adds: " + strings.Join(added, " … ")
+	}
+	return "reads “" + strings.Join(added, " … ") + "” where others have “" + strings.Join(dropped, " … ") + "”"
+}
