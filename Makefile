@@ -8,7 +8,7 @@ GO ?= go
 BIN := ./newsreel
 DEMO_DB ?= demo.db
 
-.PHONY: all deps build run test check race smoke bench clean
+.PHONY: all deps build run test check race smoke bench clean package package-check package-linux package-windows package-macos screenshots
 
 all: build
 
@@ -28,9 +28,9 @@ run: build
 		scripts/smoke.sh $(BIN) newsreel-screenshot.png && echo "run: see newsreel-screenshot.png"; \
 	fi
 
-# The whole test suite: formatting, vet, race-enabled tests, and a smoke
-# test of the real window under Xvfb.
-test: deps check race smoke
+# The whole test suite: formatting, vet, race-enabled tests, a smoke test
+# of the real window under Xvfb, and packaging checks.
+test: deps check race smoke package-check
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -46,5 +46,28 @@ smoke: build
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+screenshots: build
+	scripts/screenshots.sh $(BIN)
+
+# Packaging with the fyne tool pinned in go.mod (go tool fyne).
+package-check:
+	@scripts/package.sh check
+
+package-linux: deps
+	scripts/package.sh linux
+	scripts/package.sh test-linux
+
+package-windows:
+	@scripts/install-deps.sh --with-windows
+	scripts/package.sh windows
+	scripts/package.sh test-windows
+
+# macOS needs Apple's SDK: run this on a Mac (or see .github/workflows/release.yml).
+package-macos:
+	go tool fyne package -os darwin --release --tags sqlite_fts5
+	git checkout -- FyneApp.toml
+
+package: package-linux package-windows
+
 clean:
-	rm -f $(BIN) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm newsreel-screenshot.png
+	rm -rf $(BIN) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm newsreel-screenshot.png dist

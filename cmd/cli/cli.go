@@ -15,9 +15,7 @@ import (
 	"github.com/newsreel/newsreel/data"
 )
 
-// Version is the app version; FyneApp.toml holds the same number and a test
-// keeps the two equal.
-const Version = "0.1.0"
+//go:generate go run ../../scripts/genversion ../../FyneApp.toml version.go
 
 // Exit codes.
 const (
