@@ -329,43 +329,27 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
 		placeLike: map[string]int{}, bare: map[string]int{}}
 	spell := map[*person]*spelling{}
-	var toks []token
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
-	for ai := range arts {
-		for si := range arts[ai].Sentences {
-			s := &arts[ai].Sentences[si]
-			if s.Heading {
+	forBodySentences(arts, func(s *AnalyzedSentence, toks []token) {
+		for i, t := range toks {
+			if !t.upper || i == 0 {
 				continue
 			}
-			toks = s.words()
-			for i, t := range toks {
-				if !t.upper || i == 0 {
-					continue
-				}
-				if placePrepositions[toks[i-1].text] && (i+1 == len(toks) || !toks[i+1].upper) {
-					idx.placeLike[t.text]++
-				}
-				if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
-					idx.bare[t.text]++
-				}
+			if placePrepositions[toks[i-1].text] && (i+1 == len(toks) || !toks[i+1].upper) {
+				idx.placeLike[t.text]++
+			}
+			if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
+				idx.bare[t.text]++
 			}
 		}
-	}
+	})
 	// Pass 1: names with their titles.
-	for ai := range arts {
-		for si := range arts[ai].Sentences {
-			s := &arts[ai].Sentences[si]
-			if s.Heading {
-				continue
-			}
-			toks = s.words()
-			for _, r := range capitalRuns(s.Text, toks) {
-				ns := splitTitle(s.Text, toks, r)
-				idx.learn(s.Text, toks, ns, spell)
-			}
+	forBodySentences(arts, func(s *AnalyzedSentence, toks []token) {
+		for _, r := range capitalRuns(s.Text, toks) {
+			idx.learn(s.Text, toks, splitTitle(s.Text, toks, r), spell)
 		}
-	}
+	})
 	idx.finish()
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
 	// Pass 2: mentions.
@@ -385,7 +369,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 	for ai := range arts {
 		for si := range arts[ai].Sentences {
 			s := &arts[ai].Sentences[si]
-			toks = s.words()
+			toks := s.words()
 			for i := 0; i < len(toks); i++ {
 				p, from, to := idx.resolveAt(s.Text, toks, i)
 				if p != nil {
@@ -819,4 +803,16 @@ func countInto(m map[string]int, key string) map[string]int {
 	}
 	m[key]++
 	return m
+}
+
+// forBodySentences calls fn for every sentence that is not a heading, with
+// its words.
+func forBodySentences(arts []AnalyzedArticle, fn func(*AnalyzedSentence, []token)) {
+	for ai := range arts {
+		for si := range arts[ai].Sentences {
+			if s := &arts[ai].Sentences[si]; !s.Heading {
+				fn(s, s.words())
+			}
+		}
+	}
 }

@@ -44,14 +44,7 @@ func bundledArticles(t testing.TB) []timeline.Article {
 // TestPhaseDetectionAgainstGold is the evaluation harness: micro-F1 over
 // article × phase against the hand annotation, ambiguous pairs ignored.
 func TestPhaseDetectionAgainstGold(t *testing.T) {
-	raw, err := os.ReadFile("testdata/alaska-2025.gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := timeline.ParseGold(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := loadGold(t, "testdata/alaska-2025.gold.json")
 	s := summitSchema(t)
 	pred := map[string]map[string]bool{}
 	for _, a := range s.AnalyzeCorpus(bundledArticles(t)) {
@@ -71,14 +64,7 @@ func TestPhaseDetectionAgainstGold(t *testing.T) {
 // developers wrote in other phrasings (Helsinki 2018, Geneva 2021, another
 // Alaska report), so that the bundled corpus is not the only yardstick.
 func TestPhaseDetectionOnOtherSummits(t *testing.T) {
-	raw, err := os.ReadFile("testdata/summits/gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := timeline.ParseGold(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := loadGold(t, "testdata/summits/gold.json")
 	s := summitSchema(t)
 	pred := map[string]map[string]bool{}
 	for file := range gold.Coverage {
@@ -100,9 +86,11 @@ func TestPhaseDetectionOnOtherSummits(t *testing.T) {
 	}
 }
 
-func goldFile(t *testing.T) *timeline.Gold {
+func goldFile(t *testing.T) *timeline.Gold { return loadGold(t, "testdata/alaska-2025.gold.json") }
+
+func loadGold(t *testing.T, path string) *timeline.Gold {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/alaska-2025.gold.json")
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

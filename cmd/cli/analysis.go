@@ -36,6 +36,7 @@ type analysisCommand struct {
 	*flags
 	schemaPath *string
 	format     *string
+	formats    []string
 }
 
 func newAnalysisCommand(env Env, name string, formats ...string) *analysisCommand {
@@ -44,17 +45,18 @@ func newAnalysisCommand(env Env, name string, formats ...string) *analysisComman
 		flags:      f,
 		schemaPath: f.String("schema", "", "event schema file (default: the bundled summit schema)"),
 		format:     f.formatFlag(formats...),
+		formats:    formats,
 	}
 }
 
 // run parses args, opens the store and analyses it; done is true when the
 // command should return code.
-func (c *analysisCommand) run(env Env, args []string, formats ...string) (*timeline.Schema, []timeline.AnalyzedArticle, int, bool) {
+func (c *analysisCommand) run(env Env, args []string) (*timeline.Schema, []timeline.AnalyzedArticle, int, bool) {
 	pos, code, done := c.parse(env, args)
 	if done {
 		return nil, nil, code, true
 	}
-	if len(pos) > 0 || !checkChoice(env, "format", *c.format, formats...) {
+	if len(pos) > 0 || !checkChoice(env, "format", *c.format, c.formats...) {
 		c.usage(env.Stderr)
 		return nil, nil, ExitUsage, true
 	}
@@ -78,7 +80,7 @@ func (c *analysisCommand) run(env Env, args []string, formats ...string) (*timel
 
 func runCoverage(env Env, args []string) int {
 	c := newAnalysisCommand(env, "coverage", "csv", "table", "json")
-	schema, arts, code, done := c.run(env, args, "csv", "table", "json")
+	schema, arts, code, done := c.run(env, args)
 	if done {
 		return code
 	}
@@ -117,7 +119,7 @@ func sourceLabels(arts []timeline.AnalyzedArticle) []string {
 
 func runThemes(env Env, args []string) int {
 	c := newAnalysisCommand(env, "themes", "csv", "table", "json")
-	schema, arts, code, done := c.run(env, args, "csv", "table", "json")
+	schema, arts, code, done := c.run(env, args)
 	if done {
 		return code
 	}
@@ -148,7 +150,7 @@ func jsonTime(b *timeline.Bound) *string {
 
 func runTimeline(env Env, args []string) int {
 	c := newAnalysisCommand(env, "timeline", "table", "json")
-	schema, arts, code, done := c.run(env, args, "table", "json")
+	schema, arts, code, done := c.run(env, args)
 	if done {
 		return code
 	}

@@ -30,7 +30,7 @@ func init() {
 
 func runActors(env Env, args []string) int {
 	c := newAnalysisCommand(env, "actors", "csv", "table", "json")
-	_, arts, code, done := c.run(env, args, "csv", "table", "json")
+	_, arts, code, done := c.run(env, args)
 	if done {
 		return code
 	}
@@ -79,7 +79,7 @@ func runActors(env Env, args []string) int {
 
 func runQuotes(env Env, args []string) int {
 	c := newAnalysisCommand(env, "quotes", "json", "table")
-	_, arts, code, done := c.run(env, args, "json", "table")
+	_, arts, code, done := c.run(env, args)
 	if done {
 		return code
 	}
@@ -116,7 +116,7 @@ func runQuotes(env Env, args []string) int {
 
 func runClaims(env Env, args []string) int {
 	c := newAnalysisCommand(env, "claims", "json", "table")
-	schema, arts, code, done := c.run(env, args, "json", "table")
+	schema, arts, code, done := c.run(env, args)
 	if done {
 		return code
 	}
