@@ -109,16 +109,16 @@ func (v *coverageView) rebuild() {
 		for _, t := range v.a.schema.Themes {
 			v.keys, v.labels = append(v.keys, t.ID), append(v.labels, t.Label)
 		}
-		v.cells = sumCells(v.a.themes, v.a.articles)
+		v.cells = sumCells(v.a.Themes, v.a.Articles)
 		v.caption.SetText("Share of each source's words in sentences touching each theme (a sentence can touch several). Click a cell for its sentences.")
 	case modeActors:
 		v.cells = map[cellKey]cellSum{}
 		words := map[string]int{}
-		for _, art := range v.a.articles {
+		for _, art := range v.a.Articles {
 			words[art.Source] += art.Words
 		}
 		n := 0
-		for _, act := range v.a.actors.List {
+		for _, act := range v.a.Actors.List {
 			if act.Kind != timeline.Person || n == 12 {
 				continue
 			}
@@ -126,8 +126,8 @@ func (v *coverageView) rebuild() {
 			v.keys, v.labels = append(v.keys, act.ID), append(v.labels, act.Name)
 		}
 		seen := map[[3]int]bool{}
-		for _, m := range v.a.actors.Mentions {
-			art := v.a.articles[m.Article]
+		for _, m := range v.a.Actors.Mentions {
+			art := v.a.Articles[m.Article]
 			k := cellKey{art.Source, m.Actor}
 			s := v.cells[k]
 			if key := [3]int{m.Article, m.Sentence, indexOf(v.keys, m.Actor)}; !seen[key] {
@@ -140,10 +140,10 @@ func (v *coverageView) rebuild() {
 		}
 		v.caption.SetText("Share of each source's words in sentences that mention each of the twelve most-mentioned people. Click a cell for its sentences.")
 	default:
-		for _, p := range v.a.timeline.Phases {
+		for _, p := range v.a.Timeline.Phases {
 			v.keys, v.labels = append(v.keys, p.ID), append(v.labels, p.Label)
 		}
-		v.cells = sumCells(v.a.coverage, v.a.articles)
+		v.cells = sumCells(v.a.Coverage, v.a.Articles)
 		v.caption.SetText("Share of each source's words given to each phase, in the order of events. Click a cell for its sentences; tick “Raw sentence counts” for counts.")
 	}
 	if len(v.rowLabels()) == 0 || len(v.keys) == 0 {
@@ -216,7 +216,7 @@ func (v *coverageView) showCell(id widget.TableCellID) {
 	v.detail.RemoveAll()
 	v.detail.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s · %s", src, v.labels[id.Col]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	var evs []timeline.Evidence
-	for ai, art := range v.a.articles {
+	for ai, art := range v.a.Articles {
 		if art.Source != src {
 			continue
 		}
@@ -241,7 +241,7 @@ func (v *coverageView) cellHas(ai, si int, s timeline.AnalyzedSentence, key stri
 	case modeThemes:
 		return contains(s.Themes, key)
 	case modeActors:
-		for _, m := range v.a.actors.Mentions {
+		for _, m := range v.a.Actors.Mentions {
 			if m.Article == ai && m.Sentence == si && m.Actor == key {
 				return true
 			}

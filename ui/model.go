@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sort"
 
 	"github.com/newsreel/newsreel/data"
 	"github.com/newsreel/newsreel/timeline"
@@ -11,19 +10,10 @@ import (
 // analysis is everything the screens show, computed off the UI goroutine
 // and handed over whole.
 type analysis struct {
-	schema        *timeline.Schema
-	sources       []data.SourceSummary
-	articles      []timeline.AnalyzedArticle
-	timeline      timeline.Timeline
-	coverage      []timeline.CoverageCell
-	themes        []timeline.CoverageCell
-	actors        *timeline.Actors
-	quotes        []timeline.Quote
-	clusters      []timeline.QuoteCluster
-	claims        []timeline.Claim
-	discrepancies []timeline.Discrepancy
-	blindspots    map[string][]string
-	labels        []string // source labels, sorted
+	*timeline.Report
+	schema  *timeline.Schema
+	sources []data.SourceSummary
+	labels  []string // source labels with articles, sorted
 }
 
 // loadAnalysis reads the store and runs the whole engine.
@@ -36,32 +26,15 @@ func loadAnalysis(ctx context.Context, db *data.DB, schema *timeline.Schema) (*a
 	if err != nil {
 		return nil, err
 	}
-	a := &analysis{schema: schema, sources: srcs, articles: arts}
-	a.timeline = schema.BuildTimeline(arts, timeline.MinConfidence)
-	a.coverage = schema.Coverage(arts, timeline.MinConfidence)
-	a.themes = schema.ThemeCoverage(arts)
-	a.actors = timeline.FindActors(arts)
-	a.quotes = timeline.FindQuotes(arts, a.actors)
-	a.clusters = timeline.ClusterQuotes(a.quotes)
-	a.claims = schema.FindClaims(arts)
-	a.discrepancies = timeline.FindDiscrepancies(a.claims)
-	seen := map[string]bool{}
-	for _, s := range srcs {
-		if s.Articles > 0 && !seen[s.Label] {
-			seen[s.Label] = true
-			a.labels = append(a.labels, s.Label)
-		}
-	}
-	sort.Strings(a.labels)
-	a.blindspots = timeline.Blindspots(a.timeline, a.labels)
-	return a, nil
+	r := schema.Report(arts)
+	return &analysis{Report: r, schema: schema, sources: srcs, labels: r.Sources}, nil
 }
 
 // article returns the analysed article with the given source and file.
 func (a *analysis) article(source, file string) *timeline.AnalyzedArticle {
-	for i := range a.articles {
-		if a.articles[i].Source == source && a.articles[i].File == file {
-			return &a.articles[i]
+	for i := range a.Articles {
+		if a.Articles[i].Source == source && a.Articles[i].File == file {
+			return &a.Articles[i]
 		}
 	}
 	return nil

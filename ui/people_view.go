@@ -41,11 +41,11 @@ func newPeopleView(w *Window) *peopleView {
 			if v.a == nil {
 				return 0
 			}
-			return len(v.a.clusters)
+			return len(v.a.Clusters)
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("quote cluster placeholder text") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			c := v.a.clusters[id]
+			c := v.a.Clusters[id]
 			who := c.SpeakerName
 			if who == "" {
 				who = "unknown speaker"
@@ -69,13 +69,13 @@ func (v *peopleView) content() fyne.CanvasObject { return v.root }
 
 func (v *peopleView) show(a *analysis) {
 	v.a = a
-	v.people = a.actors.List
+	v.people = a.Actors.List
 	v.actors.UnselectAll()
 	v.clusters.UnselectAll()
 	v.actors.Refresh()
 	v.clusters.Refresh()
 	v.quoteBox.RemoveAll()
-	if len(a.clusters) == 0 {
+	if len(a.Clusters) == 0 {
 		v.quoteBox.Add(widget.NewLabel("No quotations found yet: import articles that quote people."))
 	} else {
 		v.clusters.Select(0)
@@ -91,12 +91,12 @@ func (v *peopleView) showActor(id widget.ListItemID) {
 	a := v.people[id]
 	per := map[string]int{}
 	quoted := map[string]int{}
-	for _, m := range v.a.actors.Mentions {
+	for _, m := range v.a.Actors.Mentions {
 		if m.Actor == a.ID {
-			per[v.a.articles[m.Article].Source]++
+			per[v.a.Articles[m.Article].Source]++
 		}
 	}
-	for _, q := range v.a.quotes {
+	for _, q := range v.a.Quotes {
 		if q.Speaker == a.ID {
 			quoted[q.Source] += q.Words
 		}
@@ -117,7 +117,7 @@ func (v *peopleView) showActor(id widget.ListItemID) {
 }
 
 func (v *peopleView) showCluster(id widget.ListItemID) {
-	c := v.a.clusters[id]
+	c := v.a.Clusters[id]
 	v.quoteBox.RemoveAll()
 	head := widget.NewLabelWithStyle(fmt.Sprintf("“%s” — %s", c.Text, nonEmpty(c.SpeakerName, "unknown speaker")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
@@ -164,11 +164,11 @@ func (v *disagreementsView) content() fyne.CanvasObject { return v.root }
 
 func (v *disagreementsView) show(a *analysis) {
 	v.box.RemoveAll()
-	if len(a.discrepancies) == 0 {
+	if len(a.Discrepancies) == 0 {
 		v.box.Add(widget.NewLabel("The sources agree on every number and time they share (or give too few to compare)."))
 		return
 	}
-	for _, d := range a.discrepancies {
+	for _, d := range a.Discrepancies {
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%s — sources disagree", capitalize(d.Quantity)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		v.box.Add(title)
 		for _, c := range d.Claims {

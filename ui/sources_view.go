@@ -78,11 +78,11 @@ func (v *sourcesView) showDetail() {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n%s, %s.\n\n", s.Label, plural(s.Articles, "article"), plural(s.Sentences, "sentence"))
 	var chrono []string
-	for _, p := range v.a.timeline.Phases {
+	for _, p := range v.a.Timeline.Phases {
 		chrono = append(chrono, p.Label)
 	}
 	var told []string
-	for _, id := range v.a.timeline.Narrative[s.Label] {
+	for _, id := range v.a.Timeline.Narrative[s.Label] {
 		if p := v.a.schema.Phase(id); p != nil {
 			told = append(told, p.Label)
 		}
@@ -93,7 +93,7 @@ func (v *sourcesView) showDetail() {
 		fmt.Fprintf(&b, "**Order it told the event:** %s\n\n", strings.Join(told, " → "))
 	}
 	fmt.Fprintf(&b, "**Order of events:** %s\n\n", strings.Join(chrono, " → "))
-	if spots := v.a.blindspots[s.Label]; len(spots) > 0 {
+	if spots := v.a.Blindspots[s.Label]; len(spots) > 0 {
 		var names []string
 		for _, id := range spots {
 			names = append(names, v.a.schema.Phase(id).Label)

@@ -56,12 +56,12 @@ func (v *timelineView) show(a *analysis) {
 		size.SetMinSize(fyne.NewSize(12, 12))
 		v.legend.Add(container.NewHBox(container.NewCenter(container.NewStack(size, dot)), widget.NewLabel(ellipsis(label, 28))))
 	}
-	if len(a.timeline.Phases) == 0 {
+	if len(a.Timeline.Phases) == 0 {
 		v.title.SetText("No timeline yet: import articles about an event (File ▸ Import, Ctrl+O, or drop files on the window).")
 		v.evidence.RemoveAll()
 		return
 	}
-	for i, p := range a.timeline.Phases {
+	for i, p := range a.Timeline.Phases {
 		p := p
 		b := newPhaseBlock(p, i, a.labels, func() { v.selectPhase(p.ID) })
 		b.selected = p.ID == v.selected
@@ -69,15 +69,15 @@ func (v *timelineView) show(a *analysis) {
 		v.axis.Add(newAxisLabel(p, i, b.MinSize().Width))
 	}
 	if v.selected == "" || v.phase(v.selected) == nil {
-		v.selected = a.timeline.Phases[0].ID
+		v.selected = a.Timeline.Phases[0].ID
 	}
 	v.selectPhase(v.selected)
 }
 
 func (v *timelineView) phase(id string) *timeline.TimelinePhase {
-	for i := range v.a.timeline.Phases {
-		if v.a.timeline.Phases[i].ID == id {
-			return &v.a.timeline.Phases[i]
+	for i := range v.a.Timeline.Phases {
+		if v.a.Timeline.Phases[i].ID == id {
+			return &v.a.Timeline.Phases[i]
 		}
 	}
 	return nil

@@ -154,8 +154,8 @@ func (v *Window) finishLoad(a *analysis, err error) {
 		for _, view := range v.views {
 			view.show(a)
 		}
-		v.status.SetText(fmt.Sprintf("%s, %s, %s · %s · schema %s", plural(len(a.labels), "source"), plural(len(a.articles), "article"),
-			plural(len(a.timeline.Phases), "phase"), filepath.Base(v.dbPath), a.schema.Name))
+		v.status.SetText(fmt.Sprintf("%s, %s, %s · %s · schema %s", plural(len(a.labels), "source"), plural(len(a.Articles), "article"),
+			plural(len(a.Timeline.Phases), "phase"), filepath.Base(v.dbPath), a.schema.Name))
 	}
 	if v.loaded != nil {
 		v.loaded(err)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsreel/newsreel/data/ingest"
+	"github.com/newsreel/newsreel/timeline"
 )
 
 // startWindow builds the main window on a fresh database (which loads the
@@ -44,8 +45,8 @@ func waitFor(t *testing.T, done chan error) {
 
 func TestFirstStartShowsTheBundledTimeline(t *testing.T) {
 	v, w := startWindow(t, filepath.Join(t.TempDir(), "first.db"))
-	if len(v.a.labels) != 5 || len(v.a.articles) != 5 {
-		t.Fatalf("%d sources, %d articles", len(v.a.labels), len(v.a.articles))
+	if len(v.a.labels) != 5 || len(v.a.Articles) != 5 {
+		t.Fatalf("%d sources, %d articles", len(v.a.labels), len(v.a.Articles))
 	}
 	if !strings.HasPrefix(v.status.Text, "5 sources, 5 articles, 9 phases · first.db") {
 		t.Fatalf("status %q", v.status.Text)
@@ -175,9 +176,9 @@ func TestBadDatabaseShowsErrorInStatus(t *testing.T) {
 }
 
 func TestEmptyDatabaseScreensSayWhatToDo(t *testing.T) {
-	a := &analysis{}
+	a := &analysis{Report: &timeline.Report{}}
 	v := newTimelineView(nil)
-	a.timeline.Narrative = map[string][]string{}
+	a.Timeline.Narrative = map[string][]string{}
 	v.show(a)
 	if !strings.Contains(v.title.Text, "import articles") {
 		t.Fatalf("timeline empty state %q", v.title.Text)

@@ -1,0 +1,65 @@
+package timeline
+
+import "sort"
+
+// Report is the whole analysis of a corpus: what every screen, export and
+// command shows.
+type Report struct {
+	Articles      []AnalyzedArticle
+	Sources       []string // source labels, sorted
+	Timeline      Timeline
+	Coverage      []CoverageCell // source-file × phase
+	Themes        []CoverageCell // source-file × theme
+	Actors        *Actors
+	Quotes        []Quote
+	Clusters      []QuoteCluster
+	Claims        []Claim
+	Discrepancies []Discrepancy
+	Blindspots    map[string][]string
+}
+
+// Report runs every stage over analysed articles.
+func (s *Schema) Report(arts []AnalyzedArticle) *Report {
+	r := &Report{Articles: arts}
+	seen := map[string]bool{}
+	for _, a := range arts {
+		if !seen[a.Source] {
+			seen[a.Source] = true
+			r.Sources = append(r.Sources, a.Source)
+		}
+	}
+	sort.Strings(r.Sources)
+	r.Timeline = s.BuildTimeline(arts, MinConfidence)
+	r.Coverage = s.Coverage(arts, MinConfidence)
+	r.Themes = s.ThemeCoverage(arts)
+	r.Actors = FindActors(arts)
+	r.Quotes = FindQuotes(arts, r.Actors)
+	r.Clusters = ClusterQuotes(r.Quotes)
+	r.Claims = s.FindClaims(arts)
+	r.Discrepancies = FindDiscrepancies(r.Claims)
+	r.Blindspots = Blindspots(r.Timeline, r.Sources)
+	return r
+}
+
+// SourceShares sums cells per source and key (a source's articles add up)
+// and returns the share of the source's words, and the sentence count.
+func (r *Report) SourceShares(cells []CoverageCell) (share map[[2]string]float64, sentences map[[2]string]int) {
+	words := map[string]int{}
+	for _, a := range r.Articles {
+		words[a.Source] += a.Words
+	}
+	sum := map[[2]string]int{}
+	sentences = map[[2]string]int{}
+	for _, c := range cells {
+		k := [2]string{c.Source, c.Key}
+		sum[k] += c.Words
+		sentences[k] += c.Sentences
+	}
+	share = map[[2]string]float64{}
+	for k, w := range sum {
+		if words[k[0]] > 0 {
+			share[k] = float64(w) / float64(words[k[0]])
+		}
+	}
+	return share, sentences
+}
