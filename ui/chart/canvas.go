@@ -83,12 +83,12 @@ const (
 // canvas is the drawing surface every chart uses: rectangles, lines,
 // circles and text, in pixels from the top left.
 type canvas struct {
-	r      gochart.Renderer
-	w, h   int
-	svg    bool
-	theme  Theme
-	font   *truetype.Font
-	scale  float64 // font scale for the chart size
+	r     gochart.Renderer
+	w, h  int
+	svg   bool
+	theme Theme
+	font  *truetype.Font
+	scale float64 // font scale for the chart size
 }
 
 func newCanvas(format Format, width, height int, theme Theme) (*canvas, error) {
