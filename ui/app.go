@@ -62,7 +62,8 @@ func firstNonEmpty(s ...string) string {
 }
 
 // addShortcuts binds the keyboard: Ctrl+O import folder, Ctrl+Shift+O
-// import file, Ctrl+F search, Ctrl+R reload, Ctrl+1…6 screens, Ctrl+Q quit.
+// import file, Ctrl+E export a chart, Ctrl+S export the analysis, Ctrl+F
+// search, Ctrl+R reload, Ctrl+1…6 screens, Ctrl+, preferences, Ctrl+Q quit.
 func (v *Window) addShortcuts() {
 	c := v.win.Canvas()
 	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
@@ -72,6 +73,8 @@ func (v *Window) addShortcuts() {
 	add(fyne.KeyO, ctrl, v.askImportFolder)
 	add(fyne.KeyO, ctrl|fyne.KeyModifierShift, v.askImportFile)
 	add(fyne.KeyR, ctrl, v.reload)
+	add(fyne.KeyE, ctrl, v.askExportChart)
+	add(fyne.KeyS, ctrl, v.askExportData)
 	add(fyne.KeyF, ctrl, func() { v.SelectView("search"); v.win.Canvas().Focus(v.searchV.entry) })
 	add(fyne.KeyComma, ctrl, v.showPreferences)
 	add(fyne.KeyQ, ctrl, func() { v.Close(); v.app.Quit() })
@@ -83,6 +86,9 @@ func (v *Window) addShortcuts() {
 		fyne.NewMenu("File",
 			fyne.NewMenuItem("Import folder…", v.askImportFolder),
 			fyne.NewMenuItem("Import file…", v.askImportFile),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Export chart…", v.askExportChart),
+			fyne.NewMenuItem("Export analysis (JSON)…", v.askExportData),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Preferences…", v.showPreferences),
 		),

@@ -81,6 +81,8 @@ func NewWindow(a fyne.App, w fyne.Window, dbPath, schemaPath string) *Window {
 		widget.NewToolbarAction(theme.FolderOpenIcon(), v.askImportFolder),
 		widget.NewToolbarAction(theme.FileIcon(), v.askImportFile),
 		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), v.askExportChart),
+		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ViewRefreshIcon(), v.reload),
 		widget.NewToolbarAction(theme.SettingsIcon(), v.showPreferences),
 	)

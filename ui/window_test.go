@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/newsreel/newsreel/data/ingest"
 	"github.com/newsreel/newsreel/timeline"
+	"github.com/newsreel/newsreel/ui/chart"
 )
 
 // startWindow builds the main window on a fresh database (which loads the
@@ -182,5 +184,27 @@ func TestEmptyDatabaseScreensSayWhatToDo(t *testing.T) {
 	v.show(a)
 	if !strings.Contains(v.title.Text, "import articles") {
 		t.Fatalf("timeline empty state %q", v.title.Text)
+	}
+}
+
+func TestExportSizeParsing(t *testing.T) {
+	for in, ok := range map[string]bool{"1600x900": true, " 800X600 ": true, "10x10": false, "big": false, "9000x900": false} {
+		if _, _, err := parseSize(in); (err == nil) != ok {
+			t.Errorf("%q: err %v", in, err)
+		}
+	}
+}
+
+func TestExportChartWritesTheChart(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "export.db"))
+	for _, name := range []string{"coverage", "disagreements"} {
+		ch, err := chart.FromReport(name, v.a.Report, v.schema, chart.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := chart.Render(&buf, ch, chart.SVG, 800, 600, chart.Light); err != nil || !bytes.Contains(buf.Bytes(), []byte("</svg>")) {
+			t.Fatalf("%s: %v", name, err)
+		}
 	}
 }

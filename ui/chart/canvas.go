@@ -13,7 +13,6 @@ import (
 	"image/color"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
@@ -307,6 +306,3 @@ func contrast(bg color.NRGBA) color.NRGBA {
 	}
 	return color.NRGBA{0xff, 0xff, 0xff, 0xff}
 }
-
-// runeLen is the number of runes in s.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
