@@ -55,11 +55,11 @@ func runEval(env Env, args []string) int {
 	if *corpus != "" {
 		var arts []timeline.Article
 		for file := range gold.Coverage {
-			art, err := ingest.ReadFile(filepath.Join(*corpus, file), "")
+			read, err := ingest.ReadFile(filepath.Join(*corpus, file), "")
 			if err != nil {
 				return fail(err)
 			}
-			arts = append(arts, art)
+			arts = append(arts, read...)
 		}
 		analysed = schema.AnalyzeCorpus(arts)
 	} else {

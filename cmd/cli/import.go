@@ -12,7 +12,7 @@ import (
 func init() {
 	register(command{
 		name:    "import",
-		summary: "import article files or folders (.txt, .md with YAML front matter)",
+		summary: "import article files or folders (.txt, .md with YAML front matter, .html pages, RSS/Atom feeds)",
 		usage:   "[--label SOURCE] [--event-date YYYY-MM-DD --timezone ZONE] PATH...",
 		run:     runImport,
 	})

@@ -235,26 +235,42 @@ func importFile(ctx context.Context, sink Sink, j job, opts Options) FileResult 
 	if label == "" && j.event != nil {
 		label = j.event.Sources[filepath.Base(j.path)]
 	}
-	art, err := ReadFile(j.path, label)
+	arts, err := ReadFile(j.path, label)
 	if err != nil {
 		res.Err = unwrapFileError(err)
 		return res
 	}
-	if j.event != nil && art.EventDate.IsZero() {
-		art.EventDate, _ = j.event.Day() // validated when the event was read
+	var problems []string
+	for _, art := range arts {
+		if j.event != nil && art.EventDate.IsZero() {
+			art.EventDate, _ = j.event.Day() // validated when the event was read
+		}
+		res.Source = art.Source
+		st, err := sink.ImportArticle(ctx, art)
+		switch {
+		case err != nil:
+			problems = append(problems, articleName(art, len(arts))+err.Error())
+		case st.Duplicate:
+			res.Duplicates++
+		default:
+			res.Imported++
+			res.Sentences += st.Sentences
+			res.Stripped += st.Stripped
+		}
 	}
-	res.Source = art.Source
-	st, err := sink.ImportArticle(ctx, art)
-	switch {
-	case err != nil:
-		res.Err = err
-	case st.Duplicate:
-		res.Duplicates = 1
-	default:
-		res.Imported = 1
-		res.Sentences, res.Stripped = st.Sentences, st.Stripped
+	if len(problems) > 0 {
+		res.Err = errors.New(strings.Join(problems, "; "))
 	}
 	return res
+}
+
+// articleName prefixes an error with the article it concerns when a file
+// holds several.
+func articleName(a timeline.Article, n int) string {
+	if n == 1 {
+		return ""
+	}
+	return fmt.Sprintf("item %q: ", firstNonEmpty(a.Title, a.File))
 }
 
 // unwrapFileError drops the FileError wrapper, whose path the result

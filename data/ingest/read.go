@@ -32,28 +32,57 @@ func (e *FileError) Unwrap() error { return e.Err }
 // Supported reports whether ReadFile can read path, judged by its extension.
 func Supported(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".md", ".markdown":
+	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rss", ".atom", ".xml":
 		return true
 	}
 	return false
 }
 
-// ReadFile reads one article file. label, when not empty, overrides the
-// source label; otherwise the front matter's "source" or the file name is
-// used.
-func ReadFile(path, label string) (timeline.Article, error) {
+// ReadFile reads the articles of one file (a feed holds several). label,
+// when not empty, overrides the source label; otherwise the front matter,
+// page metadata, feed title or file name gives it.
+func ReadFile(path, label string) ([]timeline.Article, error) {
 	raw, err := readLimited(path)
 	if err != nil {
-		return timeline.Article{}, &FileError{path, err}
+		return nil, &FileError{path, err}
 	}
-	art, err := Parse(filepath.Base(path), raw)
+	arts, err := ParseFile(filepath.Base(path), raw)
 	if err != nil {
-		return timeline.Article{}, &FileError{path, err}
+		return nil, &FileError{path, err}
 	}
 	if label != "" {
-		art.Source = label
+		for i := range arts {
+			arts[i].Source = label
+		}
 	}
-	return art, nil
+	return arts, nil
+}
+
+// ParseFile turns the bytes of a file named name into its articles,
+// choosing the format by the extension (HTML pages and feeds also by their
+// content).
+func ParseFile(name string, raw []byte) ([]timeline.Article, error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".rss" || ext == ".atom" || ext == ".xml":
+		if _, err := checkText(raw); err != nil {
+			return nil, err
+		}
+		return ParseFeed(name, raw)
+	case ext == ".html" || ext == ".htm" || ext == ".xhtml":
+		if _, err := checkText(raw); err != nil {
+			return nil, err
+		}
+		art, err := ParseHTML(name, raw, "")
+		if err != nil {
+			return nil, err
+		}
+		return []timeline.Article{art}, nil
+	}
+	art, err := Parse(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	return []timeline.Article{art}, nil
 }
 
 func readLimited(path string) ([]byte, error) {

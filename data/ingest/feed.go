@@ -1,0 +1,66 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+// ParseFeed reads an RSS or Atom file with gofeed: one article per item,
+// its full content when present, else its summary, with the item's link,
+// date and the feed's title as the source label.
+func ParseFeed(name string, raw []byte) ([]timeline.Article, error) {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	if len(feed.Items) == 0 {
+		return nil, errors.New("feed has no items")
+	}
+	source := firstNonEmpty(feed.Title, hostLabel(feed.Link), labelFromName(name))
+	var out []timeline.Article
+	for i, it := range feed.Items {
+		text := htmlToText(firstNonEmpty(it.Content, it.Description))
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		if it.Title != "" && !strings.HasPrefix(text, it.Title) {
+			text = it.Title + "\n\n" + text
+		}
+		a := timeline.Article{Source: source, File: fmt.Sprintf("%s#%d", name, i+1), Title: it.Title, URL: it.Link, Body: text, Meta: map[string]string{}}
+		if it.PublishedParsed != nil {
+			a.Published = *it.PublishedParsed
+		} else if it.UpdatedParsed != nil {
+			a.Published = *it.UpdatedParsed
+		}
+		if len(it.Authors) > 0 && it.Authors[0] != nil {
+			a.Meta["author"] = it.Authors[0].Name
+		}
+		if it.GUID != "" {
+			a.Meta["guid"] = it.GUID
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("feed items have no text")
+	}
+	return out, nil
+}
+
+// htmlToText turns a fragment of HTML (or plain text) into paragraphs.
+func htmlToText(s string) string {
+	if !strings.Contains(s, "<") {
+		return strings.TrimSpace(s)
+	}
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return strings.TrimSpace(s)
+	}
+	return blockText(doc)
+}
