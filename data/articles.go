@@ -24,8 +24,8 @@ func ContentHash(body string) string {
 }
 
 // ImportArticle segments art and stores it with its sentences in one
-// transaction. An article whose text is already stored is left alone and
-// reported as a duplicate.
+// transaction. An article whose text, or canonical URL, is already stored
+// is left alone and reported as a duplicate.
 func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (ingest.Stored, error) {
 	seg := timeline.Segment(art.Body, timeline.DefaultBoilerplate)
 	if len(seg.Sentences) == 0 {
@@ -43,7 +43,8 @@ func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (ingest.St
 	hash := ContentHash(art.Body)
 	err = d.inTx(ctx, func(tx *sql.Tx) error {
 		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE content_hash = ?`, hash).Scan(&exists); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE content_hash = ? OR (? <> '' AND url = ?)`,
+			hash, art.URL, art.URL).Scan(&exists); err != nil {
 			return fmt.Errorf("look up article: %w", err)
 		}
 		if exists > 0 {

@@ -61,13 +61,7 @@ func Open(path string) (*DB, error) {
 			return nil, fmt.Errorf("database %s: cannot create its folder: %w", path, err)
 		}
 	}
-	q := url.Values{}
-	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "10000")
-	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "NORMAL")
-	q.Set("_txlock", "immediate")
-	sqldb, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	sqldb, err := sqlOpen(path)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
@@ -76,11 +70,23 @@ func Open(path string) (*DB, error) {
 		sqldb.Close()
 		return nil, err
 	}
-	if err := d.migrate(context.Background()); err != nil {
+	if err := d.migrate(context.Background(), SchemaVersion()); err != nil {
 		sqldb.Close()
 		return nil, err
 	}
 	return d, nil
+}
+
+// sqlOpen opens the file with WAL, foreign keys, a busy timeout and
+// immediate write transactions.
+func sqlOpen(path string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", "immediate")
+	return sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
 }
 
 // Close closes the database.
@@ -162,8 +168,8 @@ func SchemaVersion() int {
 }
 
 // migrate applies, each in its own transaction, every migration newer than
-// the database's schema version.
-func (d *DB) migrate(ctx context.Context) error {
+// the database's schema version, up to version upto.
+func (d *DB) migrate(ctx context.Context, upto int) error {
 	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return d.describe(err)
 	}
@@ -179,7 +185,7 @@ func (d *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("database %s: written by a newer Newsreel (schema %d; this one knows up to %d); upgrade Newsreel to open it", d.Path, current, latest)
 	}
 	for _, m := range ms {
-		if m.version <= current {
+		if m.version <= current || m.version > upto {
 			continue
 		}
 		err := d.inTx(ctx, func(tx *sql.Tx) error {

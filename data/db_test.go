@@ -201,3 +201,61 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("value = %q", v)
 	}
 }
+
+// TestMigrationUpgradesKeepData opens a database made at schema version 1
+// with an article in it and checks the upgrade keeps everything.
+func TestMigrationUpgradesKeepData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	// Rebuild it as a version-1 database.
+	os.Remove(path)
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	d := &DB{Path: path}
+	if d.db, err = sqlOpen(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.migrate(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ImportArticle(ctx, article("Old outlet", "a.txt", "The leaders met. They talked for hours.")); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	db.db.QueryRow(`SELECT MAX(version) FROM schema_version`).Scan(&v)
+	if v != SchemaVersion() || v < 2 {
+		t.Fatalf("version %d after upgrade", v)
+	}
+	srcs, _ := db.Sources(ctx)
+	if len(srcs) != 1 || srcs[0].Sentences != 2 {
+		t.Fatalf("data after upgrade: %+v", srcs)
+	}
+	if hits, _ := db.Search(ctx, "leaders", 10); len(hits) != 1 {
+		t.Fatalf("search after upgrade: %d hits", len(hits))
+	}
+}
+
+func TestSameURLIsStoredOnce(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	a := article("Wire", "a.html", "First version of the story.")
+	a.URL = "https://example.org/story"
+	b := article("Wire", "b.html", "Updated version of the story, with more text.")
+	b.URL = a.URL
+	db.ImportArticle(ctx, a)
+	if st, err := db.ImportArticle(ctx, b); err != nil || !st.Duplicate {
+		t.Fatalf("%+v %v", st, err)
+	}
+}

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"encoding/csv"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -153,5 +155,28 @@ func TestVersionMatchesFyneAppToml(t *testing.T) {
 	_, out, _ := run(t, "--version")
 	if out != "newsreel "+Version+"\n" {
 		t.Fatalf("--version printed %q", out)
+	}
+}
+
+func TestImportURLsFromLocalServer(t *testing.T) {
+	page, err := os.ReadFile("../../data/ingest/testdata/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/story" {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(page)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	list := filepath.Join(t.TempDir(), "urls.txt")
+	os.WriteFile(list, []byte(srv.URL+"/story\n"+srv.URL+"/gone\n"), 0o644)
+	db := filepath.Join(t.TempDir(), "x.db")
+	code, out, errOut := run(t, "--db", db, "import", "--urls", list)
+	if code != ExitFailed || !strings.Contains(out, "The Lakeside Tribune") || !strings.Contains(errOut, "404") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -13,7 +13,7 @@ func init() {
 	register(command{
 		name:    "import",
 		summary: "import article files or folders (.txt, .md with YAML front matter, .html pages, RSS/Atom feeds)",
-		usage:   "[--label SOURCE] [--event-date YYYY-MM-DD --timezone ZONE] PATH...",
+		usage:   "[--label SOURCE] [--event-date YYYY-MM-DD --timezone ZONE] [--urls FILE] [PATH...]",
 		run:     runImport,
 	})
 }
@@ -24,14 +24,23 @@ func runImport(env Env, args []string) int {
 	eventDate := f.String("event-date", "", "date of the event, for articles whose folder has no event.yaml")
 	zone := f.String("timezone", "", "IANA time zone of the event (e.g. America/Anchorage)")
 	follow := f.Bool("follow-links", false, "follow symbolic links inside folders")
+	urlList := f.String("urls", "", "file of links to fetch and import, one per line (needs a network)")
 	paths, code, done := f.parse(env, args)
 	if done {
 		return code
 	}
-	if len(paths) == 0 {
-		fmt.Fprintln(env.Stderr, "newsreel import: give at least one file or folder")
+	if len(paths) == 0 && *urlList == "" {
+		fmt.Fprintln(env.Stderr, "newsreel import: give at least one file or folder, or --urls FILE")
 		f.usage(env.Stderr)
 		return ExitUsage
+	}
+	var urls []string
+	if *urlList != "" {
+		var err error
+		if urls, err = ingest.ReadURLList(*urlList); err != nil {
+			fmt.Fprintf(env.Stderr, "newsreel import: %v\n", err)
+			return ExitUsage
+		}
 	}
 	opts := ingest.Options{Label: *label, FollowLinks: *follow}
 	if *eventDate != "" || *zone != "" {
@@ -49,16 +58,25 @@ func runImport(env Env, args []string) int {
 	defer db.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	sum := ingest.Import(ctx, db, paths, opts, func(done, total int, r ingest.FileResult) {
+	report := func(done, total int, r ingest.FileResult) {
 		switch {
 		case r.Err != nil:
 			fmt.Fprintf(env.Stderr, "failed    %s: %v\n", r.Path, r.Err)
-		case r.Duplicates > 0:
+		case r.Imported == 0 && r.Duplicates > 0:
 			fmt.Fprintf(env.Stdout, "unchanged %s (already stored, source %q)\n", r.Path, r.Source)
 		default:
-			fmt.Fprintf(env.Stdout, "imported  %s (source %q, %d sentences, %d boilerplate lines stripped)\n", r.Path, r.Source, r.Sentences, r.Stripped)
+			fmt.Fprintf(env.Stdout, "imported  %s (source %q, %s, %d sentences, %d boilerplate lines stripped)\n",
+				r.Path, r.Source, plural(r.Imported, "article"), r.Sentences, r.Stripped)
 		}
-	})
+	}
+	var sum ingest.Summary
+	if len(paths) > 0 {
+		sum = ingest.Import(ctx, db, paths, opts, report)
+	}
+	if len(urls) > 0 {
+		us := ingest.ImportURLs(ctx, db, urls, opts, ingest.FetchOptions{}, report)
+		sum.Files, sum.Failed, sum.Imported, sum.Duplicates = sum.Files+us.Files, sum.Failed+us.Failed, sum.Imported+us.Imported, sum.Duplicates+us.Duplicates
+	}
 	fmt.Fprintf(env.Stdout, "%d files: %d imported, %d already stored, %d failed\n", sum.Files, sum.Imported, sum.Duplicates, sum.Failed)
 	if sum.Failed > 0 {
 		return ExitFailed
@@ -73,4 +91,12 @@ func commandNamed(name string) command {
 		}
 	}
 	panic("no command " + name)
+}
+
+// plural writes n with the noun, adding an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
