@@ -80,8 +80,8 @@ func castFromTokens(docs [][][]token) Cast {
 			continue
 		}
 		c.persons[n] = k
-		if k >= 2 {
-			names = append(names, n)
+		if count[n] >= 2 {
+			names = append(names, n) // seen as a person, and named more than once
 		}
 	}
 	sort.Slice(names, func(i, j int) bool {

@@ -111,8 +111,11 @@ func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, tm TimeMen
 			continue
 		}
 		phase := sent.Phase
-		if h.cue.kind == kindAnchor {
+		switch {
+		case h.cue.kind == kindAnchor:
 			phase = s.Phases[h.cue.target].ID
+		case phase == "" || s.Phase(phase) != nil && s.Phase(phase).BeforeEvent:
+			phase = s.EventPhase // "the summit ended after a few hours"
 		}
 		if phase != "" {
 			best, bestDist = phase, d

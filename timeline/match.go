@@ -140,6 +140,7 @@ const (
 	kindEvent      // names the event as a whole
 	kindAnchor     // names a phase in a relative cue
 	kindThirdParty // people other than the principals
+	kindPrincipal  // the principals, unnamed ("the leaders")
 	kindBefore     // relation word: before
 	kindAfter      // relation word: after
 	kindDuring     // relation word: during
@@ -212,6 +213,7 @@ func buildMatcher(s *Schema) *matcher {
 	}
 	add(kindEvent, 0, 0, s.EventTerms)
 	add(kindThirdParty, 0, 0, s.ThirdParty)
+	add(kindPrincipal, 0, 0, s.PrincipalTerms)
 	add(kindBefore, 0, 0, beforeWords)
 	add(kindAfter, 0, 0, afterWords)
 	add(kindDuring, 0, 0, duringWords)

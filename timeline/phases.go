@@ -18,6 +18,9 @@ const (
 	thirdPartyBoost = 0.75 // a third-party phase with third parties present
 	thirdPartyDamp  = 0.5  // a phase whose actors are absent
 	fillerTokens    = 3    // words allowed between a relation word and its anchor
+	// specificityBonus breaks ties in favour of a phase named by one of its
+	// strong cues over one gathering generic cues.
+	specificityBonus = 0.5
 )
 
 // SentencePhases is what the engine found in one sentence.
@@ -31,6 +34,7 @@ type SentencePhases struct {
 // features are the raw signals of one sentence.
 type features struct {
 	own        []float64 // per phase, from the sentence's own cues
+	specific   []bool    // per phase: a strong cue matched
 	veto       []bool    // per phase
 	theme      []float64 // per theme
 	themeVeto  []bool
@@ -47,18 +51,24 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit) (fea
 	hits = s.matcher.find(toks, hits[:0])
 	np, nt := len(s.Phases), len(s.Themes)
 	nums := make([]float64, np+nt)
-	flags := make([]bool, 2*np+nt)
+	flags := make([]bool, 3*np+nt)
 	f := features{
-		own: nums[:np:np], veto: flags[:np:np], during: flags[np : 2*np : 2*np],
-		theme: nums[np:], themeVeto: flags[2*np:], afterPh: -1, beforePh: -1,
+		own: nums[:np:np], veto: flags[:np:np], during: flags[np : 2*np : 2*np], specific: flags[2*np : 3*np : 3*np],
+		theme: nums[np:], themeVeto: flags[3*np:], afterPh: -1, beforePh: -1,
 	}
 	seen := make(map[*cue]bool, len(hits))
-	for _, h := range hits {
+	for k, h := range hits {
 		c := h.cue
 		switch c.kind {
 		case kindPhase:
-			if !seen[c] {
+			// A cue inside a longer cue of the same phase ("told" in "told
+			// reporters") adds nothing: the phrase counts once.
+			if !seen[c] && !coveredBy(hits, k) {
 				f.own[c.target] += c.weight
+				if c.weight >= 2 && !f.specific[c.target] {
+					f.specific[c.target] = true
+					f.own[c.target] += specificityBonus // a phrase only this phase uses
+				}
 			}
 		case kindPhaseNot:
 			f.veto[c.target] = true
@@ -70,6 +80,8 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit) (fea
 			f.themeVeto[c.target] = true
 		case kindThirdParty:
 			f.thirdParty = true
+		case kindPrincipal:
+			f.principal = true
 		case kindBefore, kindAfter, kindDuring:
 			s.relate(&f, text, toks, h, hits)
 		}
@@ -201,6 +213,12 @@ func (s *Schema) scorePhases(f features, heading, prev, next []float64) []float6
 				v *= thirdPartyDamp
 			}
 		}
+		if p.Principals && !f.principal {
+			v *= thirdPartyDamp
+			if f.thirdParty {
+				v *= thirdPartyDamp // someone else's act, not the principals'
+			}
+		}
 		if f.veto[i] {
 			v = 0
 		}
@@ -258,3 +276,15 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 }
 
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// coveredBy reports whether hit k lies within a longer hit of the same kind
+// and target.
+func coveredBy(hits []hit, k int) bool {
+	h := hits[k]
+	for j, o := range hits {
+		if j != k && o.cue.kind == h.cue.kind && o.cue.target == h.cue.target && o.n > h.n && o.at <= h.at && o.at+o.n >= h.at+h.n {
+			return true
+		}
+	}
+	return false
+}

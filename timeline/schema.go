@@ -23,7 +23,13 @@ type Schema struct {
 	EventTerms []string `yaml:"event_terms"`
 	// ThirdParty words mark a sentence as about people other than the
 	// event's principals (officials, lawmakers, allies).
-	ThirdParty  []string  `yaml:"third_party"`
+	ThirdParty []string `yaml:"third_party"`
+	// PrincipalTerms refer to the principals without naming them ("the
+	// leaders", "the two presidents").
+	PrincipalTerms []string `yaml:"principal_terms"`
+	// EventPhase is the phase a duration of the event as a whole measures
+	// ("the summit lasted three hours" is the length of the talks).
+	EventPhase  string    `yaml:"event_phase"`
 	Boilerplate []string  `yaml:"boilerplate"` // extra line patterns (regular expressions) to strip
 	Phases      []Phase   `yaml:"phases"`
 	Themes      []Theme   `yaml:"themes"`
@@ -62,7 +68,10 @@ type Phase struct {
 	AfterEvent  bool `yaml:"after_event"`
 	// ThirdParty is true for phases about people other than the principals
 	// (reactions), false for the principals' own acts; unset means either.
-	ThirdParty *bool    `yaml:"third_party"`
+	ThirdParty *bool `yaml:"third_party"`
+	// Principals marks the principals' own acts (arrival, talks): without a
+	// principal named or referred to, the sentence's score is halved.
+	Principals bool     `yaml:"principals"`
 	Actors     []string `yaml:"actors"`     // typical actors (for display and later use)
 	TimeWords  []string `yaml:"time_words"` // typical time words (weak cues)
 	index      int
@@ -200,6 +209,9 @@ func (s *Schema) validate(root *yaml.Node) error {
 		if err := checkCues(p.Strong, p.Cues, p.Weak, p.Not, p.Anchors); err != "" {
 			return fail(fmt.Sprintf("phase %q: %s", p.ID, err), "phases", i)
 		}
+	}
+	if s.EventPhase != "" && !seen[s.EventPhase] {
+		return fail(fmt.Sprintf("event_phase %q is not a phase of the schema", s.EventPhase), "event_phase")
 	}
 	themeSeen := map[string]bool{}
 	for i, t := range s.Themes {
