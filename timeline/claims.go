@@ -114,7 +114,7 @@ func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, tm TimeMen
 		switch {
 		case h.cue.kind == kindAnchor:
 			phase = s.Phases[h.cue.target].ID
-		case phase == "" || s.Phase(phase) != nil && s.Phase(phase).BeforeEvent:
+		case phase == "":
 			phase = s.EventPhase // "the summit ended after a few hours"
 		}
 		if phase != "" {

@@ -164,6 +164,11 @@ func TestTalksDurationDiscrepancy(t *testing.T) {
 				t.Errorf("no talks duration from %s", f)
 			}
 		}
+		for _, c := range d.Claims {
+			if c.Low > 10 {
+				t.Errorf("%s: %q (%g h) is not a duration of the talks", c.File, c.Value, c.Low)
+			}
+		}
 		return
 	}
 	t.Fatal("no discrepancy on the duration of the talks")
