@@ -27,11 +27,115 @@ func ContentHash(body string) string {
 // transaction. An article whose text, or canonical URL, is already stored
 // is left alone and reported as a duplicate.
 func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (ingest.Stored, error) {
-	seg := timeline.Segment(art.Body, timeline.DefaultBoilerplate)
+	r := d.StoreBatch(ctx, []ingest.Prepared{ingest.Prepare(art)})
+	return r[0].Stored, r[0].Err
+}
+
+// StoreBatch stores prepared articles in one transaction, each inside a
+// savepoint: an article that fails is rolled back alone and reported, the
+// others commit together. A crash leaves each article fully stored or
+// absent.
+func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.StoreResult {
+	out := make([]ingest.StoreResult, len(batch))
+	err := d.inTx(ctx, func(tx *sql.Tx) error {
+		var lastID int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM sentences`).Scan(&lastID); err != nil {
+			return err
+		}
+		st, err := newStatements(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
+		for i, p := range batch {
+			if p.Err != nil {
+				out[i].Err = p.Err
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
+				return err
+			}
+			stored, err := st.store(ctx, p)
+			if err != nil {
+				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
+					return rerr
+				}
+				out[i].Err = d.describe(err)
+			}
+			out[i].Stored = stored
+			if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
+				return err
+			}
+		}
+		// Index the batch's sentences in one statement, in the same
+		// transaction: they are searchable exactly when they are stored.
+		_, err = tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?`, lastID)
+		return err
+	})
+	if err != nil {
+		err = d.describe(err)
+		for i := range out {
+			if out[i].Err == nil {
+				out[i] = ingest.StoreResult{Err: err}
+			}
+		}
+	}
+	return out
+}
+
+// statements are the prepared statements of one batch.
+type statements struct {
+	exists, source, article, sentence, stripped *sql.Stmt
+}
+
+func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
+	st := &statements{}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.PrepareContext(ctx, q)
+		return s
+	}
+	// Two indexed look-ups (an OR across columns would scan the table).
+	st.exists = prep(`SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = ?1)
+		OR EXISTS (SELECT 1 FROM articles WHERE url = ?2 AND url <> '' AND ?2 <> '')`)
+	st.source = prep(`INSERT INTO sources (label) VALUES (?) ON CONFLICT (label) DO UPDATE SET label = label RETURNING id`)
+	st.article = prep(`INSERT INTO articles (source_id, file, title, url, published, event_date, dateline, meta, body, content_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.sentence = prep(`INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, kind, words, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.stripped = prep(`INSERT INTO stripped_lines (article_id, start_offset, end_offset, rule, text) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		st.close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func (st *statements) close() {
+	for _, s := range []*sql.Stmt{st.exists, st.source, st.article, st.sentence, st.stripped} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// store writes one prepared article.
+func (st *statements) store(ctx context.Context, p ingest.Prepared) (ingest.Stored, error) {
+	art, seg := p.Article, p.Seg
 	if len(seg.Sentences) == 0 {
 		return ingest.Stored{}, fmt.Errorf("no sentences in the text (only boilerplate or punctuation)")
 	}
-	duplicate := false
+	hash := ContentHash(art.Body)
+	var exists int
+	if err := st.exists.QueryRowContext(ctx, hash, art.URL).Scan(&exists); err != nil {
+		return ingest.Stored{}, fmt.Errorf("look up article: %w", err)
+	}
+	if exists > 0 {
+		return ingest.Stored{Duplicate: true}, nil
+	}
 	source := strings.TrimSpace(art.Source)
 	if source == "" {
 		source = art.File
@@ -40,64 +144,30 @@ func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (ingest.St
 	if err != nil || art.Meta == nil {
 		meta = []byte("{}")
 	}
-	hash := ContentHash(art.Body)
-	err = d.inTx(ctx, func(tx *sql.Tx) error {
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE content_hash = ? OR (? <> '' AND url = ?)`,
-			hash, art.URL, art.URL).Scan(&exists); err != nil {
-			return fmt.Errorf("look up article: %w", err)
-		}
-		if exists > 0 {
-			duplicate = true
-			return nil
-		}
-		var sourceID int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO sources (label) VALUES (?)
-			ON CONFLICT (label) DO UPDATE SET label = label RETURNING id`, source).Scan(&sourceID); err != nil {
-			return fmt.Errorf("store source: %w", err)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO articles
-			(source_id, file, title, url, published, event_date, dateline, meta, body, content_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			sourceID, art.File, art.Title, art.URL, nullTime(art.Published), nullTime(art.EventDate),
-			art.Dateline, string(meta), art.Body, hash)
-		if err != nil {
-			return fmt.Errorf("store article: %w", err)
-		}
-		articleID, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		return insertSentences(ctx, tx, articleID, seg)
-	})
+	var sourceID int64
+	if err := st.source.QueryRowContext(ctx, source).Scan(&sourceID); err != nil {
+		return ingest.Stored{}, fmt.Errorf("store source: %w", err)
+	}
+	res, err := st.article.ExecContext(ctx, sourceID, art.File, art.Title, art.URL, nullTime(art.Published), nullTime(art.EventDate),
+		art.Dateline, string(meta), art.Body, hash)
 	if err != nil {
-		return ingest.Stored{}, d.describe(err)
+		return ingest.Stored{}, fmt.Errorf("store article: %w", err)
 	}
-	if duplicate {
-		return ingest.Stored{Duplicate: true}, nil
-	}
-	return ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, nil
-}
-
-func insertSentences(ctx context.Context, tx *sql.Tx, articleID int64, seg timeline.Segmented) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO sentences
-		(article_id, seq, paragraph, start_offset, end_offset, kind, words, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	articleID, err := res.LastInsertId()
 	if err != nil {
-		return err
+		return ingest.Stored{}, err
 	}
-	defer stmt.Close()
 	for _, s := range seg.Sentences {
-		if _, err := stmt.ExecContext(ctx, articleID, s.Index, s.Paragraph, s.Start, s.End, sentenceKind(s), s.Words(), s.Text); err != nil {
-			return fmt.Errorf("store sentence %d: %w", s.Index, err)
+		if _, err := st.sentence.ExecContext(ctx, articleID, s.Index, s.Paragraph, s.Start, s.End, sentenceKind(s), s.Words(), s.Text); err != nil {
+			return ingest.Stored{}, fmt.Errorf("store sentence %d: %w", s.Index, err)
 		}
 	}
 	for _, l := range seg.Stripped {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stripped_lines (article_id, start_offset, end_offset, rule, text) VALUES (?, ?, ?, ?, ?)`,
-			articleID, l.Start, l.End, l.Rule, l.Text); err != nil {
-			return fmt.Errorf("store stripped line: %w", err)
+		if _, err := st.stripped.ExecContext(ctx, articleID, l.Start, l.End, l.Rule, l.Text); err != nil {
+			return ingest.Stored{}, fmt.Errorf("store stripped line: %w", err)
 		}
 	}
-	return nil
+	return ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, nil
 }
 
 func sentenceKind(s timeline.Sentence) string {

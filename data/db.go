@@ -77,6 +77,19 @@ func Open(path string) (*DB, error) {
 	return d, nil
 }
 
+// driverName is go-sqlite3 with a connection hook that keeps temporary
+// files (the statement journals of per-article savepoints) in memory.
+const driverName = "sqlite3_newsreel"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{
+		ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
+			return err
+		},
+	})
+}
+
 // sqlOpen opens the file with WAL, foreign keys, a busy timeout and
 // immediate write transactions.
 func sqlOpen(path string) (*sql.DB, error) {
@@ -86,7 +99,8 @@ func sqlOpen(path string) (*sql.DB, error) {
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
-	return sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	q.Set("_cache_size", "-32768") // 32 MB of page cache: the FTS index stays in memory while importing
+	return sql.Open(driverName, "file:"+path+"?"+q.Encode())
 }
 
 // Close closes the database.

@@ -259,3 +259,36 @@ func TestSameURLIsStoredOnce(t *testing.T) {
 		t.Fatalf("%+v %v", st, err)
 	}
 }
+
+// TestHotQueriesUseIndexes checks the query plans of the look-ups that run
+// once per article or per screen.
+func TestHotQueriesUseIndexes(t *testing.T) {
+	db := openTemp(t)
+	plans := map[string]struct {
+		query string
+		args  []any
+		want  string
+	}{
+		"duplicate by hash": {`SELECT 1 FROM articles WHERE content_hash = ?`, []any{"x"}, "INDEX sqlite_autoindex_articles"},
+		"duplicate by url":  {`SELECT 1 FROM articles WHERE url = ?1 AND url <> '' AND ?1 <> ''`, []any{"u"}, "INDEX articles_url"},
+		"articles of source": {`SELECT COUNT(*) FROM articles a WHERE a.source_id = ?`, []any{1}, "USING COVERING INDEX articles_source"},
+		"sentences of article": {`SELECT text FROM sentences WHERE article_id = ? ORDER BY seq`, []any{1}, "USING INDEX sqlite_autoindex_sentences"},
+	}
+	for name, p := range plans {
+		rows, err := db.db.Query("EXPLAIN QUERY PLAN "+p.query, p.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			rows.Scan(&id, &parent, &notused, &detail)
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if !strings.Contains(strings.Join(plan, "; "), p.want) {
+			t.Errorf("%s: plan %q, want %q", name, plan, p.want)
+		}
+	}
+}

@@ -219,9 +219,13 @@ func Import(ctx context.Context, sink Sink, paths []string, opts Options, progre
 	for _, r := range failed {
 		report(r)
 	}
+	if bs, ok := sink.(BatchSink); ok {
+		importParallel(ctx, bs, jobs, opts, report)
+		return sum
+	}
 	for _, j := range jobs {
-		if err := ctx.Err(); err != nil {
-			report(FileResult{Path: j.path, Err: fmt.Errorf("not imported: %w", err)})
+		if ctx.Err() != nil {
+			report(FileResult{Path: j.path, Err: errNotImported(ctx)})
 			continue
 		}
 		report(importFile(ctx, sink, j, opts))
@@ -282,3 +286,15 @@ func unwrapFileError(err error) error {
 	}
 	return err
 }
+
+func errNotImported(ctx context.Context) error { return fmt.Errorf("not imported: %w", ctx.Err()) }
+
+// joinErr adds an article's problem to a file's error.
+func joinErr(prev error, prefix string, err error) error {
+	if prev == nil {
+		return fmt.Errorf("%s%w", prefix, err)
+	}
+	return fmt.Errorf("%v; %s%w", prev, prefix, err)
+}
+
+func baseName(path string) string { return filepath.Base(path) }

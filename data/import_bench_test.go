@@ -1,0 +1,77 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsreel/newsreel/data/corpusgen"
+	"github.com/newsreel/newsreel/data/ingest"
+)
+
+// writeCorpus writes n generated articles into a temporary folder.
+func writeCorpus(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	g, err := corpusgen.New(1)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		name, body := g.Article(i)
+		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
+		os.MkdirAll(sub, 0o755)
+		if err := os.WriteFile(filepath.Join(sub, name), body, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// peakRSS reads the process's peak resident memory (Linux), in MB.
+func peakRSS() float64 {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			kb, _ := strconv.Atoi(strings.Fields(line)[1])
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkImport imports N generated articles end to end (read, clean,
+// split, store with full-text index) into a new database: articles/s and
+// the process's peak RSS. N=100000 runs with NEWSREEL_BENCH_LARGE=1 (make
+// bench).
+func BenchmarkImport(b *testing.B) {
+	sizes := []int{1000, 10000}
+	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
+		sizes = append(sizes, 100000)
+	}
+	for _, n := range sizes {
+		dir := writeCorpus(b, n)
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				db, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				sum := ingest.Import(context.Background(), db, []string{dir}, ingest.Options{}, nil)
+				db.Close()
+				if sum.Imported != n {
+					b.Fatalf("imported %d of %d (%d failed)", sum.Imported, n, sum.Failed)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(peakRSS(), "peak-MB")
+		})
+	}
+}

@@ -1,0 +1,152 @@
+package ingest
+
+import (
+	"context"
+	"runtime"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+// Prepared is an article cut into sentences, ready to store: the CPU work
+// of an import, done by the worker pool.
+type Prepared struct {
+	Article timeline.Article
+	Seg     timeline.Segmented
+	Err     error // the article could not be prepared
+}
+
+// Prepare segments an article.
+func Prepare(art timeline.Article) Prepared {
+	return Prepared{Article: art, Seg: timeline.Segment(art.Body, timeline.DefaultBoilerplate)}
+}
+
+// StoreResult is what storing one prepared article did.
+type StoreResult struct {
+	Stored
+	Err error
+}
+
+// BatchSink stores many prepared articles in one transaction; the SQLite
+// store implements it, and Import then uses every core to prepare while
+// one goroutine writes.
+type BatchSink interface {
+	Sink
+	StoreBatch(ctx context.Context, batch []Prepared) []StoreResult
+}
+
+// BatchSize is how many articles one transaction stores.
+const BatchSize = 256
+
+// fileWork is one file read and prepared by a worker.
+type fileWork struct {
+	index    int
+	job      job
+	prepared []Prepared
+	err      error
+}
+
+// importParallel reads and prepares files on all cores and stores them
+// from one goroutine, in the order of the files, a batch per transaction.
+func importParallel(ctx context.Context, sink BatchSink, jobs []job, opts Options, report func(FileResult)) {
+	workers := runtime.GOMAXPROCS(0)
+	in := make(chan int)
+	out := make(chan fileWork, workers*2)
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range in {
+				out <- prepareFile(i, jobs[i], opts)
+			}
+		}()
+	}
+	go func() {
+		defer close(in)
+		for i := range jobs {
+			select {
+			case in <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	pending := map[int]fileWork{}
+	var batch []Prepared
+	var owners []int // batch index -> file index
+	results := map[int]*FileResult{}
+	var done []int // files whose articles are all in the batch, in order
+	flush := func() {
+		if len(batch) > 0 {
+			for k, r := range sink.StoreBatch(ctx, batch) {
+				res := results[owners[k]]
+				switch {
+				case r.Err != nil:
+					res.Err = joinErr(res.Err, articleName(batch[k].Article, 2), r.Err)
+				case r.Duplicate:
+					res.Duplicates++
+				default:
+					res.Imported++
+					res.Sentences += r.Sentences
+					res.Stripped += r.Stripped
+				}
+			}
+		}
+		for _, i := range done {
+			report(*results[i])
+			delete(results, i)
+		}
+		batch, owners, done = batch[:0], owners[:0], done[:0]
+	}
+	for next := 0; next < len(jobs); next++ {
+		w, ok := pending[next]
+		for !ok {
+			select {
+			case got := <-out:
+				pending[got.index] = got
+			case <-ctx.Done():
+				flush()
+				for i := next; i < len(jobs); i++ {
+					report(FileResult{Path: jobs[i].path, Err: errNotImported(ctx)})
+				}
+				go func() { // let the workers finish and exit
+					for range out {
+					}
+				}()
+				return
+			}
+			w, ok = pending[next]
+		}
+		delete(pending, next)
+		res := &FileResult{Path: w.job.path, Err: w.err}
+		results[next] = res
+		for _, p := range w.prepared {
+			res.Source = p.Article.Source
+			batch = append(batch, p)
+			owners = append(owners, next)
+		}
+		done = append(done, next)
+		if len(batch) >= BatchSize {
+			flush()
+		}
+	}
+	flush()
+}
+
+// prepareFile reads a file and segments its articles.
+func prepareFile(i int, j job, opts Options) fileWork {
+	w := fileWork{index: i, job: j}
+	label := opts.Label
+	if label == "" && j.event != nil {
+		label = j.event.Sources[baseName(j.path)]
+	}
+	arts, err := ReadFile(j.path, label)
+	if err != nil {
+		w.err = unwrapFileError(err)
+		return w
+	}
+	for _, art := range arts {
+		if j.event != nil && art.EventDate.IsZero() {
+			art.EventDate, _ = j.event.Day()
+		}
+		w.prepared = append(w.prepared, Prepare(art))
+	}
+	return w
+}
