@@ -269,9 +269,9 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		args  []any
 		want  string
 	}{
-		"duplicate by hash": {`SELECT 1 FROM articles WHERE content_hash = ?`, []any{"x"}, "INDEX sqlite_autoindex_articles"},
-		"duplicate by url":  {`SELECT 1 FROM articles WHERE url = ?1 AND url <> '' AND ?1 <> ''`, []any{"u"}, "INDEX articles_url"},
-		"articles of source": {`SELECT COUNT(*) FROM articles a WHERE a.source_id = ?`, []any{1}, "USING COVERING INDEX articles_source"},
+		"duplicate by hash":    {`SELECT 1 FROM articles WHERE content_hash = ?`, []any{"x"}, "INDEX sqlite_autoindex_articles"},
+		"duplicate by url":     {`SELECT 1 FROM articles WHERE url = ?1 AND url <> '' AND ?1 <> ''`, []any{"u"}, "INDEX articles_url"},
+		"articles of source":   {`SELECT COUNT(*) FROM articles a WHERE a.source_id = ?`, []any{1}, "USING COVERING INDEX articles_source"},
 		"sentences of article": {`SELECT text FROM sentences WHERE article_id = ? ORDER BY seq`, []any{1}, "USING INDEX sqlite_autoindex_sentences"},
 	}
 	for name, p := range plans {
