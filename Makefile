@@ -43,8 +43,10 @@ race:
 smoke: build
 	scripts/smoke.sh $(BIN) $${SMOKE_SHOT:-/tmp/newsreel-smoke.png}
 
+# Benchmarks, written to bench/results.md (the 100,000-article import
+# takes a few minutes).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	scripts/bench.sh
 
 screenshots: build
 	scripts/screenshots.sh $(BIN)

@@ -58,7 +58,9 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			stored, err := st.store(ctx, p)
 			if err != nil {
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
-					return rerr
+					// SQLite already rolled the whole transaction back (a full
+					// disk does that): the batch fails with the cause.
+					return err
 				}
 				out[i].Err = d.describe(err)
 			}

@@ -92,8 +92,15 @@ func init() {
 
 // sqlOpen opens the file with WAL, foreign keys, a busy timeout and
 // immediate write transactions.
-func sqlOpen(path string) (*sql.DB, error) {
+func sqlOpen(path string) (*sql.DB, error) { return sqlOpenMode(path, "") }
+
+// sqlOpenMode opens with an SQLite open mode ("ro", "rw"; "" for read,
+// write and create).
+func sqlOpenMode(path, mode string) (*sql.DB, error) {
 	q := url.Values{}
+	if mode != "" {
+		q.Set("mode", mode)
+	}
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_journal_mode", "WAL")

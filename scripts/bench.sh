@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the benchmarks (engine, import at 1,000 / 10,000 / 100,000 articles,
+# charts) and writes bench/results.md with the machine, the date and the
+# figures, so runs can be compared over time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p bench
+out=bench/results.md
+raw=$(mktemp)
+export NEWSREEL_BENCH_LARGE=1
+go test -run '^$' -bench 'Pipeline|Extractors' -benchtime 1x -cpu 1 ./timeline | tee -a "$raw"
+go test -run '^$' -bench 'Import' -benchtime 1x ./data | tee -a "$raw"
+go test -run '^$' -bench 'Charts' -benchtime 20x ./ui/chart | tee -a "$raw"
+{
+  echo "# Newsreel benchmarks"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "- machine: $(uname -srm), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM"
+  echo "- cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "- go: $(go version | awk '{print $3}')"
+  echo
+  echo "Engine benchmarks run on one core (-cpu 1); the import uses every core."
+  echo "articles/s and peak-MB (the process's peak resident memory) are custom metrics."
+  echo
+  echo '```'
+  grep -E '^(Benchmark|ok|PASS)' "$raw" | grep -v '^PASS' || true
+  echo '```'
+} > "$out"
+rm -f "$raw"
+echo "bench: wrote $out"
