@@ -8,7 +8,7 @@ GO ?= go
 BIN := ./newsreel
 DEMO_DB ?= demo.db
 
-.PHONY: all deps build run test check race smoke bench clean package package-check package-linux package-windows package-macos screenshots
+.PHONY: all deps build run test check race smoke bench fuzz clean package package-check package-linux package-windows package-macos screenshots
 
 all: build
 
@@ -47,6 +47,17 @@ smoke: build
 # takes a few minutes).
 bench:
 	scripts/bench.sh
+
+# Every fuzz target for a bounded time (FUZZTIME each; CI runs this).
+FUZZTIME ?= 10s
+FUZZ_TARGETS := timeline:FuzzSegment timeline:FuzzFindTimes timeline:FuzzParseSchema timeline:FuzzQuotes \
+	data/ingest:FuzzParseMarkdown data/ingest:FuzzParseHTML data/ingest:FuzzParseFeed
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "fuzz: $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) ./$$pkg >/dev/null || { echo "fuzz: $$name found a failure (see ./$$pkg/testdata/fuzz)"; exit 1; }; \
+	done
 
 screenshots: build
 	scripts/screenshots.sh $(BIN)

@@ -44,18 +44,19 @@ type span struct{ start, end int }
 func quoteSpans(body string, ps, pe int) []span {
 	var out []span
 	open := -1
-	lastEnd := ps // end of the last quotation or its attribution
+	var openMark rune // the mark that opened the quotation
+	lastEnd := ps     // end of the last quotation or its attribution
 	for i := ps; i < pe; {
 		r, size := utf8.DecodeRuneInString(body[i:pe])
 		switch {
 		case r == '“' || r == '"' && isOpeningPosition(body, ps, i, pe) || r == '‘' && isOpeningPosition(body, ps, i, pe) && open < 0:
 			if open < 0 {
-				open = i + size
+				open, openMark = i+size, r
 			}
-		case r == '”' || r == '"' || r == '’' && open >= 0 && body[open-len("‘"):open] == "‘" && isClosingPosition(body, i, size, pe):
+		case r == '”' || r == '"' || r == '’' && openMark == '‘' && open >= 0 && isClosingPosition(body, i, size, pe):
 			if open >= 0 {
 				out = append(out, span{open, i})
-				open = -1
+				open, openMark = -1, 0
 			} else {
 				// A closing mark without its opening: the quotation began
 				// at the paragraph, a colon, or the sentence after the last one.
