@@ -94,3 +94,17 @@ func (d *DB) Analyze(ctx context.Context, schema *timeline.Schema) ([]timeline.A
 	}
 	return schema.AnalyzeSplit(arts, sents), nil
 }
+
+// Report analyses every stored article with schema and replays the
+// stored actor edits.
+func (d *DB) Report(ctx context.Context, schema *timeline.Schema) (*timeline.Report, error) {
+	arts, err := d.Analyze(ctx, schema)
+	if err != nil {
+		return nil, err
+	}
+	edits, err := d.ActorEdits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return schema.Report(arts, EditsOnly(edits)...), nil
+}

@@ -18,8 +18,9 @@ type Report struct {
 	Blindspots    map[string][]string
 }
 
-// Report runs every stage over analysed articles.
-func (s *Schema) Report(arts []AnalyzedArticle) *Report {
+// Report runs every stage over analysed articles, replaying the user's
+// actor edits before quotations are attributed.
+func (s *Schema) Report(arts []AnalyzedArticle, edits ...ActorEdit) *Report {
 	r := &Report{Articles: arts}
 	seen := map[string]bool{}
 	for _, a := range arts {
@@ -33,6 +34,7 @@ func (s *Schema) Report(arts []AnalyzedArticle) *Report {
 	r.Coverage = s.Coverage(arts, MinConfidence)
 	r.Themes = s.ThemeCoverage(arts)
 	r.Actors = FindActors(arts)
+	r.Actors.Apply(edits)
 	r.Quotes = FindQuotes(arts, r.Actors)
 	r.Clusters = ClusterQuotes(r.Quotes)
 	r.Claims = s.FindClaims(arts)

@@ -22,11 +22,10 @@ func loadAnalysis(ctx context.Context, db *data.DB, schema *timeline.Schema) (*a
 	if err != nil {
 		return nil, err
 	}
-	arts, err := db.Analyze(ctx, schema)
+	r, err := db.Report(ctx, schema)
 	if err != nil {
 		return nil, err
 	}
-	r := schema.Report(arts)
 	return &analysis{Report: r, schema: schema, sources: srcs, labels: r.Sources}, nil
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsreel/newsreel/timeline"
@@ -16,6 +17,9 @@ import (
 type peopleView struct {
 	w        *Window
 	a        *analysis
+	current  int // selected actor, -1 for none
+	rename   *widget.Button
+	merge    *widget.Button
 	actors   *widget.List
 	actorBox *widget.RichText
 	clusters *widget.List
@@ -25,7 +29,9 @@ type peopleView struct {
 }
 
 func newPeopleView(w *Window) *peopleView {
-	v := &peopleView{w: w, quoteBox: container.NewVBox()}
+	v := &peopleView{w: w, quoteBox: container.NewVBox(), current: -1}
+	v.rename = widget.NewButton("Rename…", v.askRename)
+	v.merge = widget.NewButton("Merge into…", v.askMerge)
 	v.actorBox = widget.NewRichTextWithText("Select a person to see their spellings, titles and coverage.")
 	v.actorBox.Wrapping = fyne.TextWrapWord
 	v.actors = widget.NewList(
@@ -55,7 +61,7 @@ func newPeopleView(w *Window) *peopleView {
 	v.clusters.OnSelected = v.showCluster
 	left := container.NewVSplit(
 		container.NewBorder(widget.NewLabelWithStyle("People, organisations, places", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.actors),
-		container.NewScroll(v.actorBox))
+		container.NewBorder(container.NewHBox(v.rename, v.merge), nil, nil, nil, container.NewScroll(v.actorBox)))
 	right := container.NewVSplit(
 		container.NewBorder(widget.NewLabelWithStyle("Quotations, clustered across sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.clusters),
 		container.NewScroll(v.quoteBox))
@@ -88,6 +94,7 @@ func (v *peopleView) show(a *analysis) {
 }
 
 func (v *peopleView) showActor(id widget.ListItemID) {
+	v.current = id
 	a := v.people[id]
 	per := map[string]int{}
 	quoted := map[string]int{}
@@ -215,4 +222,42 @@ func wordingNote(changes []timeline.WordChange) string {
 		return "adds: " + strings.Join(added, " … ")
 	}
 	return "reads “" + strings.Join(added, " … ") + "” where others have “" + strings.Join(dropped, " … ") + "”"
+}
+
+// askRename renames the selected actor; the edit is stored and replayed on
+// every analysis.
+func (v *peopleView) askRename() {
+	if v.current < 0 || v.current >= len(v.people) {
+		return
+	}
+	a := v.people[v.current]
+	entry := widget.NewEntry()
+	entry.SetText(a.Name)
+	dialog.ShowForm("Rename "+a.Name, "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+		if ok {
+			v.w.saveActorEdit(timeline.ActorEdit{Op: "rename", Actor: a.ID, Name: entry.Text})
+		}
+	}, v.w.win)
+}
+
+// askMerge merges the selected actor into another one of the same kind.
+func (v *peopleView) askMerge() {
+	if v.current < 0 || v.current >= len(v.people) {
+		return
+	}
+	a := v.people[v.current]
+	var names []string
+	var ids []string
+	for _, o := range v.people {
+		if o.ID != a.ID && o.Kind == a.Kind {
+			names = append(names, o.Name)
+			ids = append(ids, o.ID)
+		}
+	}
+	target := widget.NewSelect(names, nil)
+	dialog.ShowForm("Merge "+a.Name, "Merge", "Cancel", []*widget.FormItem{widget.NewFormItem("Into", target)}, func(ok bool) {
+		if ok && target.SelectedIndex() >= 0 {
+			v.w.saveActorEdit(timeline.ActorEdit{Op: "merge", Actor: a.ID, Target: ids[target.SelectedIndex()]})
+		}
+	}, v.w.win)
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsreel/newsreel/data"
+	"github.com/newsreel/newsreel/timeline"
 )
 
 // sourcesView lists the sources; the selected one shows its narrative order
@@ -127,6 +128,24 @@ func (w *Window) renameSource(src data.SourceSummary, label string) {
 	db := w.db
 	go func() {
 		err := db.RenameSource(context.Background(), src.ID, label)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, w.win)
+				return
+			}
+			w.reload()
+		})
+	}()
+}
+
+// saveActorEdit stores an actor edit and re-runs the analysis.
+func (w *Window) saveActorEdit(e timeline.ActorEdit) {
+	if w.db == nil {
+		return
+	}
+	db := w.db
+	go func() {
+		err := db.AddActorEdit(context.Background(), e)
 		fyne.Do(func() {
 			if err != nil {
 				dialog.ShowError(err, w.win)

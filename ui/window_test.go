@@ -208,3 +208,20 @@ func TestExportChartWritesTheChart(t *testing.T) {
 		}
 	}
 }
+
+func TestActorRenameFromTheWindowPersists(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "actors.db"))
+	done := make(chan error, 1)
+	v.loaded = func(err error) { done <- err }
+	v.saveActorEdit(timeline.ActorEdit{Op: "rename", Actor: "lavrov", Name: "Sergey V. Lavrov"})
+	waitFor(t, done)
+	found := false
+	for _, a := range v.a.Actors.List {
+		if a.ID == "lavrov" && a.Name == "Sergey V. Lavrov" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("rename not applied after reload")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsreel/newsreel/assets"
+	"github.com/newsreel/newsreel/data"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -37,6 +38,7 @@ type analysisCommand struct {
 	schemaPath *string
 	format     *string
 	formats    []string
+	edits      []timeline.ActorEdit // the user's actor edits, loaded by run
 }
 
 func newAnalysisCommand(env Env, name string, formats ...string) *analysisCommand {
@@ -75,6 +77,12 @@ func (c *analysisCommand) run(env Env, args []string) (*timeline.Schema, []timel
 		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
 		return nil, nil, ExitFailed, true
 	}
+	edits, err := db.ActorEdits(context.Background())
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
+		return nil, nil, ExitFailed, true
+	}
+	c.edits = data.EditsOnly(edits)
 	return schema, arts, 0, false
 }
 

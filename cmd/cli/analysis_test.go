@@ -194,3 +194,50 @@ func TestActorsQuotesClaims(t *testing.T) {
 		t.Errorf("no talks-duration discrepancy:\n%s", out)
 	}
 }
+
+func TestActorEditsSurviveReanalysis(t *testing.T) {
+	db := importedCorpus(t)
+	actorsJSON := func() map[string]string {
+		_, out, _ := run(t, "--db", db, "actors", "--format", "json")
+		var doc struct {
+			Actors []struct{ ID, Actor string } `json:"actors"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]string{}
+		for _, a := range doc.Actors {
+			names[a.ID] = a.Actor
+		}
+		return names
+	}
+	before := actorsJSON()
+	if before["lavrov"] != "Sergei Lavrov" || before["ushakov"] == "" {
+		t.Fatalf("actors %v", before)
+	}
+	steps := [][]string{
+		{"actor", "rename", "lavrov", "Sergey Lavrov"},
+		{"actor", "merge", "ushakov", "lavrov"},
+	}
+	for _, s := range steps {
+		if code, out, errOut := run(t, append([]string{"--db", db}, s...)...); code != ExitOK {
+			t.Fatalf("%v: exit %d %s%s", s, code, out, errOut)
+		}
+	}
+	after := actorsJSON()
+	if after["lavrov"] != "Sergey Lavrov" || after["ushakov"] != "" {
+		t.Fatalf("after edits: lavrov %q, ushakov %q", after["lavrov"], after["ushakov"])
+	}
+	if code, _, _ := run(t, "--db", db, "actor", "merge", "nobody", "lavrov"); code != ExitFailed {
+		t.Fatalf("merging an unknown actor: exit %d", code)
+	}
+	if code, out, _ := run(t, "--db", db, "actor", "undo"); code != ExitOK || !strings.Contains(out, "undid merge ushakov into lavrov") {
+		t.Fatalf("undo: %d %s", code, out)
+	}
+	if got := actorsJSON(); got["ushakov"] == "" || got["lavrov"] != "Sergey Lavrov" {
+		t.Fatalf("after undo: %v", got)
+	}
+	if code, _, _ := run(t, "--db", db, "actor", "frobnicate"); code != ExitUsage {
+		t.Fatalf("bad edit: exit %d", code)
+	}
+}

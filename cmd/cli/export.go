@@ -91,12 +91,11 @@ func runExport(env Env, args []string) int {
 		return code
 	}
 	defer db.Close()
-	arts, err := db.Analyze(context.Background(), schema)
+	r, err := db.Report(context.Background(), schema)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreel export: %v\n", err)
 		return ExitFailed
 	}
-	r := schema.Report(arts)
 	switch kind {
 	case "chart":
 		ch, _ := chart.FromReport(chartName, r, schema, chart.Options{Raw: *raw, Quantity: *quantity})

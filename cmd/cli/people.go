@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/newsreel/newsreel/assets"
 
 	"github.com/newsreel/newsreel/timeline"
 )
@@ -13,6 +17,14 @@ func init() {
 		summary: "people, organisations and places with spellings merged, per source: mentions and quoted words",
 		usage:   "[--schema FILE] [--format csv|table|json]",
 		run:     runActors,
+	})
+	register(command{
+		name:    "actor",
+		summary: "correct the actors: rename, merge, split (kept across re-analysis), list or undo edits",
+		usage: `rename ID "NEW NAME" | merge ID INTO-ID | split ID VARIANT "NEW NAME" | edits | undo [EDIT-ID]
+
+IDs are the keys newsreel actors --format json shows (e.g. "trump", "zelensky").`,
+		run: runActorEdit,
 	})
 	register(command{
 		name:    "quotes",
@@ -35,6 +47,7 @@ func runActors(env Env, args []string) int {
 		return code
 	}
 	acts := timeline.FindActors(arts)
+	acts.Apply(c.edits)
 	quotes := timeline.FindQuotes(arts, acts)
 	type key struct{ actor, file string }
 	mentions := map[key]int{}
@@ -51,6 +64,7 @@ func runActors(env Env, args []string) int {
 	}
 	t := table{header: []string{"actor", "variants", "kind", "source", "file", "mentions", "quoted_words"}}
 	type row struct {
+		ID       string   `json:"id"`
 		Actor    string   `json:"actor"`
 		Variants []string `json:"variants"`
 		Kind     string   `json:"kind"`
@@ -71,7 +85,7 @@ func runActors(env Env, args []string) int {
 		for _, f := range files {
 			k := key{a.ID, f}
 			t.add(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f], f, mentions[k], quoted[k])
-			rows = append(rows, row{a.Name, a.Variants, string(a.Kind), sourceOf[f], f, mentions[k], quoted[k]})
+			rows = append(rows, row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f], f, mentions[k], quoted[k]})
 		}
 	}
 	return emit(env, "actors", *c.format, &t, map[string]any{"actors": rows})
@@ -83,7 +97,9 @@ func runQuotes(env Env, args []string) int {
 	if done {
 		return code
 	}
-	clusters := timeline.ClusterQuotes(timeline.FindQuotes(arts, timeline.FindActors(arts)))
+	acts := timeline.FindActors(arts)
+	acts.Apply(c.edits)
+	clusters := timeline.ClusterQuotes(timeline.FindQuotes(arts, acts))
 	type variant struct {
 		Source  string `json:"source"`
 		File    string `json:"file"`
@@ -161,4 +177,84 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
+}
+
+func runActorEdit(env Env, args []string) int {
+	f := newFlags(env, commandNamed("actor"))
+	pos, code, done := f.parse(env, args)
+	if done {
+		return code
+	}
+	usage := func() int { f.usage(env.Stderr); return ExitUsage }
+	if len(pos) == 0 {
+		return usage()
+	}
+	var edit timeline.ActorEdit
+	switch {
+	case pos[0] == "rename" && len(pos) == 3:
+		edit = timeline.ActorEdit{Op: "rename", Actor: pos[1], Name: pos[2]}
+	case pos[0] == "merge" && len(pos) == 3:
+		edit = timeline.ActorEdit{Op: "merge", Actor: pos[1], Target: pos[2]}
+	case pos[0] == "split" && len(pos) == 4:
+		edit = timeline.ActorEdit{Op: "split", Actor: pos[1], Target: pos[2], Name: pos[3]}
+	case pos[0] == "edits" && len(pos) == 1, pos[0] == "undo" && len(pos) <= 2:
+	default:
+		return usage()
+	}
+	db, code, done := f.open(env)
+	if done {
+		return code
+	}
+	defer db.Close()
+	ctx := context.Background()
+	switch pos[0] {
+	case "edits":
+		edits, err := db.ActorEdits(ctx)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+			return ExitFailed
+		}
+		if len(edits) == 0 {
+			fmt.Fprintln(env.Stdout, "no actor edits")
+		}
+		for _, e := range edits {
+			fmt.Fprintf(env.Stdout, "%d  %s\n", e.ID, e.ActorEdit)
+		}
+		return ExitOK
+	case "undo":
+		var id int64
+		if len(pos) == 2 {
+			if _, err := fmt.Sscan(pos[1], &id); err != nil {
+				return usage()
+			}
+		}
+		e, err := db.UndoActorEdit(ctx, id)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+			return ExitFailed
+		}
+		fmt.Fprintf(env.Stdout, "undid %s\n", e.ActorEdit)
+		return ExitOK
+	}
+	// Check the edit applies to the actors as they are now.
+	schema, err := assets.LoadSchema("")
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+		return ExitFailed
+	}
+	r, err := db.Report(ctx, schema)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+		return ExitFailed
+	}
+	if skipped := r.Actors.Apply([]timeline.ActorEdit{edit}); len(skipped) > 0 {
+		fmt.Fprintf(env.Stderr, "newsreel actor: cannot %s: no such actor or variant (see newsreel actors --format json)\n", edit)
+		return ExitFailed
+	}
+	if err := db.AddActorEdit(ctx, edit); err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+		return ExitFailed
+	}
+	fmt.Fprintf(env.Stdout, "saved: %s\n", edit)
+	return ExitOK
 }
