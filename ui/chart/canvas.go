@@ -88,6 +88,14 @@ type canvas struct {
 	theme Theme
 	font  *truetype.Font
 	scale float64 // font scale for the chart size
+	// widths caches text measurements: go-chart builds a font face for
+	// every measurement, the slowest part of drawing labels.
+	widths map[widthKey]float64
+}
+
+type widthKey struct {
+	s    string
+	size float64
 }
 
 func newCanvas(format Format, width, height int, theme Theme) (*canvas, error) {
@@ -111,7 +119,7 @@ func newCanvas(format Format, width, height int, theme Theme) (*canvas, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart font: %w", err)
 	}
-	c := &canvas{r: r, w: width, h: height, svg: format == SVG, theme: theme, font: font}
+	c := &canvas{r: r, w: width, h: height, svg: format == SVG, theme: theme, font: font, widths: map[widthKey]float64{}}
 	c.scale = float64(min(width, height*16/9)) / 1250
 	if c.scale < 0.8 {
 		c.scale = 0.8
@@ -191,9 +199,15 @@ func (c *canvas) text(s string, x, y, size float64, col color.NRGBA, align int) 
 
 // textWidth measures s at size.
 func (c *canvas) textWidth(s string, size float64) float64 {
+	k := widthKey{s, size}
+	if w, ok := c.widths[k]; ok {
+		return w
+	}
 	c.r.SetFont(c.font)
 	c.r.SetFontSize(size * c.scale)
-	return float64(c.r.MeasureText(s).Width())
+	w := float64(c.r.MeasureText(s).Width())
+	c.widths[k] = w
+	return w
 }
 
 // fit shortens s with an ellipsis until it is at most width wide.
@@ -202,13 +216,20 @@ func (c *canvas) fit(s string, size, width float64) string {
 		return s
 	}
 	r := []rune(s)
-	for n := len(r) - 1; n > 0; n-- {
-		t := strings.TrimSpace(string(r[:n])) + "…"
-		if c.textWidth(t, size) <= width {
-			return t
+	// The longest prefix that fits, by bisection.
+	lo, hi := 0, len(r)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if c.textWidth(strings.TrimSpace(string(r[:mid]))+"…", size) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return strings.TrimSpace(string(r[:lo])) + "…"
 }
 
 // title draws the chart's title and returns the y where content starts.
