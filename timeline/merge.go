@@ -52,6 +52,7 @@ type Timeline struct {
 func (s *Schema) BuildTimeline(arts []AnalyzedArticle, minConfidence float64) Timeline {
 	byID := map[string]*TimelinePhase{}
 	tl := Timeline{Narrative: map[string][]string{}}
+	votes := map[[2]string]int{} // (earlier, later) -> sentences saying so
 	for _, a := range arts {
 		seen := map[string]bool{}
 		for _, p := range tl.Narrative[a.Source] {
@@ -60,6 +61,12 @@ func (s *Schema) BuildTimeline(arts []AnalyzedArticle, minConfidence float64) Ti
 		for _, sent := range a.Sentences {
 			if sent.Phase == "" || sent.Confidence < minConfidence {
 				continue
+			}
+			if sent.After != "" {
+				votes[[2]string{sent.After, sent.Phase}]++
+			}
+			if sent.Before != "" {
+				votes[[2]string{sent.Phase, sent.Before}]++
 			}
 			for k, id := range append([]string{sent.Phase}, sent.Also...) {
 				tp := byID[id]
@@ -90,7 +97,55 @@ func (s *Schema) BuildTimeline(arts []AnalyzedArticle, minConfidence float64) Ti
 		tl.Phases = append(tl.Phases, *tp)
 	}
 	orderPhases(tl.Phases)
+	applyRelativeOrder(tl.Phases, votes, max(1, len(tl.Narrative)/3))
 	return tl
+}
+
+// applyRelativeOrder lets sources' relative cues move phases without clock
+// times: when at least minVotes more sentences place phase A after phase B
+// than before it, and the order says otherwise, A moves to just after B.
+// Constraints are taken strongest first; one that a stronger one
+// contradicts is skipped.
+func applyRelativeOrder(ps []TimelinePhase, votes map[[2]string]int, minVotes int) {
+	type constraint struct {
+		earlier, later string
+		net            int
+	}
+	var cs []constraint
+	for k, v := range votes {
+		if net := v - votes[[2]string{k[1], k[0]}]; net >= minVotes {
+			cs = append(cs, constraint{k[0], k[1], net})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].net != cs[j].net {
+			return cs[i].net > cs[j].net
+		}
+		return cs[i].earlier+cs[i].later < cs[j].earlier+cs[j].later
+	})
+	index := func(id string) int {
+		for i, p := range ps {
+			if p.ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	fixed := map[[2]string]bool{} // pairs settled by stronger constraints
+	for _, c := range cs {
+		e, l := index(c.earlier), index(c.later)
+		if e < 0 || l < 0 || e < l || fixed[[2]string{c.later, c.earlier}] {
+			fixed[[2]string{c.earlier, c.later}] = true
+			continue
+		}
+		if ps[l].Start != nil && ps[e].Start != nil {
+			continue // clock times outrank relative cues
+		}
+		moved := ps[l]
+		copy(ps[l:e], ps[l+1:e+1])
+		ps[e] = moved
+		fixed[[2]string{c.earlier, c.later}] = true
+	}
 }
 
 func contains(list []string, s string) bool {

@@ -29,6 +29,9 @@ type SentencePhases struct {
 	Confidence float64  // 0..1
 	Also       []string // other phases it reports too
 	Themes     []string // themes it touches
+	// After and Before name a phase the sentence places its own after or
+	// before ("after the press conference, they sat down to lunch").
+	After, Before string
 }
 
 // features are the raw signals of one sentence.
@@ -189,19 +192,11 @@ func (s *Schema) scorePhases(f features, heading, prev, next []float64) []float6
 		case f.after && !p.AfterEvent && f.own[i] < 2:
 			v *= relationDamp
 		}
-		if f.afterPh >= 0 {
-			if i > f.afterPh {
-				v += relationBoost / 2
-			} else {
-				v *= relationDamp
-			}
-		}
-		if f.beforePh >= 0 {
-			if i < f.beforePh {
-				v += relationBoost / 2
-			} else {
-				v *= relationDamp
-			}
+		// "After the press conference, …" is about something else than the
+		// press conference; which phase it is, its own cues say (the order
+		// of phases is what such cues can change, so it is not assumed).
+		if i == f.afterPh || i == f.beforePh {
+			v *= relationDamp
 		}
 		if p.ThirdParty != nil {
 			switch {
@@ -266,6 +261,12 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 	}
 	out.Phase = s.Phases[best.i].ID
 	out.Confidence = round3((best.v / (best.v + second)) * (1 - math.Exp(-best.v)))
+	if f.afterPh >= 0 && f.afterPh != best.i {
+		out.After = s.Phases[f.afterPh].ID
+	}
+	if f.beforePh >= 0 && f.beforePh != best.i {
+		out.Before = s.Phases[f.beforePh].ID
+	}
 	for _, c := range cs[1:] {
 		// A second phase needs its own strong cue, or a score near the best.
 		if f.own[c.i] >= 2*minScore || c.v >= secondaryShare*best.v && f.own[c.i] >= minScore {

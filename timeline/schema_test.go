@@ -118,3 +118,18 @@ func FuzzParseSchema(f *testing.F) {
 		}
 	})
 }
+
+func TestRelativeCuesMoveAPhase(t *testing.T) {
+	s := loadSummit(t)
+	body := "The two presidents held talks behind closed doors for two hours.\n\n" +
+		"At a joint news conference, both leaders said the talks were useful.\n\n" +
+		"After the news conference, the two leaders sat down to a working lunch with their delegations.\n"
+	tl := s.BuildTimeline(s.AnalyzeCorpus([]Article{{Source: "A", File: "a.txt", Body: body}}), MinConfidence)
+	var order []string
+	for _, p := range tl.Phases {
+		order = append(order, p.ID)
+	}
+	if strings.Join(order, " ") != "talks press-conference working-lunch" {
+		t.Fatalf("order %v: the lunch came after the news conference", order)
+	}
+}
