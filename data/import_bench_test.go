@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsreel/newsreel/data/corpusgen"
 	"github.com/newsreel/newsreel/data/ingest"
+	"github.com/newsreel/newsreel/timeline"
 )
 
 // writeCorpus writes n generated articles into a temporary folder.
@@ -73,5 +74,48 @@ func BenchmarkImport(b *testing.B) {
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 			b.ReportMetric(peakRSS(), "peak-MB")
 		})
+	}
+}
+
+// sequentialSink hides StoreBatch, so Import stores one article at a time
+// on one goroutine.
+type sequentialSink struct{ db *DB }
+
+func (s sequentialSink) ImportArticle(ctx context.Context, art timeline.Article) (ingest.Stored, error) {
+	return s.db.ImportArticle(ctx, art)
+}
+
+// TestParallelImportMatchesSequential imports one corpus through the worker
+// pool and one article at a time: the stored corpora are identical.
+func TestParallelImportMatchesSequential(t *testing.T) {
+	dir := writeCorpus(t, 600)
+	ctx := context.Background()
+	load := func(sink func(*DB) ingest.Sink) []StoredArticle {
+		db := openTemp(t)
+		sum := ingest.Import(ctx, sink(db), []string{dir}, ingest.Options{}, nil)
+		if sum.Imported != 600 {
+			t.Fatalf("imported %d", sum.Imported)
+		}
+		arts, err := db.LoadCorpus(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return arts
+	}
+	par := load(func(db *DB) ingest.Sink { return db })
+	seq := load(func(db *DB) ingest.Sink { return sequentialSink{db} })
+	if len(par) != len(seq) {
+		t.Fatalf("%d vs %d articles", len(par), len(seq))
+	}
+	for i := range par {
+		if par[i].ID != seq[i].ID || par[i].Article.File != seq[i].Article.File || par[i].Article.Body != seq[i].Article.Body ||
+			len(par[i].Sentences) != len(seq[i].Sentences) {
+			t.Fatalf("article %d differs: %s vs %s", i, par[i].Article.File, seq[i].Article.File)
+		}
+		for k := range par[i].Sentences {
+			if par[i].Sentences[k] != seq[i].Sentences[k] {
+				t.Fatalf("article %s sentence %d differs", par[i].Article.File, k)
+			}
+		}
 	}
 }
