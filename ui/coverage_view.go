@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"image"
 	"image/color"
+	_ "image/png" // decode the chart
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -12,13 +16,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsreel/newsreel/timeline"
+	"github.com/newsreel/newsreel/ui/chart"
 )
 
 // Coverage modes.
 const (
-	modePhases = "Phases"
-	modeThemes = "Themes"
-	modeActors = "People"
+	modePhases    = "Phases"
+	modeThemes    = "Themes"
+	modeActors    = "People"
+	modeAttention = "Attention chart"
 )
 
 // coverageView is the source × phase (or theme, or person) matrix, cells
@@ -34,6 +40,10 @@ type coverageView struct {
 	table   *widget.Table
 	detail  *fyne.Container
 	caption *widget.Label
+	image   *canvas.Image // the attention chart
+	split   *container.Split
+	// charted is called (on the UI goroutine) when the chart is shown; tests use it.
+	charted func()
 	root    fyne.CanvasObject
 }
 
@@ -66,22 +76,64 @@ func newCoverageView(w *Window) *coverageView {
 		}
 	}
 	v.table.OnSelected = func(id widget.TableCellID) { v.showCell(id) }
-	modes := widget.NewRadioGroup([]string{modePhases, modeThemes, modeActors}, func(m string) {
+	modes := widget.NewRadioGroup([]string{modePhases, modeThemes, modeActors, modeAttention}, func(m string) {
 		if m != "" && m != v.mode {
 			v.mode = m
 			v.rebuild()
 		}
 	})
+	modes.Required = true
 	modes.Horizontal = true
 	modes.SetSelected(modePhases)
-	raw := widget.NewCheck("Raw sentence counts", func(on bool) { v.raw = on; v.table.Refresh() })
+	raw := widget.NewCheck("Raw sentence counts", func(on bool) {
+		v.raw = on
+		v.table.Refresh()
+		if v.mode == modeAttention {
+			v.showAttention()
+		}
+	})
 	v.caption = widget.NewLabel("")
 	v.caption.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewHBox(modes, raw), v.caption)
-	split := container.NewVSplit(v.table, container.NewScroll(v.detail))
-	split.Offset = 0.6
-	v.root = container.NewBorder(top, nil, nil, nil, split)
+	v.split = container.NewVSplit(v.table, container.NewScroll(v.detail))
+	v.split.Offset = 0.6
+	v.image = &canvas.Image{FillMode: canvas.ImageFillContain}
+	v.image.Hide()
+	v.root = container.NewBorder(top, nil, nil, nil, container.NewStack(v.split, v.image))
 	return v
+}
+
+// showAttention draws the attention chart (go-chart, through ui/chart)
+// off the UI goroutine and shows it in place of the matrix.
+func (v *coverageView) showAttention() {
+	v.split.Hide()
+	v.image.Show()
+	v.caption.SetText("How each source divided its coverage between the phases (100% = all it gave to them). Export it with Ctrl+E.")
+	a, raw, dark := v.a, v.raw, v.w.app.Settings().ThemeVariant() == theme.VariantDark
+	if _, ok := v.w.app.Settings().Theme().(variantTheme); ok {
+		dark = v.w.app.Settings().Theme().(variantTheme).variant == theme.VariantDark
+	}
+	go func() {
+		th := chart.Light
+		if dark {
+			th = chart.Dark
+		}
+		ch := chart.Attention(a.Report, a.schema, false, raw)
+		var buf bytes.Buffer
+		err := chart.Render(&buf, ch, chart.PNG, 1400, 800, th)
+		img, _, derr := image.Decode(&buf)
+		fyne.Do(func() {
+			if err != nil || derr != nil {
+				v.caption.SetText(fmt.Sprintf("The chart could not be drawn: %v", errors.Join(err, derr)))
+				return
+			}
+			v.image.Image = img
+			v.image.Refresh()
+			if v.charted != nil {
+				v.charted()
+			}
+		})
+	}()
 }
 
 func (v *coverageView) content() fyne.CanvasObject { return v.root }
@@ -103,6 +155,12 @@ func (v *coverageView) rebuild() {
 	if v.a == nil {
 		return
 	}
+	if v.mode == modeAttention {
+		v.showAttention()
+		return
+	}
+	v.image.Hide()
+	v.split.Show()
 	v.keys, v.labels = nil, nil
 	switch v.mode {
 	case modeThemes:

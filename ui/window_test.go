@@ -225,3 +225,16 @@ func TestActorRenameFromTheWindowPersists(t *testing.T) {
 		t.Fatal("rename not applied after reload")
 	}
 }
+
+func TestCoverageShowsTheAttentionChart(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "attention.db"))
+	done := make(chan error, 1)
+	v.coverageV.charted = func() { done <- nil }
+	v.coverageV.mode = modeAttention
+	v.coverageV.rebuild()
+	waitFor(t, done)
+	img := v.coverageV.image.Image
+	if img == nil || img.Bounds().Dx() != 1400 || !v.coverageV.image.Visible() || v.coverageV.split.Visible() {
+		t.Fatalf("attention chart not shown (image %v)", img)
+	}
+}
