@@ -15,6 +15,12 @@ import (
 	"github.com/newsreel/newsreel/timeline"
 )
 
+// Caps on the evidence panel.
+const (
+	maxEvidenceSources   = 24
+	maxEvidencePerSource = 8
+)
+
 // timelineView is the home screen: the event's phases along a time axis,
 // each a block sized by its coverage, and the evidence of the selected one.
 type timelineView struct {
@@ -110,14 +116,24 @@ func (v *timelineView) selectPhase(id string) {
 	for _, e := range p.Evidence {
 		bySource[e.Source] = append(bySource[e.Source], e)
 	}
+	// Many sources: show those with the most evidence (the panel is not
+	// virtualised; thousands of sentences would freeze it).
+	sources := append([]string(nil), p.Sources...)
+	more := 0
+	if len(sources) > maxEvidenceSources {
+		sort.SliceStable(sources, func(i, j int) bool { return len(bySource[sources[i]]) > len(bySource[sources[j]]) })
+		more = len(sources) - maxEvidenceSources
+		sources = sources[:maxEvidenceSources]
+		sort.Strings(sources)
+	}
 	var cols []fyne.CanvasObject
-	for _, src := range p.Sources {
+	for _, src := range sources {
 		col := container.NewVBox(widget.NewLabelWithStyle(src, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		evs := bySource[src]
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Sentence < evs[j].Sentence })
 		for k, e := range evs {
-			if k == 12 {
-				col.Add(widget.NewLabel(fmt.Sprintf("… and %d more", len(evs)-12)))
+			if k == maxEvidencePerSource {
+				col.Add(widget.NewLabel(fmt.Sprintf("… and %d more", len(evs)-maxEvidencePerSource)))
 				break
 			}
 			e := e
@@ -129,6 +145,9 @@ func (v *timelineView) selectPhase(id string) {
 		cols = append(cols, col)
 	}
 	v.evidence.Add(container.NewGridWithColumns(max(1, min(len(cols), 3)), cols...))
+	if more > 0 {
+		v.evidence.Add(widget.NewLabel(fmt.Sprintf("… and %s more (the Coverage screen lists every source).", plural(more, "source"))))
+	}
 	v.evidence.Refresh()
 }
 
