@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsreel/newsreel/assets"
+	"github.com/newsreel/newsreel/data/export"
 
 	"github.com/newsreel/newsreel/timeline"
 )
@@ -137,39 +138,14 @@ func runClaims(env Env, args []string) int {
 		return code
 	}
 	claims := schema.FindClaims(arts)
-	type claim struct {
-		Quantity  string  `json:"quantity"`
-		Phase     string  `json:"phase"`
-		Source    string  `json:"source"`
-		File      string  `json:"file"`
-		Value     string  `json:"value"`
-		Unit      string  `json:"unit"`
-		Low       float64 `json:"low"`
-		High      float64 `json:"high"`
-		Qualifier string  `json:"qualifier"`
-		Sentence  string  `json:"sentence"`
-	}
-	conv := func(cs []timeline.Claim) []claim {
-		out := []claim{}
-		for _, c := range cs {
-			out = append(out, claim{c.Quantity, c.Phase, c.Source, c.File, c.Value, c.Unit, c.Low, c.High, c.Qualifier, c.Text})
-		}
-		return out
-	}
-	type discrepancy struct {
-		Quantity string  `json:"quantity"`
-		Phase    string  `json:"phase"`
-		Values   []claim `json:"values"`
-	}
-	ds := []discrepancy{}
+	ds := timeline.FindDiscrepancies(claims)
 	t := table{header: []string{"quantity", "source", "value", "range", "sentence"}}
-	for _, d := range timeline.FindDiscrepancies(claims) {
-		ds = append(ds, discrepancy{d.Quantity, d.Phase, conv(d.Claims)})
+	for _, d := range ds {
 		for _, c := range d.Claims {
 			t.add(d.Quantity, c.Source, c.Value, c.Describe(), clip(c.Text, 90))
 		}
 	}
-	return emit(env, "claims", *c.format, &t, map[string]any{"claims": conv(claims), "discrepancies": ds})
+	return emit(env, "claims", *c.format, &t, map[string]any{"claims": export.ClaimsOf(claims), "discrepancies": export.DiscrepanciesOf(ds)})
 }
 
 func clip(s string, n int) string {

@@ -153,18 +153,25 @@ func NewDocument(r *timeline.Report, s *timeline.Schema) Document {
 		}
 		d.Quotes = append(d.Quotes, cl)
 	}
-	conv := func(c timeline.Claim) Claim {
-		return Claim{c.Quantity, c.Phase, c.Source, c.File, c.Value, c.Unit, c.Low, c.High, c.Qualifier, c.Expected, c.Text}
-	}
-	for _, c := range r.Claims {
-		d.Claims = append(d.Claims, conv(c))
-	}
-	for _, x := range r.Discrepancies {
-		dd := Discrepancy{Quantity: x.Quantity, Phase: x.Phase}
-		for _, c := range x.Claims {
-			dd.Values = append(dd.Values, conv(c))
-		}
-		d.Discrepancies = append(d.Discrepancies, dd)
-	}
+	d.Claims = ClaimsOf(r.Claims)
+	d.Discrepancies = DiscrepanciesOf(r.Discrepancies)
 	return d
+}
+
+// ClaimsOf converts claims to their JSON form.
+func ClaimsOf(cs []timeline.Claim) []Claim {
+	out := []Claim{}
+	for _, c := range cs {
+		out = append(out, Claim{c.Quantity, c.Phase, c.Source, c.File, c.Value, c.Unit, c.Low, c.High, c.Qualifier, c.Expected, c.Text})
+	}
+	return out
+}
+
+// DiscrepanciesOf converts discrepancies to their JSON form.
+func DiscrepanciesOf(ds []timeline.Discrepancy) []Discrepancy {
+	out := []Discrepancy{}
+	for _, x := range ds {
+		out = append(out, Discrepancy{Quantity: x.Quantity, Phase: x.Phase, Values: ClaimsOf(x.Claims)})
+	}
+	return out
 }

@@ -205,13 +205,7 @@ func Import(ctx context.Context, sink Sink, paths []string, opts Options, progre
 	var sum Summary
 	total := len(jobs) + len(failed)
 	report := func(r FileResult) {
-		sum.Files++
-		if r.Err != nil {
-			sum.Failed++
-		}
-		sum.Imported += r.Imported
-		sum.Duplicates += r.Duplicates
-		sum.Results = append(sum.Results, r)
+		sum.add(r)
 		if progress != nil {
 			progress(sum.Files, total, r)
 		}
@@ -251,16 +245,10 @@ func importFile(ctx context.Context, sink Sink, j job, opts Options) FileResult 
 		}
 		res.Source = art.Source
 		st, err := sink.ImportArticle(ctx, art)
-		switch {
-		case err != nil:
+		if err != nil {
 			problems = append(problems, articleName(art, len(arts))+err.Error())
-		case st.Duplicate:
-			res.Duplicates++
-		default:
-			res.Imported++
-			res.Sentences += st.Sentences
-			res.Stripped += st.Stripped
 		}
+		res.record(st, err)
 	}
 	if len(problems) > 0 {
 		res.Err = errors.New(strings.Join(problems, "; "))
@@ -298,3 +286,28 @@ func joinErr(prev error, prefix string, err error) error {
 }
 
 func baseName(path string) string { return filepath.Base(path) }
+
+// add counts one file's result.
+func (s *Summary) add(r FileResult) {
+	s.Files++
+	if r.Err != nil {
+		s.Failed++
+	}
+	s.Imported += r.Imported
+	s.Duplicates += r.Duplicates
+	s.Results = append(s.Results, r)
+}
+
+// record counts what storing one of the file's articles did (errors are
+// the caller's to report).
+func (r *FileResult) record(st Stored, err error) {
+	switch {
+	case err != nil:
+	case st.Duplicate:
+		r.Duplicates++
+	default:
+		r.Imported++
+		r.Sentences += st.Sentences
+		r.Stripped += st.Stripped
+	}
+}

@@ -118,23 +118,12 @@ func ImportURLs(ctx context.Context, sink Sink, urls []string, opts Options, fo 
 			}
 			r.Source = art.Source
 			st, err := sink.ImportArticle(ctx, art)
-			switch {
-			case err != nil:
+			if err != nil {
 				r.Err = err
-			case st.Duplicate:
-				r.Duplicates++
-			default:
-				r.Imported++
-				r.Sentences, r.Stripped = r.Sentences+st.Sentences, r.Stripped+st.Stripped
 			}
+			r.record(st, err)
 		}
-		sum.Files++
-		if r.Err != nil {
-			sum.Failed++
-		}
-		sum.Imported += r.Imported
-		sum.Duplicates += r.Duplicates
-		sum.Results = append(sum.Results, r)
+		sum.add(r)
 		if progress != nil {
 			progress(sum.Files, len(urls), r)
 		}

@@ -77,16 +77,10 @@ func importParallel(ctx context.Context, sink BatchSink, jobs []job, opts Option
 		if len(batch) > 0 {
 			for k, r := range sink.StoreBatch(ctx, batch) {
 				res := results[owners[k]]
-				switch {
-				case r.Err != nil:
+				if r.Err != nil {
 					res.Err = joinErr(res.Err, articleName(batch[k].Article, 2), r.Err)
-				case r.Duplicate:
-					res.Duplicates++
-				default:
-					res.Imported++
-					res.Sentences += r.Sentences
-					res.Stripped += r.Stripped
 				}
+				res.record(r.Stored, r.Err)
 			}
 		}
 		for _, i := range done {
