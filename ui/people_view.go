@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -154,6 +155,12 @@ func nonEmpty(s, def string) string {
 	return s
 }
 
+// Caps on the disagreements panel.
+const (
+	maxDiscrepancies = 30
+	maxClaimsShown   = 12
+)
+
 // disagreementsView shows each discrepancy with every source's value.
 type disagreementsView struct {
 	w    *Window
@@ -175,10 +182,22 @@ func (v *disagreementsView) show(a *analysis) {
 		v.box.Add(widget.NewLabel("The sources agree on every number and time they share (or give too few to compare)."))
 		return
 	}
-	for _, d := range a.Discrepancies {
+	// The most contested quantities first, a bounded number (the panel is
+	// not virtualised).
+	ds := append([]timeline.Discrepancy(nil), a.Discrepancies...)
+	sort.SliceStable(ds, func(i, j int) bool { return len(ds[i].Claims) > len(ds[j].Claims) })
+	if len(ds) > maxDiscrepancies {
+		v.box.Add(widget.NewLabel(fmt.Sprintf("The %d most contested of %d quantities (export the claims with newsreel export csv for all):", maxDiscrepancies, len(ds))))
+		ds = ds[:maxDiscrepancies]
+	}
+	for _, d := range ds {
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%s — sources disagree", capitalize(d.Quantity)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		v.box.Add(title)
-		for _, c := range d.Claims {
+		for k, c := range d.Claims {
+			if k == maxClaimsShown {
+				v.box.Add(widget.NewLabel(fmt.Sprintf("… and %d more values", len(d.Claims)-maxClaimsShown)))
+				break
+			}
 			note := ""
 			if c.Expected {
 				note = " (an expectation, not a measurement)"
