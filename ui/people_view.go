@@ -116,10 +116,19 @@ func (v *peopleView) showActor(id widget.ListItemID) {
 		fmt.Fprintf(&b, "**Titles:** %s\n\n", strings.Join(a.Titles, " · "))
 	}
 	b.WriteString("**Per source** (mentions, words quoted):\n\n")
+	var srcs []string
 	for _, src := range v.a.labels {
 		if per[src] > 0 || quoted[src] > 0 {
-			fmt.Fprintf(&b, "- %s: %d, %d\n", src, per[src], quoted[src])
+			srcs = append(srcs, src)
 		}
+	}
+	sort.SliceStable(srcs, func(i, j int) bool { return per[srcs[i]] > per[srcs[j]] })
+	for k, src := range srcs {
+		if k == maxListed {
+			fmt.Fprintf(&b, "- … and %d more sources\n", len(srcs)-maxListed)
+			break
+		}
+		fmt.Fprintf(&b, "- %s: %d, %d\n", src, per[src], quoted[src])
 	}
 	v.actorBox.ParseMarkdown(b.String())
 }
@@ -131,6 +140,10 @@ func (v *peopleView) showCluster(id widget.ListItemID) {
 	head.Wrapping = fyne.TextWrapWord
 	v.quoteBox.Add(head)
 	for i, q := range c.Variants {
+		if i == maxListed {
+			v.quoteBox.Add(widget.NewLabel(fmt.Sprintf("… and %d more variants (newsreel quotes lists them all)", len(c.Variants)-maxListed)))
+			break
+		}
 		segs := []widget.RichTextSegment{
 			&widget.TextSegment{Text: q.Source + ": ", Style: widget.RichTextStyleStrong},
 			&widget.TextSegment{Text: "“" + q.Text + "”", Style: widget.RichTextStyleInline},
@@ -155,10 +168,11 @@ func nonEmpty(s, def string) string {
 	return s
 }
 
-// Caps on the disagreements panel.
+// Caps on panels that are not virtualised.
 const (
 	maxDiscrepancies = 30
 	maxClaimsShown   = 12
+	maxListed        = 40 // sources of an actor, variants of a quotation
 )
 
 // disagreementsView shows each discrepancy with every source's value.
