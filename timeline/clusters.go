@@ -24,6 +24,10 @@ type WordChange struct {
 	Text string
 }
 
+// maxWordingsCompared bounds the choice of a cluster's representative to
+// its most used wordings.
+const maxWordingsCompared = 50
+
 // Two quotations are one utterance when their longest common sequence of
 // content words holds this share of the shorter one (and two words).
 const minSharedFrac = 0.6
@@ -42,6 +46,19 @@ func ClusterQuotes(quotes []Quote) []QuoteCluster {
 	for i := range parent {
 		parent[i] = i
 	}
+	// Identical wordings (wire copies, repeated quotes) join at once; only
+	// the first of each is compared with the others below.
+	first := map[string]int{}
+	unique := make([]bool, len(quotes))
+	for i, ws := range words {
+		key := strings.Join(ws, " ")
+		if j, ok := first[key]; ok {
+			parent[i] = j
+			continue
+		}
+		first[key] = i
+		unique[i] = true
+	}
 	var find func(int) int
 	find = func(i int) int {
 		for parent[i] != i {
@@ -52,6 +69,9 @@ func ClusterQuotes(quotes []Quote) []QuoteCluster {
 	}
 	bigrams := map[string][]int{}
 	for i, ws := range words {
+		if !unique[i] {
+			continue
+		}
 		seen := map[string]bool{}
 		for k := 0; k+1 < len(ws); k++ {
 			if quoteStopwords[ws[k]] && quoteStopwords[ws[k+1]] {
@@ -172,14 +192,30 @@ func buildCluster(quotes []Quote, words [][]string, members []int) QuoteCluster 
 		}
 		return a.Start < b.Start
 	})
-	// The representative is the variant most like the others (ties: the
-	// shorter, which is usually the core of the utterance).
-	best, bestScore := members[0], -1.0
+	// The representative is the wording most like the others, weighted by
+	// how often each is used (ties: the shorter, usually the core of the
+	// utterance). Identical wordings are compared once.
+	wordings := map[string][]int{}
+	var order []string
 	for _, i := range members {
-		score := 0.0
-		for _, j := range members {
-			if i != j {
-				score += float64(lcsLen(words[i], words[j])) / float64(max(len(words[i]), len(words[j])))
+		key := strings.Join(words[i], " ")
+		if wordings[key] == nil {
+			order = append(order, key)
+		}
+		wordings[key] = append(wordings[key], i)
+	}
+	if len(order) > maxWordingsCompared {
+		sort.SliceStable(order, func(a, b int) bool { return len(wordings[order[a]]) > len(wordings[order[b]]) })
+		order = order[:maxWordingsCompared]
+	}
+	best, bestScore := wordings[order[0]][0], -1.0
+	for _, ki := range order {
+		i := wordings[ki][0]
+		score := float64(len(wordings[ki]) - 1)
+		for _, kj := range order {
+			if kj != ki {
+				j := wordings[kj][0]
+				score += float64(len(wordings[kj])) * float64(lcsLen(words[i], words[j])) / float64(max(len(words[i]), len(words[j])))
 			}
 		}
 		if score > bestScore || score == bestScore && len(words[i]) < len(words[best]) {
@@ -187,12 +223,21 @@ func buildCluster(quotes []Quote, words [][]string, members []int) QuoteCluster 
 		}
 	}
 	c := QuoteCluster{Text: quotes[best].Text}
-	votes := map[string]int{}
+	changes := map[string][]WordChange{}
 	for _, i := range members {
 		q := quotes[i]
 		c.Variants = append(c.Variants, q)
-		c.Changes = append(c.Changes, wordChanges(words[best], words[i]))
-		if q.Speaker != "" {
+		key := strings.Join(words[i], " ")
+		ch, ok := changes[key]
+		if !ok {
+			ch = wordChanges(words[best], words[i])
+			changes[key] = ch
+		}
+		c.Changes = append(c.Changes, ch)
+	}
+	votes := map[string]int{}
+	for _, i := range members {
+		if q := quotes[i]; q.Speaker != "" {
 			votes[q.Speaker]++
 		}
 	}
