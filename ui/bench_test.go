@@ -46,7 +46,7 @@ func BenchmarkScreens(b *testing.B) {
 	app := test.NewTempApp(b)
 	b.Run("first-frame", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			w := test.NewTempWindow(b, nil)
+			w := test.NewWindow(nil)
 			w.Resize(fyne.NewSize(1180, 760))
 			NewWindow(app, w, dbPath, "")
 			w.Canvas().Content().Refresh()
