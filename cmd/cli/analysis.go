@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data"
+	"github.com/newsreel/newsreel/data/export"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -147,15 +147,6 @@ func runThemes(env Env, args []string) int {
 	return emit(env, "themes", *c.format, &t, map[string]any{"themes": rows})
 }
 
-// jsonTime is an RFC 3339 time or null.
-func jsonTime(b *timeline.Bound) *string {
-	if b == nil {
-		return nil
-	}
-	s := b.Time.Format(time.RFC3339)
-	return &s
-}
-
 func runTimeline(env Env, args []string) int {
 	c := newAnalysisCommand(env, "timeline", "table", "json")
 	schema, arts, code, done := c.run(env, args)
@@ -163,53 +154,16 @@ func runTimeline(env Env, args []string) int {
 		return code
 	}
 	tl := schema.BuildTimeline(arts, timeline.MinConfidence)
-	type evidence struct {
-		Source     string   `json:"source"`
-		File       string   `json:"file"`
-		Index      int      `json:"index"`
-		Sentence   string   `json:"sentence"`
-		Confidence float64  `json:"confidence"`
-		Times      []string `json:"times,omitempty"`
-	}
-	type bound struct {
-		Source string `json:"source"`
-		File   string `json:"file"`
-		Text   string `json:"text"`
-	}
-	type phase struct {
-		ID          string     `json:"id"`
-		Label       string     `json:"label"`
-		Order       int        `json:"order"`
-		Start       *string    `json:"start"`
-		End         *string    `json:"end"`
-		StartSource *bound     `json:"start_source,omitempty"`
-		EndSource   *bound     `json:"end_source,omitempty"`
-		Sources     []string   `json:"sources"`
-		Evidence    []evidence `json:"evidence"`
-	}
-	out := []phase{}
+	phases := export.PhasesOf(tl)
 	t := table{header: []string{"order", "phase", "start", "end", "sources", "evidence"}}
-	for i, p := range tl.Phases {
-		ph := phase{ID: p.ID, Label: p.Label, Order: i, Start: jsonTime(p.Start), End: jsonTime(p.End), Sources: p.Sources, Evidence: []evidence{}}
-		if p.Start != nil {
-			ph.StartSource = &bound{p.Start.Source, p.Start.File, p.Start.Text}
-			ph.EndSource = &bound{p.End.Source, p.End.File, p.End.Text}
-		}
-		for _, e := range p.Evidence {
-			ev := evidence{Source: e.Source, File: e.File, Index: e.Sentence, Sentence: e.Text, Confidence: e.Confidence}
-			for _, tm := range e.Times {
-				ev.Times = append(ev.Times, tm.Text)
-			}
-			ph.Evidence = append(ph.Evidence, ev)
-		}
-		out = append(out, ph)
+	for _, p := range phases {
 		start, end := "-", "-"
-		if ph.Start != nil {
-			start, end = *ph.Start, *ph.End
+		if p.Start != nil {
+			start, end = *p.Start, *p.End
 		}
-		t.add(i, p.Label+" ("+p.ID+")", start, end, fmt.Sprintf("%d: %s", len(p.Sources), joinShort(p.Sources)), len(p.Evidence))
+		t.add(p.Order, p.Label+" ("+p.ID+")", start, end, fmt.Sprintf("%d: %s", len(p.Sources), joinShort(p.Sources)), len(p.Evidence))
 	}
-	return emit(env, "timeline", *c.format, &t, map[string]any{"phases": out, "narrative": tl.Narrative})
+	return emit(env, "timeline", *c.format, &t, map[string]any{"phases": phases, "narrative": tl.Narrative})
 }
 
 func joinShort(list []string) string {

@@ -10,7 +10,8 @@ import (
 //
 //	{"schema": "newsreel/1", "event_schema": "summit",
 //	 "sources": ["…"],
-//	 "phases": [{"id", "label", "order", "start", "end", "sources", "evidence": [{"source", "file", "index", "sentence", "confidence"}]}],
+//	 "phases": [{"id", "label", "order", "start", "end", "start_source", "end_source", "sources",
+//	             "evidence": [{"source", "file", "index", "sentence", "confidence", "times"}]}],
 //	 "coverage": [{"source", "file", "phase", "sentences", "words", "share", "first_position", "lede"}],
 //	 "themes": [{"source", "file", "theme", …same fields}],
 //	 "blindspots": {"source": ["phase", …]},
@@ -38,22 +39,53 @@ type Document struct {
 
 // Phase is a timeline phase.
 type Phase struct {
-	ID       string     `json:"id"`
-	Label    string     `json:"label"`
-	Order    int        `json:"order"`
-	Start    *string    `json:"start"`
-	End      *string    `json:"end"`
-	Sources  []string   `json:"sources"`
-	Evidence []Evidence `json:"evidence"`
+	ID          string     `json:"id"`
+	Label       string     `json:"label"`
+	Order       int        `json:"order"`
+	Start       *string    `json:"start"`
+	End         *string    `json:"end"`
+	StartSource *Bound     `json:"start_source,omitempty"`
+	EndSource   *Bound     `json:"end_source,omitempty"`
+	Sources     []string   `json:"sources"`
+	Evidence    []Evidence `json:"evidence"`
+}
+
+// Bound names the source and time expression behind a phase's start or end.
+type Bound struct {
+	Source string `json:"source"`
+	File   string `json:"file"`
+	Text   string `json:"text"`
 }
 
 // Evidence is a sentence reporting a phase.
 type Evidence struct {
-	Source     string  `json:"source"`
-	File       string  `json:"file"`
-	Index      int     `json:"index"`
-	Sentence   string  `json:"sentence"`
-	Confidence float64 `json:"confidence"`
+	Source     string   `json:"source"`
+	File       string   `json:"file"`
+	Index      int      `json:"index"`
+	Sentence   string   `json:"sentence"`
+	Confidence float64  `json:"confidence"`
+	Times      []string `json:"times,omitempty"`
+}
+
+// PhasesOf converts the timeline's phases, in event order.
+func PhasesOf(tl timeline.Timeline) []Phase {
+	out := []Phase{}
+	for i, p := range tl.Phases {
+		ph := Phase{ID: p.ID, Label: p.Label, Order: i, Start: rfc3339(p.Start), End: rfc3339(p.End), Sources: p.Sources, Evidence: []Evidence{}}
+		if p.Start != nil {
+			ph.StartSource = &Bound{p.Start.Source, p.Start.File, p.Start.Text}
+			ph.EndSource = &Bound{p.End.Source, p.End.File, p.End.Text}
+		}
+		for _, e := range p.Evidence {
+			ev := Evidence{Source: e.Source, File: e.File, Index: e.Sentence, Sentence: e.Text, Confidence: e.Confidence}
+			for _, tm := range e.Times {
+				ev.Times = append(ev.Times, tm.Text)
+			}
+			ph.Evidence = append(ph.Evidence, ev)
+		}
+		out = append(out, ph)
+	}
+	return out
 }
 
 // Cell is a coverage cell.
@@ -129,14 +161,7 @@ func rfc3339(b *timeline.Bound) *string {
 // NewDocument converts a report.
 func NewDocument(r *timeline.Report, s *timeline.Schema) Document {
 	d := Document{Schema: "newsreel/1", EventSchema: s.Name, Sources: r.Sources, Blindspots: r.Blindspots, Narrative: r.Timeline.Narrative,
-		Phases: []Phase{}, Coverage: []Cell{}, Themes: []Cell{}, Actors: []Actor{}, Quotes: []Cluster{}, Claims: []Claim{}, Discrepancies: []Discrepancy{}}
-	for i, p := range r.Timeline.Phases {
-		ph := Phase{ID: p.ID, Label: p.Label, Order: i, Start: rfc3339(p.Start), End: rfc3339(p.End), Sources: p.Sources, Evidence: []Evidence{}}
-		for _, e := range p.Evidence {
-			ph.Evidence = append(ph.Evidence, Evidence{e.Source, e.File, e.Sentence, e.Text, e.Confidence})
-		}
-		d.Phases = append(d.Phases, ph)
-	}
+		Phases: PhasesOf(r.Timeline), Coverage: []Cell{}, Themes: []Cell{}, Actors: []Actor{}, Quotes: []Cluster{}, Claims: []Claim{}, Discrepancies: []Discrepancy{}}
 	for _, c := range r.Coverage {
 		d.Coverage = append(d.Coverage, Cell{Source: c.Source, File: c.File, Phase: c.Key, Sentences: c.Sentences, Words: c.Words, Share: c.Share, FirstPosition: c.Position, Lede: c.Lede})
 	}
