@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,10 @@ import (
 // the window's first frame (shown before the analysis, which runs in the
 // background) and switching to each screen with the analysis loaded.
 func BenchmarkScreens(b *testing.B) {
-	const n = 10000
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("NEWSREEL_SCREENS_N")); err == nil && v > 0 {
+		n = v // a smaller corpus for profiling
+	}
 	dir := b.TempDir()
 	g, err := corpusgen.New(3)
 	if err != nil {

@@ -53,15 +53,23 @@ func (v *timelineView) show(a *analysis) {
 	v.a = a
 	v.blocks.RemoveAll()
 	v.axis.RemoveAll()
-	v.legend.RemoveAll()
+	// The legend is built whole (Add lays the row out each time) and names
+	// at most as many sources as the evidence panel shows.
+	var items []fyne.CanvasObject
 	for i, label := range a.labels {
+		if i == maxEvidenceSources {
+			items = append(items, widget.NewLabel(fmt.Sprintf("and %s more", plural(len(a.labels)-i, "source"))))
+			break
+		}
 		dot := canvas.NewCircle(sourceColor(i))
 		dot.StrokeColor = theme.Color(theme.ColorNameForeground)
 		dot.StrokeWidth = 1
 		size := canvas.NewRectangle(color.Transparent)
 		size.SetMinSize(fyne.NewSize(12, 12))
-		v.legend.Add(container.NewHBox(container.NewCenter(container.NewStack(size, dot)), widget.NewLabel(ellipsis(label, 28))))
+		items = append(items, container.NewHBox(container.NewCenter(container.NewStack(size, dot)), widget.NewLabel(ellipsis(label, 28))))
 	}
+	v.legend.Objects = items
+	v.legend.Refresh()
 	if len(a.Timeline.Phases) == 0 {
 		v.title.SetText("No timeline yet: import articles about an event (File ▸ Import, Ctrl+O, or drop files on the window).")
 		v.evidence.RemoveAll()
