@@ -86,6 +86,13 @@ func (c *analysisCommand) run(env Env, args []string) (*timeline.Schema, []timel
 	return schema, arts, 0, false
 }
 
+// findActors finds the actors of arts and replays the user's edits.
+func (c *analysisCommand) findActors(arts []timeline.AnalyzedArticle) *timeline.Actors {
+	acts := timeline.FindActors(arts)
+	acts.Apply(c.edits)
+	return acts
+}
+
 func runCoverage(env Env, args []string) int {
 	c := newAnalysisCommand(env, "coverage", "csv", "table", "json")
 	schema, arts, code, done := c.run(env, args)

@@ -47,8 +47,7 @@ func runActors(env Env, args []string) int {
 	if done {
 		return code
 	}
-	acts := timeline.FindActors(arts)
-	acts.Apply(c.edits)
+	acts := c.findActors(arts)
 	quotes := timeline.FindQuotes(arts, acts)
 	type key struct{ actor, file string }
 	mentions := map[key]int{}
@@ -98,8 +97,7 @@ func runQuotes(env Env, args []string) int {
 	if done {
 		return code
 	}
-	acts := timeline.FindActors(arts)
-	acts.Apply(c.edits)
+	acts := c.findActors(arts)
 	clusters := timeline.ClusterQuotes(timeline.FindQuotes(arts, acts))
 	type variant struct {
 		Source  string `json:"source"`
