@@ -88,6 +88,7 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 // statements are the prepared statements of one batch.
 type statements struct {
 	exists, source, article, sentence, stripped *sql.Stmt
+	copies                                      copyStatements
 }
 
 func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
@@ -109,6 +110,7 @@ func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.sentence = prep(`INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, kind, words, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.stripped = prep(`INSERT INTO stripped_lines (article_id, start_offset, end_offset, rule, text) VALUES (?, ?, ?, ?, ?)`)
+	st.copies = prepareCopyStatements(prep)
 	if err != nil {
 		st.close()
 		return nil, err
@@ -117,11 +119,7 @@ func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 }
 
 func (st *statements) close() {
-	for _, s := range []*sql.Stmt{st.exists, st.source, st.article, st.sentence, st.stripped} {
-		if s != nil {
-			s.Close()
-		}
-	}
+	closeStatements(append([]*sql.Stmt{st.exists, st.source, st.article, st.sentence, st.stripped}, st.copies.all()...))
 }
 
 // store writes one prepared article.
@@ -169,7 +167,19 @@ func (st *statements) store(ctx context.Context, p ingest.Prepared) (ingest.Stor
 			return ingest.Stored{}, fmt.Errorf("store stripped line: %w", err)
 		}
 	}
-	return ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, nil
+	stored := ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}
+	original, err := st.copies.linkCopy(ctx, articleID, art.Published, p.Print)
+	if err != nil {
+		return ingest.Stored{}, err
+	}
+	if original != 0 {
+		ref, err := st.copies.refOf(ctx, original)
+		if err != nil {
+			return ingest.Stored{}, fmt.Errorf("read original: %w", err)
+		}
+		stored.CopyOf = ref.String()
+	}
+	return stored, nil
 }
 
 func sentenceKind(s timeline.Sentence) string {

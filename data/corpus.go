@@ -20,8 +20,10 @@ type StoredArticle struct {
 // file, for the engine to analyse.
 func (d *DB) LoadCorpus(ctx context.Context) ([]StoredArticle, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT a.id, s.label, a.file, a.title, a.url, a.dateline,
-		a.published, a.event_date, a.meta, a.body
+		a.published, a.event_date, a.meta, a.body, COALESCE(os.label, ''), COALESCE(o.file, '')
 		FROM articles a JOIN sources s ON s.id = a.source_id
+		LEFT JOIN articles o ON o.id = a.copy_of
+		LEFT JOIN sources os ON os.id = o.source_id
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id`)
 	if err != nil {
 		return nil, d.describe(err)
@@ -33,7 +35,7 @@ func (d *DB) LoadCorpus(ctx context.Context) ([]StoredArticle, error) {
 		var published, eventDate sql.NullString
 		var meta string
 		a := &sa.Article
-		if err := rows.Scan(&sa.ID, &a.Source, &a.File, &a.Title, &a.URL, &a.Dateline, &published, &eventDate, &meta, &a.Body); err != nil {
+		if err := rows.Scan(&sa.ID, &a.Source, &a.File, &a.Title, &a.URL, &a.Dateline, &published, &eventDate, &meta, &a.Body, &a.CopyOf.Source, &a.CopyOf.File); err != nil {
 			rows.Close()
 			return nil, d.describe(err)
 		}

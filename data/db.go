@@ -74,6 +74,10 @@ func Open(path string) (*DB, error) {
 		sqldb.Close()
 		return nil, err
 	}
+	if err := d.printMissing(context.Background()); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
 	return d, nil
 }
 

@@ -223,8 +223,27 @@ func TestMigrationUpgradesKeepData(t *testing.T) {
 	if err := d.migrate(ctx, 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.ImportArticle(ctx, article("Old outlet", "a.txt", "The leaders met. They talked for hours.")); err != nil {
-		t.Fatal(err)
+	// Stored the way version 1 stored articles (the current code needs
+	// later tables): two outlets, one reprinting the other's story.
+	story := strings.Repeat("The leaders met in the city and talked for hours about the war, the ceasefire and the sanctions on oil. ", 6)
+	for i, src := range []string{"Old outlet", "Reprinter"} {
+		body := story
+		if i == 1 {
+			body = "Reprinted. " + story
+		}
+		if _, err := d.db.ExecContext(ctx, `INSERT INTO sources (id, label) VALUES (?, ?)`, i+1, src); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.db.ExecContext(ctx, `INSERT INTO articles (id, source_id, file, body, content_hash) VALUES (?, ?, 'a.txt', ?, ?)`, i+1, i+1, body, ContentHash(body)); err != nil {
+			t.Fatal(err)
+		}
+		seg := timeline.Segment(body, timeline.DefaultBoilerplate)
+		for _, sent := range seg.Sentences {
+			if _, err := d.db.ExecContext(ctx, `INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, words, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				i+1, sent.Index, sent.Paragraph, sent.Start, sent.End, sent.Words(), sent.Text); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	d.Close()
 
@@ -239,11 +258,17 @@ func TestMigrationUpgradesKeepData(t *testing.T) {
 		t.Fatalf("version %d after upgrade", v)
 	}
 	srcs, _ := db.Sources(ctx)
-	if len(srcs) != 1 || srcs[0].Sentences != 2 {
+	if len(srcs) != 2 || srcs[0].Sentences != 6 || srcs[1].Sentences != 7 {
 		t.Fatalf("data after upgrade: %+v", srcs)
 	}
-	if hits, _ := db.Search(ctx, "leaders", 10); len(hits) != 1 {
+	if hits, _ := db.Search(ctx, "ceasefire", 20); len(hits) != 12 {
 		t.Fatalf("search after upgrade: %d hits", len(hits))
+	}
+	// Articles stored before wire copies were tracked are printed on
+	// opening, and their copies linked.
+	copies, err := db.Copies(ctx)
+	if err != nil || len(copies) != 1 || copies[0].Copy.Source != "Reprinter" || copies[0].Original.Source != "Old outlet" {
+		t.Fatalf("copies after upgrade: %+v %v", copies, err)
 	}
 }
 

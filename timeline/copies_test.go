@@ -109,3 +109,25 @@ func BenchmarkFingerprint(b *testing.B) {
 		timeline.Fingerprint(arts[i%len(arts)].Body)
 	}
 }
+
+func TestAttentionCountsWireCopiesOnlyWhenAsked(t *testing.T) {
+	s := summitSchema(t)
+	arts := bundledArticles(t)[:1]
+	cp := arts[0]
+	cp.Source, cp.File, cp.CopyOf = "Reprinter", "wire.txt", timeline.ArticleRef{Source: arts[0].Source, File: arts[0].File}
+	r := s.Report(s.AnalyzeCorpus(append(arts, cp)))
+	if got := r.Copies(); len(got) != 1 || got[0].Source != "Reprinter" {
+		t.Fatalf("copies %v", got)
+	}
+	key := [2]string{"Reprinter", "talks"}
+	share, n := r.SourceShares(r.Coverage)
+	if share[key] != 0 || n[key] != 0 {
+		t.Fatalf("copy counted by default: share %v, %d sentences", share[key], n[key])
+	}
+	r.CountCopies = true
+	share, n = r.SourceShares(r.Coverage)
+	orig := [2]string{arts[0].Source, "talks"}
+	if n[key] == 0 || share[key] != share[orig] {
+		t.Fatalf("counted copy: share %v (original %v), %d sentences", share[key], share[orig], n[key])
+	}
+}

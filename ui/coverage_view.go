@@ -34,8 +34,9 @@ type coverageView struct {
 	a       *analysis
 	mode    string
 	raw     bool
-	keys    []string // column keys
-	labels  []string // column labels
+	copies  *widget.Check // count wire copies
+	keys    []string      // column keys
+	labels  []string      // column labels
 	cells   map[cellKey]cellSum
 	table   *widget.Table
 	detail  *fyne.Container
@@ -92,9 +93,16 @@ func newCoverageView(w *Window) *coverageView {
 			v.showAttention()
 		}
 	})
+	v.copies = widget.NewCheck("Count wire copies", func(on bool) {
+		if v.a != nil && v.a.CountCopies != on {
+			v.a.CountCopies = on
+			v.rebuild()
+		}
+	})
+	v.copies.Disable()
 	v.caption = widget.NewLabel("")
 	v.caption.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewHBox(modes, raw), v.caption)
+	top := container.NewVBox(container.NewHBox(modes, raw, v.copies), v.caption)
 	v.split = container.NewVSplit(v.table, container.NewScroll(v.detail))
 	v.split.Offset = 0.6
 	v.image = &canvas.Image{FillMode: canvas.ImageFillContain}
@@ -108,7 +116,8 @@ func newCoverageView(w *Window) *coverageView {
 func (v *coverageView) showAttention() {
 	v.split.Hide()
 	v.image.Show()
-	v.caption.SetText("How each source divided its coverage between the phases (100% = all it gave to them). Export it with Ctrl+E.")
+	v.caption.SetText("How each source divided its coverage between the phases (100% = all it gave to them). Export it with Ctrl+E." + v.copiesNote())
+	report := *v.a.Report // the chart reads a copy: the toggles may change while it draws
 	a, raw, dark := v.a, v.raw, v.w.app.Settings().ThemeVariant() == theme.VariantDark
 	if _, ok := v.w.app.Settings().Theme().(variantTheme); ok {
 		dark = v.w.app.Settings().Theme().(variantTheme).variant == theme.VariantDark
@@ -118,7 +127,7 @@ func (v *coverageView) showAttention() {
 		if dark {
 			th = chart.Dark
 		}
-		ch := chart.Attention(a.Report, a.schema, false, raw)
+		ch := chart.Attention(&report, a.schema, false, raw)
 		var buf bytes.Buffer
 		err := chart.Render(&buf, ch, chart.PNG, 1400, 800, th)
 		img, _, derr := image.Decode(&buf)
@@ -147,7 +156,34 @@ func (v *coverageView) rowLabels() []string {
 
 func (v *coverageView) show(a *analysis) {
 	v.a = a
+	if n := len(a.Copies()); n > 0 {
+		a.CountCopies = v.copies.Checked // the choice outlives a reload
+		v.copies.SetText(fmt.Sprintf("Count wire copies (%d)", n))
+		v.copies.Enable()
+	} else {
+		v.copies.SetText("Count wire copies (none found)")
+		v.copies.Disable()
+	}
 	v.rebuild()
+}
+
+// copiesNote says how wire copies are counted, when there are any.
+func (v *coverageView) copiesNote() string {
+	n := len(v.a.Copies())
+	switch {
+	case n == 0:
+		return ""
+	case v.a.CountCopies:
+		return fmt.Sprintf(" %s counted as their outlets' own text.", pluralCopies(n))
+	}
+	return fmt.Sprintf(" %s count once, for their originals (tick “Count wire copies” to count them).", pluralCopies(n))
+}
+
+func pluralCopies(n int) string {
+	if n == 1 {
+		return "1 wire copy"
+	}
+	return fmt.Sprintf("%d wire copies", n)
 }
 
 // rebuild recomputes the columns for the current mode.
@@ -167,13 +203,15 @@ func (v *coverageView) rebuild() {
 		for _, t := range v.a.schema.Themes {
 			v.keys, v.labels = append(v.keys, t.ID), append(v.labels, t.Label)
 		}
-		v.cells = sumCells(v.a.Themes, v.a.Articles)
+		v.cells = sumCells(v.a.Themes, v.a.Report)
 		v.caption.SetText("Share of each source's words in sentences touching each theme (a sentence can touch several). Click a cell for its sentences.")
 	case modeActors:
 		v.cells = map[cellKey]cellSum{}
 		words := map[string]int{}
 		for _, art := range v.a.Articles {
-			words[art.Source] += art.Words
+			if v.a.Counts(art.Article) {
+				words[art.Source] += art.Words
+			}
 		}
 		n := 0
 		for _, act := range v.a.Actors.List {
@@ -186,6 +224,9 @@ func (v *coverageView) rebuild() {
 		seen := map[[3]int]bool{}
 		for _, m := range v.a.Actors.Mentions {
 			art := v.a.Articles[m.Article]
+			if !v.a.Counts(art.Article) {
+				continue
+			}
 			k := cellKey{art.Source, m.Actor}
 			s := v.cells[k]
 			if key := [3]int{m.Article, m.Sentence, indexOf(v.keys, m.Actor)}; !seen[key] {
@@ -201,9 +242,10 @@ func (v *coverageView) rebuild() {
 		for _, p := range v.a.Timeline.Phases {
 			v.keys, v.labels = append(v.keys, p.ID), append(v.labels, p.Label)
 		}
-		v.cells = sumCells(v.a.Coverage, v.a.Articles)
+		v.cells = sumCells(v.a.Coverage, v.a.Report)
 		v.caption.SetText("Share of each source's words given to each phase, in the order of events. Click a cell for its sentences; tick “Raw sentence counts” for counts.")
 	}
+	v.caption.SetText(v.caption.Text + v.copiesNote())
 	if len(v.rowLabels()) == 0 || len(v.keys) == 0 {
 		v.caption.SetText("Nothing to compare yet: import articles about an event (File ▸ Import, Ctrl+O).")
 	}

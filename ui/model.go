@@ -39,21 +39,27 @@ func (a *analysis) article(source, file string) *timeline.AnalyzedArticle {
 	return nil
 }
 
-// sourceShare sums coverage cells per source and key (several articles of
-// one source add up; shares are averaged by words).
+// sumCells sums coverage cells per source and key (several articles of
+// one source add up; shares are averaged by words). Wire copies count only
+// when the report says so.
 type cellKey struct{ source, key string }
 
 type cellSum struct {
 	sentences, words, total int
 }
 
-func sumCells(cells []timeline.CoverageCell, arts []timeline.AnalyzedArticle) map[cellKey]cellSum {
+func sumCells(cells []timeline.CoverageCell, r *timeline.Report) map[cellKey]cellSum {
 	words := map[string]int{}
-	for _, a := range arts {
-		words[a.Source] += a.Words
+	for _, a := range r.Articles {
+		if r.Counts(a.Article) {
+			words[a.Source] += a.Words
+		}
 	}
 	out := map[cellKey]cellSum{}
 	for _, c := range cells {
+		if c.Copy && !r.CountCopies {
+			continue
+		}
 		k := cellKey{c.Source, c.Key}
 		s := out[k]
 		s.sentences += c.Sentences

@@ -238,3 +238,36 @@ func TestCoverageShowsTheAttentionChart(t *testing.T) {
 		t.Fatalf("attention chart not shown (image %v)", img)
 	}
 }
+
+// TestWireCopiesCountOnceUntilTicked imports a reprint of a bundled
+// article under another source: attention does not count it until the
+// user ticks "Count wire copies".
+func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "copies.db"))
+	orig := v.a.Articles[0]
+	paras := strings.Split(strings.TrimSpace(orig.Body), "\n\n")
+	reprint := timeline.Article{Source: "Reprinter", File: "wire.txt", Body: "Our headline\n\n" + strings.Join(paras[1:], "\n\n")}
+	if st, err := v.db.ImportArticle(t.Context(), reprint); err != nil || st.CopyOf != orig.Source+" / "+orig.File {
+		t.Fatalf("reprint stored as %+v, %v", st, err)
+	}
+	done := make(chan error, 1)
+	v.loaded = func(err error) { done <- err }
+	fyne.DoAndWait(v.reload)
+	waitFor(t, done)
+	v.SelectView("Coverage")
+	cv := v.coverageV
+	if cv.copies.Disabled() || cv.copies.Text != "Count wire copies (1)" {
+		t.Fatalf("toggle %q disabled=%v", cv.copies.Text, cv.copies.Disabled())
+	}
+	talks := cellKey{"Reprinter", "talks"}
+	if s := cv.cells[talks]; s.sentences != 0 || s.share() != 0 {
+		t.Fatalf("a wire copy counted by default: %+v", s)
+	}
+	if !strings.Contains(cv.caption.Text, "1 wire copy count once") {
+		t.Fatalf("caption %q", cv.caption.Text)
+	}
+	test.Tap(cv.copies)
+	if s := cv.cells[talks]; s.sentences == 0 || s.share() <= 0 {
+		t.Fatalf("ticked, the copy still does not count: %+v", s)
+	}
+}

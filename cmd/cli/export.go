@@ -16,7 +16,7 @@ func init() {
 	register(command{
 		name:    "export",
 		summary: "export charts (PNG/SVG) and data (CSV, JSON, TimelineJS)",
-		usage: `chart NAME --out FILE.png|FILE.svg [--width W --height H] [--theme light|dark] [--raw] [--quantity Q]
+		usage: `chart NAME --out FILE.png|FILE.svg [--width W --height H] [--theme light|dark] [--raw] [--quantity Q] [--count-copies]
        newsreel export csv --out DIR
        newsreel export json --out FILE.json
        newsreel export timelinejs --out FILE.json [--title TEXT]
@@ -33,6 +33,7 @@ func runExport(env Env, args []string) int {
 	height := f.Int("height", 900, "chart height in pixels")
 	themeName := f.String("theme", "light", "chart theme: light or dark")
 	raw := f.Bool("raw", false, "charts: raw sentence counts instead of shares")
+	countCopies := f.Bool("count-copies", false, "count wire copies as their outlets' own text (default: a reprinted story counts once, for its original)")
 	quantity := f.String("quantity", "", "disagreements chart: the quantity to show (default: the first)")
 	title := f.String("title", "", "timelinejs: the timeline's title")
 	schemaPath := f.String("schema", "", "event schema file (default: the bundled summit schema)")
@@ -96,6 +97,7 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsreel export: %v\n", err)
 		return ExitFailed
 	}
+	r.CountCopies = *countCopies
 	switch kind {
 	case "chart":
 		ch, _ := chart.FromReport(chartName, r, schema, chart.Options{Raw: *raw, Quantity: *quantity})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/newsreel/newsreel/data/ingest"
 )
@@ -65,8 +66,12 @@ func runImport(env Env, args []string) int {
 		case r.Imported == 0 && r.Duplicates > 0:
 			fmt.Fprintf(env.Stdout, "unchanged %s (already stored, source %q)\n", r.Path, r.Source)
 		default:
-			fmt.Fprintf(env.Stdout, "imported  %s (source %q, %s, %d sentences, %d boilerplate lines stripped)\n",
-				r.Path, r.Source, plural(r.Imported, "article"), r.Sentences, r.Stripped)
+			copies := ""
+			if r.Copies > 0 {
+				copies = fmt.Sprintf(", %s of %s", plural(r.Copies, "wire copy"), r.CopyOf)
+			}
+			fmt.Fprintf(env.Stdout, "imported  %s (source %q, %s, %d sentences, %d boilerplate lines stripped%s)\n",
+				r.Path, r.Source, plural(r.Imported, "article"), r.Sentences, r.Stripped, copies)
 		}
 	}
 	var sum ingest.Summary
@@ -76,8 +81,13 @@ func runImport(env Env, args []string) int {
 	if len(urls) > 0 {
 		us := ingest.ImportURLs(ctx, db, urls, opts, ingest.FetchOptions{}, report)
 		sum.Files, sum.Failed, sum.Imported, sum.Duplicates = sum.Files+us.Files, sum.Failed+us.Failed, sum.Imported+us.Imported, sum.Duplicates+us.Duplicates
+		sum.Copies += us.Copies
 	}
-	fmt.Fprintf(env.Stdout, "%d files: %d imported, %d already stored, %d failed\n", sum.Files, sum.Imported, sum.Duplicates, sum.Failed)
+	copies := ""
+	if sum.Copies > 0 {
+		copies = fmt.Sprintf(" (%s linked to originals)", plural(sum.Copies, "wire copy"))
+	}
+	fmt.Fprintf(env.Stdout, "%d files: %d imported%s, %d already stored, %d failed\n", sum.Files, sum.Imported, copies, sum.Duplicates, sum.Failed)
 	if sum.Failed > 0 {
 		return ExitFailed
 	}
@@ -97,6 +107,9 @@ func commandNamed(name string) command {
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }

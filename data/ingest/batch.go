@@ -85,24 +85,28 @@ type Options struct {
 type FileResult struct {
 	Path       string
 	Source     string
-	Imported   int   // articles newly stored
-	Duplicates int   // articles already stored (same text)
-	Sentences  int   // sentences stored
-	Stripped   int   // boilerplate lines stripped
-	Err        error // nil on success
+	Imported   int    // articles newly stored
+	Duplicates int    // articles already stored (same text)
+	Sentences  int    // sentences stored
+	Stripped   int    // boilerplate lines stripped
+	Copies     int    // of the articles imported, those linked as wire copies
+	CopyOf     string // the original of the last such copy ("source / file")
+	Err        error  // nil on success
 }
 
 // Summary totals a batch.
 type Summary struct {
 	Files, Failed, Imported, Duplicates int
+	Copies                              int // imported articles linked as wire copies
 	Results                             []FileResult
 }
 
 // Stored is what a sink did with one article.
 type Stored struct {
-	Duplicate bool // the same text was already stored; nothing changed
-	Sentences int  // sentences stored
-	Stripped  int  // boilerplate lines stripped
+	Duplicate bool   // the same text was already stored; nothing changed
+	Sentences int    // sentences stored
+	Stripped  int    // boilerplate lines stripped
+	CopyOf    string // "source / file" of the original, when stored as a wire copy of it
 }
 
 // Sink stores articles; the SQLite store implements it.
@@ -295,6 +299,7 @@ func (s *Summary) add(r FileResult) {
 	}
 	s.Imported += r.Imported
 	s.Duplicates += r.Duplicates
+	s.Copies += r.Copies
 	s.Results = append(s.Results, r)
 }
 
@@ -309,5 +314,9 @@ func (r *FileResult) record(st Stored, err error) {
 		r.Imported++
 		r.Sentences += st.Sentences
 		r.Stripped += st.Stripped
+		if st.CopyOf != "" {
+			r.Copies++
+			r.CopyOf = st.CopyOf
+		}
 	}
 }

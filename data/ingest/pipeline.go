@@ -12,12 +12,14 @@ import (
 type Prepared struct {
 	Article timeline.Article
 	Seg     timeline.Segmented
-	Err     error // the article could not be prepared
+	Print   timeline.CopyPrint // MinHash print of the running text, to find wire copies
+	Err     error              // the article could not be prepared
 }
 
-// Prepare segments an article.
+// Prepare segments and prints an article.
 func Prepare(art timeline.Article) Prepared {
-	return Prepared{Article: art, Seg: timeline.Segment(art.Body, timeline.DefaultBoilerplate)}
+	seg := timeline.Segment(art.Body, timeline.DefaultBoilerplate)
+	return Prepared{Article: art, Seg: seg, Print: timeline.FingerprintSentences(seg.Sentences)}
 }
 
 // StoreResult is what storing one prepared article did.

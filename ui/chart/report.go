@@ -40,6 +40,9 @@ func FromReport(name string, r *timeline.Report, s *timeline.Schema, o Options) 
 func CoverageMatrix(r *timeline.Report) Matrix {
 	m := Matrix{Title: "Coverage: share of each source's text per phase", Rows: r.Sources,
 		Caption: "Cells: share of the source's words in sentences reporting the phase; – = not reported."}
+	if n := len(r.Copies()); n > 0 && !r.CountCopies {
+		m.Caption += fmt.Sprintf(" Wire copies (%d) count once, for their originals.", n)
+	}
 	share, n := r.SourceShares(r.Coverage)
 	for _, p := range r.Timeline.Phases {
 		m.Cols = append(m.Cols, p.Label)

@@ -1,0 +1,108 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+// bundledBodies reads the bundled corpus's articles.
+func bundledBodies(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../assets/corpus/alaska-2025/*.txt")
+	if err != nil || len(files) < 2 {
+		t.Fatalf("bundled corpus: %v", err)
+	}
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// reprint is how an outlet runs agency copy: its own headline and a cut
+// last paragraph.
+func reprint(body, headline string) string {
+	paras := strings.Split(strings.TrimSpace(body), "\n\n")
+	return headline + "\n\n" + strings.Join(paras[1:len(paras)-1], "\n\n") + "\n"
+}
+
+func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	bodies := bundledBodies(t)
+	day := time.Date(2025, 8, 15, 0, 0, 0, 0, time.UTC)
+	imp := func(source, file, body string, published time.Time) string {
+		t.Helper()
+		a := article(source, file, body)
+		a.Published = published
+		st, err := db.ImportArticle(ctx, a)
+		if err != nil || st.Duplicate {
+			t.Fatalf("%s: %+v %v", file, st, err)
+		}
+		return st.CopyOf
+	}
+	// Independent reports of one event are not copies of each other.
+	for i, b := range bodies {
+		if got := imp("Outlet", string(rune('a'+i))+".txt", b, day.Add(time.Duration(10+i)*time.Hour)); got != "" {
+			t.Fatalf("independent report %d stored as a copy of %s", i, got)
+		}
+	}
+	// A reprint published later links to the stored original.
+	if got := imp("Reprinter", "r1.txt", reprint(bodies[0], "Leaders meet"), day.Add(20*time.Hour)); got != "Outlet / a.txt" {
+		t.Fatalf("reprint linked to %q", got)
+	}
+	if got := imp("Reprinter", "r2.txt", reprint(bodies[1], "Summit ends"), day.Add(21*time.Hour)); got != "Outlet / b.txt" {
+		t.Fatalf("second reprint linked to %q", got)
+	}
+	// The agency's text, published before the report that reprinted it,
+	// becomes the original of its group: the stored report and its copy
+	// relink to it.
+	if got := imp("Agency", "wire.txt", reprint(bodies[1], "Agency headline"), day.Add(8*time.Hour)); got != "" {
+		t.Fatalf("earliest wire text linked as a copy of %q", got)
+	}
+	links, err := db.Copies(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, l := range links {
+		got[l.Copy.String()] = l.Original.String()
+		if l.Similarity < timeline.CopySimilarity || l.Similarity > 1 {
+			t.Errorf("%s: similarity %v", l.Copy, l.Similarity)
+		}
+	}
+	want := map[string]string{
+		"Reprinter / r1.txt": "Outlet / a.txt",
+		"Outlet / b.txt":     "Agency / wire.txt",
+		"Reprinter / r2.txt": "Agency / wire.txt",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("copies %v, want %v", got, want)
+	}
+	for c, o := range want {
+		if got[c] != o {
+			t.Errorf("%s: original %q, want %q", c, got[c], o)
+		}
+	}
+	// The engine sees the links.
+	stored, err := db.LoadCorpus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sa := range stored {
+		ref := timeline.ArticleRef{Source: sa.Article.Source, File: sa.Article.File}.String()
+		if sa.Article.CopyOf.String() != want[ref] {
+			t.Errorf("%s: loaded CopyOf %q, want %q", ref, sa.Article.CopyOf, want[ref])
+		}
+	}
+}
