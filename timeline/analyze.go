@@ -130,7 +130,7 @@ func (s *Schema) AnalyzeSentences(a Article, sents []Sentence, cast Cast) Analyz
 func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, cast Cast) AnalyzedArticle {
 	out := AnalyzedArticle{Article: a, Sentences: make([]AnalyzedSentence, len(sents))}
 	feats := make([]features, len(sents))
-	ref := referenceTime(a, s.Event)
+	ref := articleReference(a, s.Event, sents)
 	var hits []hit
 	var buf []token
 	for i, sent := range sents {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsreel/newsreel/data/ingest"
 	"github.com/newsreel/newsreel/timeline"
@@ -143,5 +144,45 @@ func TestHeldOutDisagreements(t *testing.T) {
 	t.Logf("disagreements: %d of %d", found, total)
 	if found < total-heldOutDisagreementsMissing {
 		t.Errorf("found %d of %d disagreements", found, total)
+	}
+}
+
+// TestHeldOutEventDay: an article published the day after the event that
+// says "on Wednesday" puts its clock times on Wednesday.
+func TestHeldOutEventDay(t *testing.T) {
+	h := loadHeldOut(t, "woodside")
+	for _, p := range h.report.Timeline.Phases {
+		if p.Start != nil && p.Start.Time.Format("2006-01-02") != "2023-11-15" {
+			t.Errorf("%s starts %s, want 2023-11-15", p.ID, p.Start.Time.Format("2006-01-02 15:04"))
+		}
+	}
+}
+
+func TestLedeNamesTheEventDay(t *testing.T) {
+	pub := time.Date(2023, 11, 16, 7, 30, 0, 0, time.FixedZone("PST", -8*3600)) // a Thursday
+	tests := []struct {
+		lede, want string
+	}{
+		{"The presidents met for four hours on Wednesday at an estate.", "2023-11-15"},
+		{"WOODSIDE, Calif., Nov 15 (Wire) - The presidents met at an estate.", "2023-11-15"},
+		{"The presidents met on Thursday morning.", "2023-11-16"},
+		{"The presidents met on Friday, officials said.", "2023-11-10"},
+		{"The presidents will meet on Saturday in Hanoi.", "2023-11-18"},
+		{"The presidents met at an estate, officials said.", "2023-11-16"}, // no day named: the publication day
+	}
+	s := summitSchema(t)
+	for _, tt := range tests {
+		a := s.Analyze(timeline.Article{Source: "S", File: "a.txt", Published: pub, Body: tt.lede + " They spoke at 11 a.m. for an hour."})
+		var got string
+		for _, sent := range a.Sentences {
+			for _, tm := range sent.Times {
+				if tm.Kind == timeline.TimeClock && tm.Resolved {
+					got = tm.Time.Format("2006-01-02")
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: clock time on %s, want %s", tt.lede, got, tt.want)
+		}
 	}
 }
