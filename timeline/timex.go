@@ -533,6 +533,7 @@ var relativeMatcher = func() *matcher {
 		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
 		m.exact[k] = cs
 	}
+	m.seal()
 	return m
 }()
 
