@@ -355,6 +355,15 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
+	thingIDs := map[*Actor]string{} // "org:"+key, made once per actor
+	thingID := func(prefix string, act *Actor) string {
+		id, ok := thingIDs[act]
+		if !ok {
+			id = prefix + act.ID
+			thingIDs[act] = id
+		}
+		return id
+	}
 	note := func(id string, kind ActorKind, name, surface string, ai, si int, s, e int, text string) {
 		act := counts[id]
 		if act == nil {
@@ -401,9 +410,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				key := runKey(toks, ns.from, ns.to)
 				surface := s.Text[toks[ns.from].start:toks[ns.to-1].end]
 				if act := idx.orgs[key]; act != nil {
-					note("org:"+key, Organisation, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
 				} else if act := idx.places[key]; act != nil {
-					note("place:"+key, Place, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("place:", act), Place, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
 				}
 			}
 		}
@@ -540,6 +549,9 @@ func (idx *actorIndex) addThing(m map[string]*Actor, key, surface string, kind A
 }
 
 func runKey(toks []token, from, to int) string {
+	if to-from == 1 {
+		return toks[from].text
+	}
 	words := make([]string, 0, to-from)
 	for _, t := range toks[from:to] {
 		words = append(words, t.text)

@@ -133,6 +133,9 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 	ref := referenceTime(a, s.Event)
 	var hits []hit
 	var buf []token
+	np, nt := len(s.Phases), len(s.Themes)
+	nums := make([]float64, len(sents)*(np+nt)) // every sentence's scores
+	flags := make([]bool, len(sents)*(3*np+nt))
 	for i, sent := range sents {
 		var toks []token
 		if tokens != nil {
@@ -142,12 +145,13 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 			buf = tokenizeInto(buf, sent.Text) // streaming: reuse one buffer
 			toks = buf
 		}
-		feats[i], hits = s.features(sent.Text, toks, cast, hits)
+		feats[i], hits = s.features(sent.Text, toks, cast, hits, nums[i*(np+nt):(i+1)*(np+nt):(i+1)*(np+nt)], flags[i*(3*np+nt):(i+1)*(3*np+nt):(i+1)*(3*np+nt)])
 		out.Sentences[i].WordCount = sent.Words()
 		out.Words += out.Sentences[i].WordCount
 		out.Sentences[i].Times = findTimes(sent.Text, toks, ref)
 	}
 	heading := -1
+	score := make([]float64, np)
 	for i, sent := range sents {
 		if sent.Heading && i > 0 {
 			heading = i
@@ -162,7 +166,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 		if i+1 < len(sents) && sents[i+1].Paragraph == sent.Paragraph {
 			next = feats[i+1].own
 		}
-		score := s.scorePhases(feats[i], hctx, prev, next)
+		s.scorePhases(feats[i], hctx, prev, next, score)
 		out.Sentences[i].Sentence = sent
 		out.Sentences[i].SentencePhases = s.decide(feats[i], score)
 	}
