@@ -355,6 +355,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
+	var mentions chunks[ActorMention]
 	thingIDs := map[*Actor]string{} // "org:"+key, made once per actor
 	thingID := func(prefix string, act *Actor) string {
 		id, ok := thingIDs[act]
@@ -373,7 +374,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		}
 		act.Mentions++
 		variant[id][surface]++
-		out.Mentions = append(out.Mentions, ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
+		mentions.add(ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
 	}
 	for ai := range arts {
 		for si := range arts[ai].Sentences {
@@ -417,6 +418,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			}
 		}
 	}
+	out.Mentions = mentions.all()
 	for id, act := range counts {
 		if act.Kind == Person {
 			for p, pid := range out.ids {
@@ -827,4 +829,39 @@ func forBodySentences(arts []AnalyzedArticle, fn func(*AnalyzedSentence, []token
 			}
 		}
 	}
+}
+
+// chunks gathers many values in fixed-size blocks, then copies them once
+// into a slice of the exact length: appending a million mentions to one
+// slice would copy and reallocate it again and again.
+type chunks[T any] struct {
+	full [][]T
+	cur  []T
+	n    int
+}
+
+func (c *chunks[T]) add(v T) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]T, 0, min(4096, 16<<len(c.full)))
+	}
+	c.cur = append(c.cur, v)
+	c.n++
+}
+
+// all returns the values in the order added (nil when none).
+func (c *chunks[T]) all() []T {
+	if c.n == 0 {
+		return nil
+	}
+	if len(c.full) == 0 {
+		return c.cur
+	}
+	out := make([]T, 0, c.n)
+	for _, b := range c.full {
+		out = append(out, b...)
+	}
+	return append(out, c.cur...)
 }

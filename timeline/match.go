@@ -101,13 +101,16 @@ func hasASCIIUpper(w string) bool {
 
 // asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
 func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		b.WriteByte(c)
 	}
-	return string(b)
+	return b.String()
 }
 
 // foldWord lower-cases w and, for non-ASCII words, strips diacritics.
