@@ -845,7 +845,7 @@ func (c *chunks[T]) add(v T) {
 		if c.cur != nil {
 			c.full = append(c.full, c.cur)
 		}
-		c.cur = make([]T, 0, min(4096, 16<<len(c.full)))
+		c.cur = make([]T, 0, 16<<min(len(c.full), 8)) // 16 to 4096
 	}
 	c.cur = append(c.cur, v)
 	c.n++
