@@ -40,3 +40,21 @@ func TestActorEditsApply(t *testing.T) {
 		t.Errorf("trump after split %+v", a)
 	}
 }
+
+func TestChunksKeepOrder(t *testing.T) {
+	for _, n := range []int{0, 1, 16, 17, 5000, 300_000} {
+		var c chunks[int]
+		for i := 0; i < n; i++ {
+			c.add(i)
+		}
+		all := c.all()
+		if len(all) != n {
+			t.Fatalf("%d values: got %d", n, len(all))
+		}
+		for i, v := range all {
+			if v != i {
+				t.Fatalf("%d values: [%d] = %d", n, i, v)
+			}
+		}
+	}
+}

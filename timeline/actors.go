@@ -355,6 +355,16 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
+	var mentions chunks[ActorMention]
+	thingIDs := map[*Actor]string{} // "org:"+key, made once per actor
+	thingID := func(prefix string, act *Actor) string {
+		id, ok := thingIDs[act]
+		if !ok {
+			id = prefix + act.ID
+			thingIDs[act] = id
+		}
+		return id
+	}
 	note := func(id string, kind ActorKind, name, surface string, ai, si int, s, e int, text string) {
 		act := counts[id]
 		if act == nil {
@@ -364,7 +374,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		}
 		act.Mentions++
 		variant[id][surface]++
-		out.Mentions = append(out.Mentions, ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
+		mentions.add(ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
 	}
 	for ai := range arts {
 		for si := range arts[ai].Sentences {
@@ -401,13 +411,14 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				key := runKey(toks, ns.from, ns.to)
 				surface := s.Text[toks[ns.from].start:toks[ns.to-1].end]
 				if act := idx.orgs[key]; act != nil {
-					note("org:"+key, Organisation, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
 				} else if act := idx.places[key]; act != nil {
-					note("place:"+key, Place, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("place:", act), Place, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
 				}
 			}
 		}
 	}
+	out.Mentions = mentions.all()
 	for id, act := range counts {
 		if act.Kind == Person {
 			for p, pid := range out.ids {
@@ -540,6 +551,9 @@ func (idx *actorIndex) addThing(m map[string]*Actor, key, surface string, kind A
 }
 
 func runKey(toks []token, from, to int) string {
+	if to-from == 1 {
+		return toks[from].text
+	}
 	words := make([]string, 0, to-from)
 	for _, t := range toks[from:to] {
 		words = append(words, t.text)
@@ -815,4 +829,39 @@ func forBodySentences(arts []AnalyzedArticle, fn func(*AnalyzedSentence, []token
 			}
 		}
 	}
+}
+
+// chunks gathers many values in fixed-size blocks, then copies them once
+// into a slice of the exact length: appending a million mentions to one
+// slice would copy and reallocate it again and again.
+type chunks[T any] struct {
+	full [][]T
+	cur  []T
+	n    int
+}
+
+func (c *chunks[T]) add(v T) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]T, 0, 16<<min(len(c.full), 8)) // 16 to 4096
+	}
+	c.cur = append(c.cur, v)
+	c.n++
+}
+
+// all returns the values in the order added (nil when none).
+func (c *chunks[T]) all() []T {
+	if c.n == 0 {
+		return nil
+	}
+	if len(c.full) == 0 {
+		return c.cur
+	}
+	out := make([]T, 0, c.n)
+	for _, b := range c.full {
+		out = append(out, b...)
+	}
+	return append(out, c.cur...)
 }

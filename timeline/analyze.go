@@ -129,11 +129,25 @@ func (s *Schema) AnalyzeSentences(a Article, sents []Sentence, cast Cast) Analyz
 // already cut (nil cuts them).
 func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, cast Cast) AnalyzedArticle {
 	out := AnalyzedArticle{Article: a, Sentences: make([]AnalyzedSentence, len(sents))}
-	feats := make([]features, len(sents))
 	ref := articleReference(a, s.Event, sents)
 	var hits []hit
 	var buf []token
-	for i, sent := range sents {
+	// A sentence's phase depends on its paragraph neighbours' and its
+	// section heading's own scores: features are found one sentence ahead
+	// of the decisions, in a ring of three, and the heading's are copied.
+	np, nt := len(s.Phases), len(s.Themes)
+	type slot struct {
+		f     features
+		nums  []float64
+		flags []bool
+	}
+	var ring [3]slot
+	for k := range ring {
+		ring[k].nums = make([]float64, np+nt)
+		ring[k].flags = make([]bool, 3*np+nt)
+	}
+	find := func(i int) {
+		sent := &sents[i]
 		var toks []token
 		if tokens != nil {
 			toks = tokens[i]
@@ -142,29 +156,42 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 			buf = tokenizeInto(buf, sent.Text) // streaming: reuse one buffer
 			toks = buf
 		}
-		feats[i], hits = s.features(sent.Text, toks, cast, hits)
+		sl := &ring[i%3]
+		clear(sl.nums)
+		clear(sl.flags)
+		sl.f, hits = s.features(sent.Text, toks, cast, hits, sl.nums, sl.flags)
 		out.Sentences[i].WordCount = sent.Words()
 		out.Words += out.Sentences[i].WordCount
 		out.Sentences[i].Times = findTimes(sent.Text, toks, ref)
 	}
+	if len(sents) > 0 {
+		find(0)
+	}
 	heading := -1
+	headingOwn := make([]float64, np)
+	score := make([]float64, np)
 	for i, sent := range sents {
+		if i+1 < len(sents) {
+			find(i + 1)
+		}
+		f := ring[i%3].f
 		if sent.Heading && i > 0 {
 			heading = i
+			copy(headingOwn, f.own)
 		}
 		var hctx, prev, next []float64
 		if heading >= 0 && heading != i {
-			hctx = feats[heading].own
+			hctx = headingOwn
 		}
 		if i > 0 && sents[i-1].Paragraph == sent.Paragraph {
-			prev = feats[i-1].own
+			prev = ring[(i-1)%3].f.own
 		}
 		if i+1 < len(sents) && sents[i+1].Paragraph == sent.Paragraph {
-			next = feats[i+1].own
+			next = ring[(i+1)%3].f.own
 		}
-		score := s.scorePhases(feats[i], hctx, prev, next)
+		s.scorePhases(f, hctx, prev, next, score)
 		out.Sentences[i].Sentence = sent
-		out.Sentences[i].SentencePhases = s.decide(feats[i], score)
+		out.Sentences[i].SentencePhases = s.decide(f, score)
 	}
 	return out
 }
@@ -205,10 +232,17 @@ func (s *Schema) AnalyzeCorpus(arts []Article) []AnalyzedArticle {
 // stored), sents[i] belonging to arts[i].
 func (s *Schema) AnalyzeSplit(arts []Article, sents [][]Sentence) []AnalyzedArticle {
 	toks := make([][][]token, len(sents))
+	var slab, scratch []token // the sentences' tokens share large blocks
 	for i, doc := range sents {
 		toks[i] = make([][]token, len(doc))
 		for j, sent := range doc {
-			toks[i][j] = tokenize(sent.Text)
+			scratch = tokenizeInto(scratch, sent.Text)
+			if len(scratch) > cap(slab)-len(slab) {
+				slab = make([]token, 0, max(1<<14, len(scratch)))
+			}
+			n := len(slab)
+			slab = append(slab, scratch...)
+			toks[i][j] = slab[n:len(slab):len(slab)]
 		}
 	}
 	cast := castFromTokens(toks)

@@ -74,3 +74,28 @@ func BenchmarkExtractors(b *testing.B) {
 		s.Coverage(an, timeline.MinConfidence)
 	})
 }
+
+// BenchmarkEngine runs everything Schema.Report runs (phases, timeline,
+// coverage, themes, actors, quotes and their clusters, claims and
+// discrepancies) over 10,000 articles whose sentences are already split,
+// as stored, and reports the whole engine's articles/s.
+func BenchmarkEngine(b *testing.B) {
+	s := summitSchema(b)
+	arts := bundledArticles(b)
+	const n = 10000
+	corpus := make([]timeline.Article, n)
+	sents := make([][]timeline.Sentence, n)
+	for i := range corpus {
+		corpus[i] = arts[i%len(arts)]
+		sents[i] = timeline.Segment(corpus[i].Body, s.BoilerplateRules()).Sentences
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := s.Report(s.AnalyzeSplit(corpus, sents))
+		if len(r.Quotes) == 0 || len(r.Actors.List) == 0 || len(r.Claims) == 0 || len(r.Coverage) == 0 {
+			b.Fatal("the engine found nothing")
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}

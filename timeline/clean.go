@@ -101,6 +101,20 @@ func CountWords(s string) int {
 	in := false
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
+		if r < utf8.RuneSelf && r != '\'' && r != '-' {
+			// ASCII: letters and digits go on or start a word, the rest
+			// (but the joiners) ends it.
+			i++
+			if isASCIIWordByte(byte(r)) {
+				if !in {
+					n++
+					in = true
+				}
+			} else {
+				in = false
+			}
+			continue
+		}
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}

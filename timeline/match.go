@@ -101,13 +101,16 @@ func hasASCIIUpper(w string) bool {
 
 // asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
 func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		b.WriteByte(c)
 	}
-	return string(b)
+	return b.String()
 }
 
 // foldWord lower-cases w and, for non-ASCII words, strips diacritics.
@@ -151,9 +154,23 @@ type cue struct {
 	kind   cueKind
 	target int // phase or theme index
 	weight float64
-	words  []string // folded tokens; a trailing * marks a prefix
+	words  []string  // folded tokens; a trailing * marks a prefix
+	pat    []cueWord // words, compiled by seal
+	skip   int       // 1 when the first word is exact: the index found it
 	text   string
 }
+
+// cueWord is one word of a compiled cue.
+type cueWord struct {
+	text string // the word, or its prefix without the *
+	kind uint8  // wordExact, wordPrefix or wordName
+}
+
+const (
+	wordExact  = iota
+	wordPrefix // text is a prefix of the token
+	wordName   // {Name}: any capitalised token
+)
 
 // nameSlot stands for {Name} in a cue: any capitalised word.
 const nameSlot = "xnamex"
@@ -163,6 +180,41 @@ type matcher struct {
 	exact  map[string][]*cue
 	prefix map[string][]*cue // first word is a prefix; keyed by its first 3 letters
 	short  []*cue            // first word is a prefix shorter than 3 letters
+	// prefix2 has bit a<<8|b set when some key of prefix starts with the
+	// bytes a, b: most words need no look-up in prefix.
+	prefix2 [1 << 16 / 64]uint64
+}
+
+// seal compiles the cues' words and the prefix filter; the matcher is
+// ready to use after it.
+func (m *matcher) seal() {
+	compile := func(cs []*cue) {
+		for _, c := range cs {
+			c.pat = make([]cueWord, len(c.words))
+			for j, w := range c.words {
+				switch {
+				case w == nameSlot:
+					c.pat[j] = cueWord{kind: wordName}
+				case strings.HasSuffix(w, "*"):
+					c.pat[j] = cueWord{text: w[:len(w)-1], kind: wordPrefix}
+				default:
+					c.pat[j] = cueWord{text: w, kind: wordExact}
+				}
+			}
+			if len(c.pat) > 0 && c.pat[0].kind == wordExact {
+				c.skip = 1
+			}
+		}
+	}
+	for _, cs := range m.exact {
+		compile(cs)
+	}
+	for k, cs := range m.prefix {
+		compile(cs)
+		b := uint16(k[0])<<8 | uint16(k[1])
+		m.prefix2[b/64] |= 1 << (b % 64)
+	}
+	compile(m.short)
 }
 
 // Relation words are English grammar, not event knowledge.
@@ -217,6 +269,7 @@ func buildMatcher(s *Schema) *matcher {
 	add(kindBefore, 0, 0, beforeWords)
 	add(kindAfter, 0, 0, afterWords)
 	add(kindDuring, 0, 0, duringWords)
+	m.seal()
 	return m
 }
 
@@ -228,13 +281,14 @@ type hit struct {
 
 // find appends every cue occurrence in toks to hits.
 func (m *matcher) find(toks []token, hits []hit) []hit {
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		for _, c := range m.exact[t.text] {
-			if n := c.matchAt(toks, i); n > 0 {
+			if n := c.matchFrom(toks, i, c.skip); n > 0 {
 				hits = append(hits, hit{c, i, n})
 			}
 		}
-		if len(t.text) >= 3 {
+		if len(t.text) >= 3 && m.prefix2[(uint16(t.text[0])<<8|uint16(t.text[1]))/64]&(1<<((uint16(t.text[0])<<8|uint16(t.text[1]))%64)) != 0 {
 			for _, c := range m.prefix[t.text[:3]] {
 				if n := c.matchAt(toks, i); n > 0 {
 					hits = append(hits, hit{c, i, n})
@@ -251,27 +305,31 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 }
 
 // matchAt returns how many tokens the cue covers at toks[i:], or 0.
-func (c *cue) matchAt(toks []token, i int) int {
-	if i+len(c.words) > len(toks) {
+func (c *cue) matchAt(toks []token, i int) int { return c.matchFrom(toks, i, 0) }
+
+// matchFrom is matchAt when the cue's first from words are known to match.
+func (c *cue) matchFrom(toks []token, i, from int) int {
+	if i+len(c.pat) > len(toks) {
 		return 0
 	}
-	for j, w := range c.words {
-		t := toks[i+j].text
-		if w == nameSlot {
-			if !toks[i+j].upper {
+	for j := from; j < len(c.pat); j++ {
+		w, t := &c.pat[j], &toks[i+j]
+		switch w.kind {
+		case wordExact:
+			if t.text != w.text {
 				return 0
 			}
-			continue
-		}
-		if strings.HasSuffix(w, "*") {
-			if !strings.HasPrefix(t, w[:len(w)-1]) {
+		case wordPrefix:
+			if !strings.HasPrefix(t.text, w.text) {
 				return 0
 			}
-		} else if t != w {
-			return 0
+		default:
+			if !t.upper {
+				return 0
+			}
 		}
 	}
-	return len(c.words)
+	return len(c.pat)
 }
 
 func compileBoilerplate(pattern string) (*regexp.Regexp, error) {

@@ -50,23 +50,41 @@ type features struct {
 	principal  bool
 }
 
-func (s *Schema) features(text string, toks []token, cast Cast, hits []hit) (features, []hit) {
+// features finds the signals of one sentence. nums and flags are zeroed
+// storage for its scores (phases plus themes) and flags (three per phase
+// plus one per theme); hits is scratch space, returned for reuse.
+func (s *Schema) features(text string, toks []token, cast Cast, hits []hit, nums []float64, flags []bool) (features, []hit) {
 	hits = s.matcher.find(toks, hits[:0])
-	np, nt := len(s.Phases), len(s.Themes)
-	nums := make([]float64, np+nt)
-	flags := make([]bool, 3*np+nt)
+	np := len(s.Phases)
 	f := features{
 		own: nums[:np:np], veto: flags[:np:np], during: flags[np : 2*np : 2*np], specific: flags[2*np : 3*np : 3*np],
 		theme: nums[np:], themeVeto: flags[3*np:], afterPh: -1, beforePh: -1,
 	}
-	seen := make(map[*cue]bool, len(hits))
+	// seen: whether an earlier hit found the same cue (a scan while hits
+	// are few, a map past that).
+	var seenMap map[*cue]bool
+	if len(hits) > 32 {
+		seenMap = make(map[*cue]bool, len(hits))
+	}
 	for k, h := range hits {
 		c := h.cue
+		seen := false
+		if seenMap != nil {
+			seen = seenMap[c]
+			seenMap[c] = true
+		} else {
+			for _, o := range hits[:k] {
+				if o.cue == c {
+					seen = true
+					break
+				}
+			}
+		}
 		switch c.kind {
 		case kindPhase:
 			// A cue inside a longer cue of the same phase ("told" in "told
 			// reporters") adds nothing: the phrase counts once.
-			if !seen[c] && !coveredBy(hits, k) {
+			if !seen && !coveredBy(hits, k) {
 				f.own[c.target] += c.weight
 				if c.weight >= 2 && !f.specific[c.target] {
 					f.specific[c.target] = true
@@ -76,7 +94,7 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit) (fea
 		case kindPhaseNot:
 			f.veto[c.target] = true
 		case kindTheme:
-			if !seen[c] {
+			if !seen {
 				f.theme[c.target] += c.weight
 			}
 		case kindThemeNot:
@@ -88,7 +106,6 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit) (fea
 		case kindBefore, kindAfter, kindDuring:
 			s.relate(&f, text, toks, h, hits)
 		}
-		seen[c] = true
 	}
 	firstPerson := true
 	for i, t := range toks {
@@ -174,9 +191,8 @@ func (s *Schema) relate(f *features, text string, toks []token, rel hit, hits []
 }
 
 // scorePhases combines a sentence's own features with its context into a
-// score per phase.
-func (s *Schema) scorePhases(f features, heading, prev, next []float64) []float64 {
-	out := make([]float64, len(s.Phases))
+// score per phase, written to out (one per phase).
+func (s *Schema) scorePhases(f features, heading, prev, next, out []float64) []float64 {
 	for i, p := range s.Phases {
 		v := f.own[i] + headingContext*at(heading, i) + neighborContext*(at(prev, i)+at(next, i))
 		if f.during[i] {
@@ -237,7 +253,7 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 		i int
 		v float64
 	}
-	var cs []cand
+	cs := make([]cand, 0, 8)
 	for i, v := range score {
 		hasOwn := f.own[i] >= minScore || f.during[i] || (f.before && s.Phases[i].BeforeEvent) || (f.after && s.Phases[i].AfterEvent)
 		if hasOwn && v >= minScore {

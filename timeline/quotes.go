@@ -47,6 +47,10 @@ func quoteSpans(body string, ps, pe int) []span {
 	var openMark rune // the mark that opened the quotation
 	lastEnd := ps     // end of the last quotation or its attribution
 	for i := ps; i < pe; {
+		if c := body[i]; c != '"' && c != 0xE2 {
+			i++ // no quote mark starts here ("“”‘’" all start with 0xE2)
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(body[i:pe])
 		switch {
 		case r == '“' || r == '"' && isOpeningPosition(body, ps, i, pe) || r == '‘' && isOpeningPosition(body, ps, i, pe) && open < 0:
@@ -116,10 +120,7 @@ func unbalancedStart(body string, from, close int, afterQuote bool) int {
 // FindQuotes extracts the direct quotations of every article and attributes
 // each to a speaker, using the actors found in the corpus.
 func FindQuotes(arts []AnalyzedArticle, acts *Actors) []Quote {
-	byArticle := map[int][]ActorMention{}
-	for _, m := range acts.Mentions {
-		byArticle[m.Article] = append(byArticle[m.Article], m)
-	}
+	byArticle := mentionsByArticle(acts.Mentions)
 	names := map[string]string{}
 	kinds := map[string]ActorKind{}
 	for _, a := range acts.List {
@@ -128,9 +129,30 @@ func FindQuotes(arts []AnalyzedArticle, acts *Actors) []Quote {
 	}
 	var out []Quote
 	for ai, a := range arts {
-		out = append(out, quotesOf(ai, a, byArticle[ai], names, kinds)...)
+		out = append(out, quotesOf(ai, a, byArticle(ai), names, kinds)...)
 	}
 	return out
+}
+
+// mentionsByArticle returns the mentions of each article, in their order:
+// runs of ms when it is in article order (as FindActors makes it),
+// otherwise a grouped copy.
+func mentionsByArticle(ms []ActorMention) func(article int) []ActorMention {
+	if !sort.SliceIsSorted(ms, func(i, j int) bool { return ms[i].Article < ms[j].Article }) {
+		groups := map[int][]ActorMention{}
+		for _, m := range ms {
+			groups[m.Article] = append(groups[m.Article], m)
+		}
+		return func(article int) []ActorMention { return groups[article] }
+	}
+	return func(article int) []ActorMention {
+		from := sort.Search(len(ms), func(i int) bool { return ms[i].Article >= article })
+		to := from
+		for to < len(ms) && ms[to].Article == article {
+			to++
+		}
+		return ms[from:to:to]
+	}
 }
 
 // personAt is a person mention with body offsets.
@@ -161,13 +183,11 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		}
 		i = j + 1
 	}
+	// Spans come in order and do not overlap: the one that may hold off is
+	// the last to start at or before it.
 	inQuote := func(off int) bool {
-		for _, f := range spans {
-			if off >= f.sp.start && off < f.sp.end {
-				return true
-			}
-		}
-		return false
+		k := sort.Search(len(spans), func(k int) bool { return spans[k].sp.start > off }) - 1
+		return k >= 0 && off < spans[k].sp.end
 	}
 	// People named outside quotations, in order.
 	var people []personAt
@@ -207,11 +227,11 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 	return out
 }
 
+// sentenceOf returns the index of the first sentence that ends after off
+// (sentences are in order).
 func sentenceOf(sents []AnalyzedSentence, off int) int {
-	for _, s := range sents {
-		if off < s.End {
-			return s.Index
-		}
+	if k := sort.Search(len(sents), func(k int) bool { return off < sents[k].End }); k < len(sents) {
+		return sents[k].Index
 	}
 	return len(sents) - 1
 }
@@ -294,8 +314,11 @@ func attribute(body string, ps, pe int, sp span, people []personAt, sents []Anal
 func subjectBefore(body string, from, to int, people []personAt, referent func(int) string) string {
 	first := ""
 	firstAt := to
-	for _, p := range people {
-		if p.start >= from && p.end <= to {
+	for _, p := range peopleFrom(people, from) {
+		if p.start >= to {
+			break
+		}
+		if p.end <= to {
 			first, firstAt = p.id, p.start
 			break
 		}
@@ -315,8 +338,11 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 // before it when before is set).
 func nearestPerson(people []personAt, at, from, to int, before bool) string {
 	best, bestDist := "", 1<<30
-	for _, p := range people {
-		if p.start < from || p.end > to {
+	for _, p := range peopleFrom(people, from) {
+		if p.start >= to {
+			break
+		}
+		if p.end > to {
 			continue
 		}
 		d := at - p.end
@@ -334,12 +360,21 @@ func nearestPerson(people []personAt, at, from, to int, before bool) string {
 }
 
 func personBetween(people []personAt, from, to int) bool {
-	for _, p := range people {
-		if p.start >= from && p.end <= to {
+	for _, p := range peopleFrom(people, from) {
+		if p.start >= to {
+			break
+		}
+		if p.end <= to {
 			return true
 		}
 	}
 	return false
+}
+
+// peopleFrom returns the people named at or after offset from (people are
+// sorted by start).
+func peopleFrom(people []personAt, from int) []personAt {
+	return people[sort.Search(len(people), func(k int) bool { return people[k].start >= from }):]
 }
 
 // pronounReferent resolves a pronoun at offset at in sentence sentence:

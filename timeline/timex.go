@@ -112,7 +112,7 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 	// near runs re only on windows of a few words around the trigger
 	// words of its family: sentences are long and regular expressions slow.
 	near := func(family int, re *regexp.Regexp, before, after int) [][]int {
-		return findNear(re, text, toks, at[family], before, after)
+		return findNear(func(w string) [][]int { return re.FindAllStringSubmatchIndex(w, -1) }, text, toks, at[family], before, after)
 	}
 	var out []TimeMention
 	taken := func(s, e int) bool {
@@ -221,7 +221,7 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 		}
 		addClock(m[0], m[1], h, 0, "")
 	}
-	for _, m := range near(bitIndex(needUnit), durationRe, 7, 5) {
+	for _, m := range findNear(findDurations, text, toks, at[bitIndex(needUnit)], 7, 5) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -361,7 +361,7 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 	// "shorter than the seven hours initially anticipated": a plan, not a
 	// measurement.
 	window := text[max(0, m[0]-40):min(len(text), m[1]+40)]
-	if expectedRe.MatchString(window) {
+	if saysExpected(window) {
 		tm.Expected = true
 	}
 	return tm, true
@@ -476,10 +476,11 @@ func bitIndex(bit int) int {
 	return i
 }
 
-// findNear runs re over windows of text around the given tokens (from
-// before tokens earlier to after tokens later), merging windows that
-// overlap, and returns the matches with offsets into text.
-func findNear(re *regexp.Regexp, text string, toks []token, at []int, before, after int) [][]int {
+// findNear runs find (a regular expression's FindAllStringSubmatchIndex)
+// over windows of text around the given tokens (from before tokens earlier
+// to after tokens later), merging windows that overlap, and returns the
+// matches with offsets into text.
+func findNear(find func(string) [][]int, text string, toks []token, at []int, before, after int) [][]int {
 	var out [][]int
 	for k := 0; k < len(at); {
 		lo, hi := max(0, at[k]-before), min(len(toks)-1, at[k]+after)
@@ -493,7 +494,7 @@ func findNear(re *regexp.Regexp, text string, toks []token, at []int, before, af
 		for we < len(text) && we < toks[hi].end+3 && !isSpaceByte(text[we]) {
 			we++
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(text[ws:we], -1) {
+		for _, m := range find(text[ws:we]) {
 			for j := range m {
 				if m[j] >= 0 {
 					m[j] += ws
@@ -533,6 +534,7 @@ var relativeMatcher = func() *matcher {
 		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
 		m.exact[k] = cs
 	}
+	m.seal()
 	return m
 }()
 
@@ -543,4 +545,228 @@ func isAmount(w string) bool {
 	}
 	_, ok := numberValues[w]
 	return ok || w == "few" || w == "several"
+}
+
+// The alternatives of durationRe in its order of preference, for
+// findDurations.
+var (
+	durationQualifiers = strings.Split(qualifiers, "|")
+	durationNumbers    = strings.Split(numberWords, "|")[1:] // after \d+(?:\.\d+)?
+)
+
+// findDurations is durationRe.FindAllStringSubmatchIndex(w, -1) written
+// out by hand: the regular expression, with its many alternatives, is
+// tried at every byte, while this tries each alternative only where a word
+// starts. It follows the expression's leftmost-first choices exactly; the
+// two non-ASCII letters that (?i) folds onto ASCII ones (ſ and the Kelvin
+// sign) send it back to the expression.
+func findDurations(w string) [][]int {
+	if strings.Contains(w, "ſ") || strings.Contains(w, "\u212a") {
+		return durationRe.FindAllStringSubmatchIndex(w, -1)
+	}
+	var out [][]int
+	for p := 0; p < len(w); p++ {
+		if !isASCIIWordByte(w[p]) || p > 0 && isREWordByte(w[p-1]) {
+			continue // no \b before a letter or digit here
+		}
+		if m := durationAt(w, p); m != nil {
+			out = append(out, m)
+			p = m[1] - 1
+		}
+	}
+	return out
+}
+
+// durationAt matches durationRe anchored at p (a word start), or returns
+// nil.
+func durationAt(w string, p int) []int {
+	for qi := 0; qi <= len(durationQualifiers); qi++ {
+		q, qs, qe := p, -1, -1
+		if qi < len(durationQualifiers) {
+			qual := durationQualifiers[qi]
+			if !hasFoldPrefix(w, p, qual) {
+				continue
+			}
+			k := skipSpaces(w, p+len(qual))
+			if k == p+len(qual) {
+				continue // \s+
+			}
+			qs, qe, q = p, p+len(qual), k
+		}
+		var m []int
+		numberAt(w, q, func(ns, ne int) bool {
+			k := skipSpacesHyphens(w, ne)
+			if k == ne {
+				return false // [\s-]+
+			}
+			ue := unitAt(w, k, false)
+			if ue < 0 {
+				return false
+			}
+			m = []int{p, ue, qs, qe, ns, ne, k, ue, -1, -1, -1, -1}
+			return true
+		})
+		if m == nil {
+			continue
+		}
+		// (?:[\s,]*(?:and\s+)?(number)[\s-]*(minutes?|mins?|min)\b)?
+		j := m[1]
+		for j < len(w) && (isRESpace(w[j]) || w[j] == ',') {
+			j++
+		}
+		for _, and := range []bool{true, false} {
+			s := j
+			if and {
+				if !hasFoldPrefix(w, s, "and") {
+					continue
+				}
+				s = skipSpaces(w, j+3)
+				if s == j+3 {
+					continue
+				}
+			}
+			if numberAt(w, s, func(ns, ne int) bool {
+				k := skipSpacesHyphens(w, ne)
+				me := unitAt(w, k, true)
+				if me < 0 {
+					return false
+				}
+				m[1], m[8], m[9], m[10], m[11] = me, ns, ne, k, me
+				return true
+			}) {
+				break
+			}
+		}
+		// (?:[\s-]+(?:long))?
+		if k := skipSpacesHyphens(w, m[1]); k > m[1] && hasFoldPrefix(w, k, "long") {
+			m[1] = k + len("long")
+		}
+		return m
+	}
+	return nil
+}
+
+// numberAt tries the number alternatives of durationRe at q in their
+// order, calling rest with each match's span until rest accepts one.
+func numberAt(w string, q int, rest func(ns, ne int) bool) bool {
+	if q >= len(w) {
+		return false
+	}
+	if isDigitByte(w[q]) {
+		d := q
+		for d < len(w) && isDigitByte(w[d]) {
+			d++
+		}
+		if d+1 < len(w) && w[d] == '.' && isDigitByte(w[d+1]) {
+			e := d + 1
+			for e < len(w) && isDigitByte(w[e]) {
+				e++
+			}
+			if rest(q, e) {
+				return true
+			}
+		}
+		if rest(q, d) {
+			return true
+		}
+	}
+	for _, n := range durationNumbers {
+		if n == "an?" {
+			if hasFoldPrefix(w, q, "an") && rest(q, q+2) || hasFoldPrefix(w, q, "a") && rest(q, q+1) {
+				return true
+			}
+			continue
+		}
+		if n == "half an?" {
+			if hasFoldPrefix(w, q, "half an") && rest(q, q+7) || hasFoldPrefix(w, q, "half a") && rest(q, q+6) {
+				return true
+			}
+			continue
+		}
+		if hasFoldPrefix(w, q, n) && rest(q, q+len(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitAt matches hours?|hrs?|h|minutes?|mins?|min (only the minutes when
+// minutes is set) and the \b after it at k, returning its end or -1.
+func unitAt(w string, k int, minutes bool) int {
+	e := k
+	for e < len(w) && isREWordByte(w[e]) {
+		e++
+	}
+	for _, u := range [...]string{"minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "h"} {
+		if len(u) == e-k && hasFoldPrefix(w, k, u) {
+			if minutes && u[0] == 'h' {
+				return -1
+			}
+			return e
+		}
+	}
+	return -1
+}
+
+// hasFoldPrefix reports whether w[p:] starts with the lower-case ASCII
+// literal lit, ignoring the case of ASCII letters.
+func hasFoldPrefix(w string, p int, lit string) bool {
+	if len(w)-p < len(lit) {
+		return false
+	}
+	for i := 0; i < len(lit); i++ {
+		c := w[p+i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lit[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func skipSpaces(w string, k int) int {
+	for k < len(w) && isRESpace(w[k]) {
+		k++
+	}
+	return k
+}
+
+func skipSpacesHyphens(w string, k int) int {
+	for k < len(w) && (isRESpace(w[k]) || w[k] == '-') {
+		k++
+	}
+	return k
+}
+
+// isRESpace is \s of Go's regular expressions.
+func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// isREWordByte is \w of Go's regular expressions (what \b looks at).
+func isREWordByte(c byte) bool { return isASCIIWordByte(c) || c == '_' }
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// expectedWords are the alternatives of expectedRe.
+var expectedWords = []string{"anticipated", "expected", "planned", "scheduled", "initially", "originally", "supposed to", "slated"}
+
+// saysExpected is expectedRe.MatchString(w), looking only where words
+// start (ſ and the Kelvin sign, which (?i) folds onto s and k, go to the
+// expression).
+func saysExpected(w string) bool {
+	if strings.Contains(w, "ſ") || strings.Contains(w, "\u212a") {
+		return expectedRe.MatchString(w)
+	}
+	for p := 0; p < len(w); p++ {
+		if !isASCIIWordByte(w[p]) || p > 0 && isREWordByte(w[p-1]) {
+			continue
+		}
+		for _, e := range expectedWords {
+			if hasFoldPrefix(w, p, e) && (p+len(e) == len(w) || !isREWordByte(w[p+len(e)])) {
+				return true
+			}
+		}
+	}
+	return false
 }

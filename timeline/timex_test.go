@@ -1,6 +1,9 @@
 package timeline
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +127,71 @@ func FuzzFindTimes(f *testing.F) {
 			if m.Kind == TimeDuration && (m.Low > m.High || m.Low < 0) {
 				t.Fatalf("bad range %+v", m)
 			}
+		}
+	})
+}
+
+// durationSamples are texts on which findDurations must agree with
+// durationRe: the expression's choices between alternatives, boundaries and
+// separators.
+var durationSamples = []string{
+	"nearly three hours", "2 h 45 min", "2 hours 45min", "about an hour", "half an hour", "half a min", "a couple of hours",
+	"a couple hours", "a few minutes", "forty-five minutes", "forty five minutes", "one and a half hours", "one-and-a-half-hour",
+	"just over two hours", "just two hours", "just overall two hours", "well over 3 hours-long", "two hours, and 15 minutes long",
+	"1.5 hours", "1. hours", "10,5 hours", "_2 hours", "x2 hours", "3 hoursx", "3 hours_", "3 HOURS AND 5 MINS", "an hour and a half",
+	"amin", "2 hours amin", "2 hours and an min", "some  nine hrs", "more than\tten h", "hours", "- 2 - hours -- long",
+	"the 2 hours 3 hours 4 min", "ſome two hours", "two hourſ", "\u212aeep 3 hours", "upwards of 90 minutes", "at most an hr",
+	"several\nhours", "ten\fhours", "ten\vhours", "12h", "12 h.", "one and a half", "two and a half hours and two and a half minutes",
+}
+
+func TestFindDurationsMatchesTheExpression(t *testing.T) {
+	texts := append([]string{}, durationSamples...)
+	files, _ := filepath.Glob("../assets/corpus/*/*.txt")
+	more, _ := filepath.Glob("testdata/summits/*.txt")
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	if len(texts) < 200 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	found := 0
+	for _, w := range append(texts, "Expected", "unexpected", "xexpected", "expected_", "planned.", "supposed  to", "SUPPOSED TO", "ſlated", "slated") {
+		if got, want := saysExpected(w), expectedRe.MatchString(w); got != want {
+			t.Errorf("%q: expected %v, want %v", w, got, want)
+		}
+		for cut := 1; cut < len(w) && cut < 60; cut += 7 { // windows cut inside words
+			if got, want := saysExpected(w[cut:]), expectedRe.MatchString(w[cut:]); got != want {
+				t.Errorf("%q: expected %v, want %v", w[cut:], got, want)
+			}
+		}
+	}
+	for _, w := range texts {
+		want := durationRe.FindAllStringSubmatchIndex(w, -1)
+		if got := findDurations(w); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: got %v, want %v", w, got, want)
+		}
+		found += len(want)
+	}
+	if found < 20 {
+		t.Errorf("only %d durations in the samples", found)
+	}
+}
+
+func FuzzFindDurations(f *testing.F) {
+	for _, s := range durationSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		want := durationRe.FindAllStringSubmatchIndex(w, -1)
+		if got := findDurations(w); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: got %v, want %v", w, got, want)
+		}
+		if got, want := saysExpected(w), expectedRe.MatchString(w); got != want {
+			t.Fatalf("%q: expected %v, want %v", w, got, want)
 		}
 	})
 }
