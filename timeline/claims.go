@@ -18,26 +18,92 @@ type Claim struct {
 	Article   int     // index in the analysed corpus
 	Sentence  int     // index in the article
 	Value     string  // as written ("nearly three hours")
-	Unit      string  // "h" (hours), "time" (Unix seconds), "count", "%"
+	Unit      string  // "h" (hours), "time" (Unix seconds), "time of day" (hours since midnight, when the day is unknown), "count", "%"
 	Low, High float64 // the range the wording allows, in Unit
-	Qualifier string  // nearly, about, more than, …
+	Qualifier string  // nearly, about, more than, shortly before, …
 	Expected  bool    // an expectation or plan, not a measurement
 	Text      string  // the sentence
+	// Time claims: who or what the time is about (the sentence's leading
+	// name, folded: "xi" for "Xi's motorcade arrived…"; "" for "The two
+	// leaders…"), and the range as a time of day where the event took
+	// place, so that sources with and without a date compare.
+	Subject             string
+	ClockLow, ClockHigh time.Duration
 }
 
 // Discrepancy is a quantity on which sources' claims cannot all be true.
 type Discrepancy struct {
 	Quantity string
 	Phase    string
+	Subject  string // time claims: whose time it is ("" for the leaders together)
 	Claims   []Claim
+}
+
+// clockQualifiers are the words before a clock time that widen it, longest
+// first.
+var clockQualifiers = []string{"shortly before", "just before", "shortly after", "just after", "soon after", "some time after",
+	"approximately", "around", "about", "roughly", "before", "after", "by", "until"}
+
+// clockQualifier returns the qualifier that ends the text before a clock
+// time ("shortly before" in "arrived shortly before 11 a.m."), with an
+// optional "at" between ("at about 11:15").
+func clockQualifier(before string) string {
+	t := strings.ToLower(strings.TrimSpace(before))
+	for _, q := range clockQualifiers {
+		if strings.HasSuffix(t, " "+q) || t == q {
+			return q
+		}
+	}
+	return ""
+}
+
+// clockRange is the span of times of day a clock time with a qualifier
+// allows. A bare time on the hour may be rounded (±10 min), on a quarter
+// hour less so (±5 min); "9:04" means 9:04.
+func clockRange(at time.Duration, qual string) (time.Duration, time.Duration) {
+	m := time.Minute
+	switch qual {
+	case "shortly before", "just before":
+		return at - 30*m, at - m
+	case "shortly after", "just after", "soon after", "some time after":
+		return at + m, at + 45*m
+	case "before", "by", "until":
+		return at - 3*time.Hour, at
+	case "after":
+		return at, at + 3*time.Hour
+	case "approximately", "around", "about", "roughly":
+		return at - 15*m, at + 15*m
+	}
+	switch min := int(at/m) % 60; {
+	case min == 0:
+		return at - 10*m, at + 10*m
+	case min%15 == 0:
+		return at - 5*m, at + 5*m
+	}
+	return at, at
+}
+
+// nameStarts are capitalised words that start a sentence without naming
+// anyone.
+var nameStarts = setOf("the", "a", "an", "at", "on", "in", "after", "before", "when", "as", "by", "shortly", "later", "then", "earlier", "about", "around", "his", "her", "their", "its", "this", "that", "both", "while", "during", "once", "just", "u", "s", "us")
+
+// leadingName returns the name a sentence starts with (its first or
+// second word, capitalised, not a function word), folded; "" when it
+// starts otherwise.
+func leadingName(toks []token) string {
+	for i := 0; i < len(toks) && i < 2; i++ {
+		t := toks[i]
+		if !t.upper || nameStarts[t.text] {
+			continue
+		}
+		return t.text
+	}
+	return ""
 }
 
 // exactSlack widens a value stated without a qualifier ("three hours"):
 // reporters round, so 2 h 45 min and "three hours" do not contradict.
 const exactSlack = 0.1
-
-// clockSlack is how far apart two sources' times for one moment may be.
-const clockSlack = 30 * time.Minute
 
 // FindClaims extracts duration, clock-time and count claims from analysed
 // articles, each tied to a phase and a quantity.
@@ -67,13 +133,23 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					}
 					out = append(out, c)
 				case TimeClock:
-					if !tm.Resolved || sent.Phase == "" {
+					if sent.Phase == "" {
 						continue
 					}
 					c := base
 					c.Quantity = "time of " + sent.Phase
-					c.Value, c.Unit = tm.Text, "time"
-					c.Low, c.High = float64(tm.Time.Unix()), float64(tm.Time.Unix())
+					c.Subject = leadingName(toks)
+					c.Qualifier = clockQualifier(sent.Text[:tm.Start])
+					c.Value = strings.TrimSpace(c.Qualifier + " " + tm.Text)
+					c.ClockLow, c.ClockHigh = clockRange(tm.ClockOnly, c.Qualifier)
+					if tm.Resolved {
+						c.Unit = "time"
+						c.Low = float64(tm.Time.Add(c.ClockLow - tm.ClockOnly).Unix())
+						c.High = float64(tm.Time.Add(c.ClockHigh - tm.ClockOnly).Unix())
+					} else {
+						c.Unit = "time of day"
+						c.Low, c.High = round3(c.ClockLow.Hours()), round3(c.ClockHigh.Hours())
+					}
 					out = append(out, c)
 				}
 			}
@@ -243,7 +319,7 @@ func FindDiscrepancies(claims []Claim) []Discrepancy {
 	groups := map[string][]Claim{}
 	var keys []string
 	for _, c := range claims {
-		k := c.Quantity + "\x00" + c.Phase
+		k := c.Quantity + "\x00" + c.Phase + "\x00" + c.Subject
 		if groups[k] == nil {
 			keys = append(keys, k)
 		}
@@ -262,8 +338,10 @@ func FindDiscrepancies(claims []Claim) []Discrepancy {
 			sources[c.Source] = true
 			l, h := c.Low, c.High
 			switch {
-			case c.Unit == "time":
-				l, h = l-clockSlack.Seconds(), h+clockSlack.Seconds()
+			case c.Unit == "time" || c.Unit == "time of day":
+				// Compared as times of day at the event (a source without
+				// a date still has its clock).
+				l, h = c.ClockLow.Seconds(), c.ClockHigh.Seconds()
 			case c.Qualifier == "" && l == h:
 				l, h = l*(1-exactSlack), h*(1+exactSlack)
 			}
@@ -272,7 +350,7 @@ func FindDiscrepancies(claims []Claim) []Discrepancy {
 		if len(sources) < 2 || lo <= hi {
 			continue
 		}
-		out = append(out, Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Claims: cs})
+		out = append(out, Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Subject: cs[0].Subject, Claims: cs})
 	}
 	return out
 }
@@ -282,6 +360,8 @@ func (c Claim) Describe() string {
 	switch c.Unit {
 	case "time":
 		return time.Unix(int64(c.Low), 0).UTC().Format("15:04 UTC")
+	case "time of day":
+		return fmt.Sprintf("%02d:%02d", int(c.ClockLow.Hours()), int(c.ClockLow.Minutes())%60)
 	case "h":
 		if c.Low == c.High {
 			return fmt.Sprintf("%g h", c.Low)

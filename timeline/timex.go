@@ -338,10 +338,12 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 	}
 	low := time.Duration(lowV * float64(unit))
 	high := time.Duration(highV * float64(unit))
+	var extraStep time.Duration // the rounding of a second part ("and 45 minutes")
 	if extra := strings.ToLower(group(text, m, 4)); extra != "" {
 		l2, h2, ok := amountRange(extra)
 		if ok {
 			u2 := unitOf(group(text, m, 5))
+			extraStep = roundingStep(l2, h2, u2)
 			low += time.Duration(l2 * float64(u2))
 			high += time.Duration(h2 * float64(u2))
 		}
@@ -353,7 +355,15 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 	case "less than", "under", "at most", "up to":
 		low = 0
 	case "about", "around", "roughly", "approximately", "some":
-		low, high = time.Duration(float64(low)*0.9), time.Duration(float64(high)*1.1)
+		// About as far as the rounding the number shows (half an hour
+		// for hours, 2.5 min for "45 minutes", 1 min for "38 minutes"),
+		// and at least 5%.
+		step := roundingStep(lowV, highV, unit)
+		if extraStep > 0 {
+			step = extraStep
+		}
+		tol := max(time.Duration(0.05*float64(high)), step/2)
+		low, high = low-tol, high+tol
 	case "more than", "over", "just over", "at least", "well over", "upwards of":
 		high = time.Duration(float64(high) * 1.25)
 	}
@@ -365,6 +375,15 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 		tm.Expected = true
 	}
 	return tm, true
+}
+
+// roundingStep is the precision a stated amount shows: five minutes for
+// a multiple of five minutes, else its unit.
+func roundingStep(low, high float64, unit time.Duration) time.Duration {
+	if low == high && low == float64(int(low)) && unit == time.Minute && int(low)%5 == 0 {
+		return 5 * time.Minute
+	}
+	return unit
 }
 
 func amountRange(a string) (float64, float64, bool) {
