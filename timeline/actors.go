@@ -42,7 +42,7 @@ type ActorMention struct {
 // built by FindActors.
 
 // Words that make a capitalised run an organisation, not a person.
-var orgWords = setOf("news", "times", "post", "journal", "ministry", "court", "council", "union", "party", "agency",
+var orgWords = setOf("airlines", "airways", "news", "times", "post", "journal", "ministry", "court", "council", "union", "party", "agency",
 	"force", "forces", "base", "department", "office", "house", "congress", "senate", "commission", "bank",
 	"organization", "organisation", "institute", "university", "group", "army", "navy", "committee", "assembly",
 	"parliament", "government", "administration", "one", "network", "channel", "press", "media", "tv", "radio",
@@ -168,6 +168,10 @@ func capitalRuns(text string, toks []token) []run {
 				j++
 				continue
 			}
+			if gap == "-" && isNameTail(toks[j-1], toks[j]) { // "Jong-un", "Jae-in"
+				j++
+				continue
+			}
 			// "Secretary of State": a particle between capitals.
 			if (toks[j].text == "of" || toks[j].text == "de" || toks[j].text == "van" || toks[j].text == "von" || toks[j].text == "bin" || toks[j].text == "al") &&
 				j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == " " {
@@ -186,6 +190,27 @@ func capitalRuns(text string, toks []token) []run {
 		i = j
 	}
 	return out
+}
+
+// hyphenSuffixes are lower-case words that follow a capitalised word and
+// a hyphen without being part of a name ("Trump-era", "Kremlin-led").
+var hyphenSuffixes = setOf("era", "led", "run", "old", "day", "way", "one", "two", "set", "hit", "war", "ban", "bid", "aid", "due", "pro", "ish", "style", "like", "born", "made", "type", "owned", "based", "backed", "linked", "level", "wide", "free", "held")
+
+// isNameTail reports whether next, written after prev and a hyphen in
+// lower case, is the second syllable of a given name ("Jong-un",
+// "Jae-in"): short, after a short capitalised syllable.
+func isNameTail(prev, next token) bool {
+	n := len(next.text)
+	return prev.upper && len(prev.text) <= 5 && !next.upper && n >= 2 && n <= 4 && !hyphenSuffixes[next.text] && next.text == strings.ToLower(next.text) && isLetters(next.text)
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // runStopwords are capitalised words that start sentences, not names.
@@ -269,6 +294,7 @@ func hasTitle(title []string) bool {
 // person is one person being assembled from mentions.
 type person struct {
 	first    map[string]int // folded first name -> count
+	middles  map[string]int // folded middle names of three-word names
 	surname  string         // translit key
 	surfaces map[string]int // surface forms
 	titles   map[string]int
@@ -314,11 +340,11 @@ type Actors struct {
 }
 
 func newPerson() *person {
-	return &person{first: map[string]int{}, surfaces: map[string]int{}, titles: map[string]int{}}
+	return &person{first: map[string]int{}, middles: map[string]int{}, surfaces: map[string]int{}, titles: map[string]int{}}
 }
 
 // firstSurfaces keeps the written forms of first names and surnames.
-type spelling struct{ first, last map[string]int }
+type spelling struct{ first, middle, last map[string]int }
 
 // FindActors finds the people, organisations and places of a corpus and
 // every mention of them. Spellings and transliterations of one name merge
@@ -461,7 +487,12 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	key := strings.Join(words, " ")
 	surface := text[name[0].start:name[len(name)-1].end]
 	switch {
-	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]]:
+	case followedByNumber(toks, ns.to): // "Boeing 747", "Il 96": a product
+		return
+	case facilityAfter(toks, ns.to): // "Paya Lebar air base", "the Capella hotel"
+		idx.addThing(idx.places, key, surface, Place)
+		return
+	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
 		return
 	case placePrefixes[words[0]] && len(words) >= 2 || len(name) == 1 && placeAcronyms[words[0]]:
@@ -474,10 +505,11 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 	fullName := len(name) >= 2 && len(name) <= 3 && !ns.afterThe && !ns.quoted && !isDemonym(words[0]) && !isDemonym(words[len(words)-1])
 	for k, t := range name {
-		if !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
+		tail := k > 0 && !t.upper // "Jong-un": a syllable of a given name
+		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
 			fullName = false
 		}
-		if k > 0 && text[name[k-1].end:t.start] != " " {
+		if k > 0 && text[name[k-1].end:t.start] != " " && !tail {
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
@@ -512,13 +544,54 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 	sp := spell[p]
 	if sp == nil {
-		sp = &spelling{first: map[string]int{}, last: map[string]int{}}
+		sp = &spelling{first: map[string]int{}, middle: map[string]int{}, last: map[string]int{}}
 		spell[p] = sp
 	}
 	sp.last[text[name[len(name)-1].start:name[len(name)-1].end]]++
 	if first != "" {
 		sp.first[text[name[0].start:name[0].end]]++
+		// What stands between the first name and the surname (" Jong ",
+		// " Jae-"), "" for two-word names: a middle name shown when most
+		// full spellings have one.
+		sp.middle[text[name[0].end:name[len(name)-1].start]]++
+		if len(name) == 3 {
+			p.middles[words[1]]++
+		}
 	}
+}
+
+// followedByNumber reports whether the token at i is a number ("Boeing
+// 747").
+func followedByNumber(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	for _, c := range toks[i].text {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// facilityWords are lower-case nouns that make the capitalised words
+// before them a place ("Paya Lebar air base", "the Capella hotel").
+var facilityWords = setOf("base", "airport", "airfield", "hotel", "resort", "estate", "palace", "villa", "island", "stadium",
+	"square", "street", "avenue", "bridge", "river", "lake", "mountain", "valley", "district", "province", "region",
+	"county", "village", "city", "port", "harbour", "harbor", "embassy", "consulate", "campus", "centre", "center")
+
+// facilityAfter reports whether a facility noun follows at i or, after
+// one lower-case word ("air base", "naval base"), at i+1.
+func facilityAfter(toks []token, i int) bool {
+	for k := i; k < len(toks) && k <= i+1; k++ {
+		if toks[k].upper {
+			return false
+		}
+		if facilityWords[toks[k].text] {
+			return true
+		}
+	}
+	return false
 }
 
 var placeAcronyms = setOf("us", "usa", "uk", "uae", "eu")
@@ -643,6 +716,17 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		return nil, 0, 0
 	}
 	key := translit(t.text)
+	// A first name, a middle name and the surname ("Kim Jong Un",
+	// "Kim Jong-un").
+	if i+2 < len(toks) && toks[i+1].upper && text[t.end:toks[i+1].start] == " " {
+		if gap := text[toks[i+1].end:toks[i+2].start]; gap == " " && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
+			for _, p := range idx.groups[translit(toks[i+2].text)] {
+				if p.middles[toks[i+1].text] > 0 && p.first[key] > 0 {
+					return p, i, i + 3
+				}
+			}
+		}
+	}
 	// A first name followed by its surname: resolve at the surname.
 	if i+1 < len(toks) && toks[i+1].upper && idx.groups[translit(toks[i+1].text)] != nil && text[t.end:toks[i+1].start] == " " {
 		if group := idx.groups[translit(toks[i+1].text)]; group != nil {
@@ -747,7 +831,11 @@ func displayName(p *person, spell map[*person]*spelling) string {
 	if len(sp.first) == 0 {
 		return last
 	}
-	return topKeys(sp.first, 1)[0] + " " + last
+	middle := " "
+	if m := topKeys(sp.middle, 1); len(m) > 0 && strings.TrimSpace(m[0]) != "" && 2*sp.middle[m[0]] >= sp.middle[" "] {
+		middle = m[0] // "Kim Jong Un", "Moon Jae-in"
+	}
+	return topKeys(sp.first, 1)[0] + middle + last
 }
 
 // topKeys returns the keys of m by count (then alphabetically); n <= 0
