@@ -266,6 +266,8 @@ type matcher struct {
 	// prefix2 has bit a<<8|b set when some key of prefix starts with the
 	// bytes a, b: most words need no look-up in prefix.
 	prefix2 [1 << 16 / 64]uint64
+	// exactKeys has the lexKey bit of every key of exact set.
+	exactKeys [1 << 14 / 64]uint64
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -289,8 +291,10 @@ func (m *matcher) seal() {
 			}
 		}
 	}
-	for _, cs := range m.exact {
+	for k, cs := range m.exact {
 		compile(cs)
+		b := lexKey(k)
+		m.exactKeys[b/64] |= 1 << (b % 64)
 	}
 	for k, cs := range m.prefix {
 		compile(cs)
@@ -366,9 +370,11 @@ type hit struct {
 func (m *matcher) find(toks []token, hits []hit) []hit {
 	for i := range toks {
 		t := &toks[i]
-		for _, c := range m.exact[t.text] {
-			if n := c.matchFrom(toks, i, c.skip); n > 0 {
-				hits = append(hits, hit{c, i, n})
+		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
+			for _, c := range m.exact[t.text] {
+				if n := c.matchFrom(toks, i, c.skip); n > 0 {
+					hits = append(hits, hit{c, i, n})
+				}
 			}
 		}
 		if len(t.text) >= 3 && m.prefix2[(uint16(t.text[0])<<8|uint16(t.text[1]))/64]&(1<<((uint16(t.text[0])<<8|uint16(t.text[1]))%64)) != 0 {
