@@ -181,7 +181,7 @@ func capitalRuns(text string, toks []token) []run {
 			break
 		}
 		from := i
-		for from < j && (sentenceStarters[toks[from].text] || runStopwords[toks[from].text]) {
+		for from < j && toks[from].lex&(lexStarter|lexRunStop) != 0 {
 			from++ // "For Ukraine", "And I": a capitalised function word
 		}
 		if from < j {
@@ -242,11 +242,11 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 	ns := nameSpan{titleFrom: r.from, from: r.from, to: r.to}
 	last := -1
 	for k := r.from; k < r.to; k++ {
-		w := toks[k].text
-		if personTitles[w] || isDemonym(w) && k+1 < r.to && personTitles[toks[k+1].text] {
+		lex := toks[k].lex
+		if lex&lexPersonTitle != 0 || lex&lexDemonym != 0 && k+1 < r.to && toks[k+1].lex&lexPersonTitle != 0 {
 			last = k
 		}
-		if w == "of" && last == k-1 && k+1 < r.to { // "Secretary of State"
+		if toks[k].text == "of" && last == k-1 && k+1 < r.to { // "Secretary of State"
 			last = k + 1
 			k++
 		}
@@ -256,7 +256,7 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 	}
 	// Lower-case titles and their qualifiers just before the run.
 	k := r.from - 1
-	for k >= 0 && (personTitles[toks[k].text] || isDemonym(toks[k].text) || toks[k].text == "opposition" || toks[k].text == "kremlin" || toks[k].text == "ministry" || toks[k].text == "foreign" || toks[k].upper && k+1 < len(toks) && personTitles[toks[k+1].text]) {
+	for k >= 0 && (toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || toks[k].text == "opposition" || toks[k].text == "kremlin" || toks[k].text == "ministry" || toks[k].text == "foreign" || toks[k].upper && k+1 < len(toks) && toks[k+1].lex&lexPersonTitle != 0) {
 		if text[toks[k].end:toks[k+1].start] != " " && text[toks[k].end:toks[k+1].start] != "." && text[toks[k].end:toks[k+1].start] != ". " {
 			break
 		}
@@ -269,7 +269,7 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 	if ns.titleFrom > 0 {
 		prev := toks[ns.titleFrom-1].text
 		ns.afterThe = prev == "the"
-		ns.afterPlacePrep = placePrepositions[prev]
+		ns.afterPlacePrep = toks[ns.titleFrom-1].lex&lexPlacePrep != 0
 		gap := text[toks[ns.titleFrom-1].end:toks[ns.titleFrom].start]
 		ns.quoted = strings.ContainsAny(gap, "“\"‘")
 	} else {
@@ -277,7 +277,7 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 		ns.quoted = strings.ContainsAny(text[:toks[ns.titleFrom].start], "“\"‘")
 	}
 	if ns.to < len(toks) {
-		ns.speechAfter = speechVerbs[toks[ns.to].text]
+		ns.speechAfter = toks[ns.to].lex&lexSpeech != 0
 	}
 	return ns
 }
@@ -310,6 +310,8 @@ type actorIndex struct {
 	places  map[string]*Actor
 	byRole  map[string]*person // demonym ("russian", "us") -> leader with that title
 	byTitle map[string]*person // multi-word title ("first lady") -> person
+	// titleFirst holds the first words of byTitle's keys.
+	titleFirst map[string]bool
 
 	placeLike map[string]int // word -> times after a place preposition
 	bare      map[string]int // word -> times alone in mid-sentence
@@ -362,7 +364,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			if !t.upper || i == 0 {
 				continue
 			}
-			if placePrepositions[toks[i-1].text] && (i+1 == len(toks) || !toks[i+1].upper) {
+			if toks[i-1].lex&lexPlacePrep != 0 && (i+1 == len(toks) || !toks[i+1].upper) {
 				idx.placeLike[t.text]++
 			}
 			if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
@@ -480,7 +482,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	words := make([]string, len(name))
 	for k, t := range name {
 		words[k] = t.text
-		if thingWords[t.text] {
+		if t.lex&lexThing != 0 {
 			return
 		}
 	}
@@ -503,7 +505,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	if hasTitle(ns.title) {
 		evidence += 2
 	}
-	fullName := len(name) >= 2 && len(name) <= 3 && !ns.afterThe && !ns.quoted && !isDemonym(words[0]) && !isDemonym(words[len(words)-1])
+	fullName := len(name) >= 2 && len(name) <= 3 && !ns.afterThe && !ns.quoted && (name[0].lex|name[len(name)-1].lex)&lexDemonym == 0
 	for k, t := range name {
 		tail := k > 0 && !t.upper // "Jong-un": a syllable of a given name
 		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
@@ -692,9 +694,11 @@ func (idx *actorIndex) finish() {
 			idx.byRole[r] = ps[0]
 		}
 	}
+	idx.titleFirst = map[string]bool{}
 	for t, ps := range titleOwners {
 		if len(ps) == 1 {
 			idx.byTitle[t] = ps[0]
+			idx.titleFirst[strings.Fields(t)[0]] = true
 		}
 	}
 }
@@ -783,20 +787,20 @@ func (idx *actorIndex) titleReference(text string, toks []token, i int) (*person
 	t := toks[i]
 	if t.text == "the" && i+2 < len(toks) {
 		j := i + 1
-		dem := toks[j].text
+		dem, isDem := toks[j].text, toks[j].lex&lexDemonym != 0
 		if dem == "u" && j+2 < len(toks) && toks[j+1].text == "s" {
-			dem, j = "us", j+1
+			dem, isDem, j = "us", true, j+1
 		}
 		if dem == "american" {
 			dem = "us"
 		}
-		if isDemonym(dem) && j+1 < len(toks) && roleWords[toks[j+1].text] {
+		if isDem && j+1 < len(toks) && toks[j+1].lex&lexRole != 0 {
 			if p := idx.byRole[dem]; p != nil {
 				return p, i + 1, j + 2
 			}
 		}
 	}
-	if t.upper && i+1 < len(toks) && toks[i+1].upper {
+	if t.upper && i+1 < len(toks) && toks[i+1].upper && idx.titleFirst[t.text] {
 		if p := idx.byTitle[t.text+" "+toks[i+1].text]; p != nil && (i+2 >= len(toks) || !toks[i+2].upper) {
 			return p, i, i + 2
 		}
@@ -883,12 +887,12 @@ func editDistance(a, b string) int {
 // before token from starts ("Russian Foreign Minister", "President"), or -1.
 func titlePhraseBefore(text string, toks []token, from int) int {
 	k := from - 1
-	if k < 0 || !toks[k].upper || !personTitles[toks[k].text] || text[toks[k].end:toks[from].start] != " " {
+	if k < 0 || !toks[k].upper || toks[k].lex&lexPersonTitle == 0 || text[toks[k].end:toks[from].start] != " " {
 		return -1
 	}
 	for k > 0 && (toks[k-1].upper || toks[k-1].text == "of") {
 		gap := text[toks[k-1].end:toks[k].start]
-		if gap != " " && gap != "." && gap != ". " || sentenceStarters[toks[k-1].text] || runStopwords[toks[k-1].text] && !isDemonym(toks[k-1].text) {
+		if lex := toks[k-1].lex; gap != " " && gap != "." && gap != ". " || lex&lexStarter != 0 || lex&lexRunStop != 0 && lex&lexDemonym == 0 {
 			break
 		}
 		k--

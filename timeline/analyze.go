@@ -62,12 +62,11 @@ func castFromTokens(docs [][][]token) Cast {
 	for _, doc := range docs {
 		for _, toks := range doc {
 			for i, t := range toks {
-				if !t.upper || len(t.text) < 3 || i == 0 && !speechVerbs[neighbor(toks, i, 1)] {
+				if !t.upper || len(t.text) < 3 || i == 0 && neighborLex(toks, i, 1)&lexSpeech == 0 {
 					continue
 				}
 				count[t.text]++
-				prev := neighbor(toks, i, -1)
-				if titleWords[prev] || speechVerbs[neighbor(toks, i, 1)] || (i > 0 && toks[i-1].upper && titleWords[neighbor(toks, i, -2)]) {
+				if neighborLex(toks, i, -1)&lexTitle != 0 || neighborLex(toks, i, 1)&lexSpeech != 0 || (i > 0 && toks[i-1].upper && neighborLex(toks, i, -2)&lexTitle != 0) {
 					person[t.text]++
 				}
 			}

@@ -213,12 +213,12 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 	var out []Claim
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		v, ok := amountOf(t.text)
+		v, ok := tokenAmount(&t)
 		if !ok {
 			continue
 		}
 		// Years, clock times and list numbers are not counts.
-		if v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && i+1 < len(toks) && isAmountToken(toks[i+1].text) {
+		if v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && i+1 < len(toks) && isAmountToken(&toks[i+1]) {
 			continue
 		}
 		if t.text == "million" && i > 0 && toks[i-1].text == "a" {
@@ -243,11 +243,11 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 		for k := i + 1; k < len(toks) && k <= i+3; k++ {
 			w := toks[k].text
 			if w == "of" && k+1 < len(toks) {
-				if _, isNum := amountOf(toks[k+1].text); isNum {
+				if _, isNum := tokenAmount(&toks[k+1]); isNum {
 					break // "61 of 85 drones": the 85 is the count
 				}
 			}
-			if strings.HasSuffix(w, "s") && len(w) > 3 && !notCounted[w] && !strings.HasSuffix(w, "ss") {
+			if strings.HasSuffix(w, "s") && len(w) > 3 && toks[k].lex&lexNotCounted == 0 && !strings.HasSuffix(w, "ss") {
 				c := base
 				qualifier := ""
 				if k > i+1 && !toks[k-1].upper {
@@ -259,7 +259,7 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 				out = append(out, c)
 				break
 			}
-			if notCounted[w] || k == i+1 && strings.HasSuffix(w, "s") == false && notCounted[w+"s"] {
+			if toks[k].lex&lexNotCounted != 0 || k == i+1 && strings.HasSuffix(w, "s") == false && notCounted[w+"s"] {
 				break
 			}
 		}
@@ -267,7 +267,16 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 	return out
 }
 
-func isAmountToken(w string) bool { _, ok := amountOf(w); return ok }
+func isAmountToken(t *token) bool { _, ok := tokenAmount(t); return ok }
+
+// tokenAmount is amountOf(t.text), skipping the look-up for words that are
+// not amounts.
+func tokenAmount(t *token) (float64, bool) {
+	if t.text != "" && (t.text[0] < '0' || t.text[0] > '9') && t.lex&lexAmount == 0 {
+		return 0, false
+	}
+	return amountOf(t.text)
+}
 
 func amountOf(w string) (float64, bool) {
 	if w == "" {

@@ -37,10 +37,17 @@ const minSharedFrac = 0.6
 // work grows with the number of near-duplicates, not with n².
 func ClusterQuotes(quotes []Quote) []QuoteCluster {
 	words := make([][]string, len(quotes))
+	keys := make([]string, len(quotes)) // the words joined: a wording's identity
+	var buf []token
 	for i, q := range quotes {
-		for _, t := range tokenize(q.Text) {
-			words[i] = append(words[i], t.text)
+		buf = tokenizeInto(buf, q.Text)
+		if len(buf) > 0 {
+			words[i] = make([]string, len(buf))
+			for k, t := range buf {
+				words[i][k] = t.text
+			}
 		}
+		keys[i] = strings.Join(words[i], " ")
 	}
 	parent := make([]int, len(quotes))
 	for i := range parent {
@@ -50,8 +57,7 @@ func ClusterQuotes(quotes []Quote) []QuoteCluster {
 	// the first of each is compared with the others below.
 	first := map[string]int{}
 	unique := make([]bool, len(quotes))
-	for i, ws := range words {
-		key := strings.Join(ws, " ")
+	for i, key := range keys {
 		if j, ok := first[key]; ok {
 			parent[i] = j
 			continue
@@ -109,7 +115,7 @@ func ClusterQuotes(quotes []Quote) []QuoteCluster {
 	}
 	var out []QuoteCluster
 	for _, members := range groups {
-		out = append(out, buildCluster(quotes, words, members))
+		out = append(out, buildCluster(quotes, words, keys, members))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if len(out[i].Variants) != len(out[j].Variants) {
@@ -184,7 +190,7 @@ func lcsLen(a, b []string) int {
 	return prev[len(b)]
 }
 
-func buildCluster(quotes []Quote, words [][]string, members []int) QuoteCluster {
+func buildCluster(quotes []Quote, words [][]string, keys []string, members []int) QuoteCluster {
 	sort.Slice(members, func(i, j int) bool {
 		a, b := quotes[members[i]], quotes[members[j]]
 		if a.Source != b.Source {
@@ -198,7 +204,7 @@ func buildCluster(quotes []Quote, words [][]string, members []int) QuoteCluster 
 	wordings := map[string][]int{}
 	var order []string
 	for _, i := range members {
-		key := strings.Join(words[i], " ")
+		key := keys[i]
 		if wordings[key] == nil {
 			order = append(order, key)
 		}
@@ -227,7 +233,7 @@ func buildCluster(quotes []Quote, words [][]string, members []int) QuoteCluster 
 	for _, i := range members {
 		q := quotes[i]
 		c.Variants = append(c.Variants, q)
-		key := strings.Join(words[i], " ")
+		key := keys[i]
 		ch, ok := changes[key]
 		if !ok {
 			ch = wordChanges(words[best], words[i])

@@ -14,7 +14,89 @@ import (
 type token struct {
 	text       string
 	start, end int
-	upper      bool // the original starts with a capital letter
+	upper      bool   // the original starts with a capital letter
+	lex        uint32 // the word lists it is in (lexOf)
+}
+
+// Bits of token.lex: the fixed word lists of the engine, looked up once
+// per word when it is cut rather than in a map at every later test.
+const (
+	lexSpeech      uint32 = 1 << iota // speechVerbs
+	lexTitle                          // titleWords
+	lexStopName                       // stopNames
+	lexPersonTitle                    // personTitles
+	lexDemonym                        // isDemonym
+	lexPlacePrep                      // placePrepositions
+	lexRunStop                        // runStopwords
+	lexStarter                        // sentenceStarters
+	lexThing                          // thingWords
+	lexRole                           // roleWords
+	lexSpeak                          // speakVerbs
+	lexPronoun                        // pronouns
+	lexQuoteStop                      // quoteStopwords
+	lexAmount                         // amountWords
+	lexNotCounted                     // notCounted
+	lexTimeShift   = 16               // timeTriggerWords' bits, shifted by this
+)
+
+// lexicon holds the lex bits of every word of the lists (but the demonym
+// suffixes, which lexOf tests), and lexFilter a bit per (length, first
+// byte, last byte) of its words, so most other words need no look-up.
+var lexicon, lexFilter, lexMaxLen = func() (map[string]uint32, *[1 << 14 / 64]uint64, int) {
+	m := map[string]uint32{}
+	for bit, set := range map[uint32]map[string]bool{
+		lexSpeech: speechVerbs, lexTitle: titleWords, lexStopName: stopNames, lexPersonTitle: personTitles,
+		lexDemonym: demonyms, lexPlacePrep: placePrepositions, lexRunStop: runStopwords, lexStarter: sentenceStarters,
+		lexThing: thingWords, lexRole: roleWords, lexSpeak: speakVerbs, lexPronoun: pronouns,
+		lexQuoteStop: quoteStopwords, lexNotCounted: notCounted,
+	} {
+		for w, ok := range set {
+			if ok {
+				m[w] |= bit
+			}
+		}
+	}
+	for w := range amountWords {
+		m[w] |= lexAmount
+	}
+	for w, bits := range timeTriggerWords {
+		m[w] |= uint32(bits) << lexTimeShift
+	}
+	filter := new([1 << 14 / 64]uint64)
+	longest := 0
+	for w := range m {
+		k := lexKey(w)
+		filter[k/64] |= 1 << (k % 64)
+		longest = max(longest, len(w))
+	}
+	return m, filter, longest
+}()
+
+func lexKey(w string) uint32 {
+	return uint32(len(w)&15)<<10 | uint32(w[0]&31)<<5 | uint32(w[len(w)-1]&31)
+}
+
+// lexOf returns the lex bits of a folded word.
+func lexOf(w string) uint32 {
+	var bits uint32
+	if strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese") {
+		bits = lexDemonym // isDemonym
+	}
+	if w == "" || len(w) > lexMaxLen {
+		return bits
+	}
+	if k := lexKey(w); lexFilter[k/64]&(1<<(k%64)) != 0 {
+		bits |= lexicon[w]
+	}
+	return bits
+}
+
+// neighborLex is the lex bits of toks[i+d], 0 past either end.
+func neighborLex(toks []token, i, d int) uint32 {
+	if j := i + d; j >= 0 && j < len(toks) {
+		return toks[j].lex
+	}
+	return 0
 }
 
 // tokenize cuts s into words (runs of letters and digits; apostrophes and
@@ -55,7 +137,7 @@ func tokenizeInto(toks []token, s string) []token {
 				}
 				text = lower[start:i]
 			}
-			toks = append(toks, token{text: text, start: start, end: i, upper: upper})
+			toks = append(toks, token{text: text, start: start, end: i, upper: upper, lex: lexOf(text)})
 			continue
 		}
 	general:
@@ -81,7 +163,8 @@ func tokenizeInto(toks []token, s string) []token {
 			i += s2
 		}
 		word := s[start:i]
-		toks = append(toks, token{text: foldWord(word, ascii), start: start, end: i, upper: unicode.IsUpper(r)})
+		folded := foldWord(word, ascii)
+		toks = append(toks, token{text: folded, start: start, end: i, upper: unicode.IsUpper(r), lex: lexOf(folded)})
 	}
 	return toks
 }
@@ -183,6 +266,8 @@ type matcher struct {
 	// prefix2 has bit a<<8|b set when some key of prefix starts with the
 	// bytes a, b: most words need no look-up in prefix.
 	prefix2 [1 << 16 / 64]uint64
+	// exactKeys has the lexKey bit of every key of exact set.
+	exactKeys [1 << 14 / 64]uint64
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -206,8 +291,10 @@ func (m *matcher) seal() {
 			}
 		}
 	}
-	for _, cs := range m.exact {
+	for k, cs := range m.exact {
 		compile(cs)
+		b := lexKey(k)
+		m.exactKeys[b/64] |= 1 << (b % 64)
 	}
 	for k, cs := range m.prefix {
 		compile(cs)
@@ -283,9 +370,11 @@ type hit struct {
 func (m *matcher) find(toks []token, hits []hit) []hit {
 	for i := range toks {
 		t := &toks[i]
-		for _, c := range m.exact[t.text] {
-			if n := c.matchFrom(toks, i, c.skip); n > 0 {
-				hits = append(hits, hit{c, i, n})
+		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
+			for _, c := range m.exact[t.text] {
+				if n := c.matchFrom(toks, i, c.skip); n > 0 {
+					hits = append(hits, hit{c, i, n})
+				}
 			}
 		}
 		if len(t.text) >= 3 && m.prefix2[(uint16(t.text[0])<<8|uint16(t.text[1]))/64]&(1<<((uint16(t.text[0])<<8|uint16(t.text[1]))%64)) != 0 {

@@ -92,7 +92,7 @@ func (s *Schema) BuildTimeline(arts []AnalyzedArticle, minConfidence float64) Ti
 	}
 	for _, tp := range byID {
 		sort.Strings(tp.Sources)
-		sort.SliceStable(tp.Evidence, func(i, j int) bool { return tp.Evidence[i].Source < tp.Evidence[j].Source })
+		sortBySource(tp.Evidence, tp.Sources)
 		tp.closeSpan()
 		tl.Phases = append(tl.Phases, *tp)
 	}
@@ -303,4 +303,30 @@ func Blindspots(tl Timeline, sources []string) map[string][]string {
 		}
 	}
 	return out
+}
+
+// sortBySource sorts evidence by source, keeping the order within a source
+// (a stable sort, by buckets: every source is in sources, sorted).
+func sortBySource(ev []Evidence, sources []string) {
+	if len(sources) < 2 {
+		return
+	}
+	rank := make(map[string]int, len(sources))
+	for i, s := range sources {
+		rank[s] = i
+	}
+	at := make([]int, len(sources)+1) // where each source's bucket starts
+	for _, e := range ev {
+		at[rank[e.Source]+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	sorted := make([]Evidence, len(ev))
+	for _, e := range ev {
+		r := rank[e.Source]
+		sorted[at[r]] = e
+		at[r]++
+	}
+	copy(ev, sorted)
 }

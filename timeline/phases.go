@@ -119,7 +119,7 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit, nums
 		switch {
 		case !principal && cast.persons[t.text] > 0 && firstPerson:
 			f.thirdParty = true // someone else is the first person named
-		case !principal && i > 0 && speechVerbs[neighbor(toks, i, 1)] && !stopNames[t.text]:
+		case !principal && i > 0 && neighborLex(toks, i, 1)&lexSpeech != 0 && t.lex&lexStopName == 0:
 			f.thirdParty = true // "Zakharova said": someone else speaks
 		}
 		if principal || cast.persons[t.text] > 0 {

@@ -287,10 +287,10 @@ func attribute(body string, ps, pe int, sp span, people []personAt, sents []Anal
 			if k > 6 {
 				break
 			}
-			if pronouns[t.text] {
+			if t.lex&lexPronoun != 0 {
 				return referent(sp.start)
 			}
-			if speakVerbs[t.text] {
+			if t.lex&lexSpeak != 0 {
 				if who := nearestPerson(people, sp.end+t.start, sp.end, tailEnd, false); who != "" {
 					return who
 				}
@@ -310,7 +310,7 @@ func attribute(body string, ps, pe int, sp span, people []personAt, sents []Anal
 	head := tokenize(body[headStart:sp.start])
 	verb := -1
 	for k, t := range head {
-		if speakVerbs[t.text] {
+		if t.lex&lexSpeak != 0 {
 			verb = k
 		}
 	}
@@ -328,7 +328,7 @@ func attribute(body string, ps, pe int, sp span, people []personAt, sents []Anal
 	// "X responded that": the person or pronoun nearest before the verb.
 	who := nearestPerson(people, verbAt, headStart, verbAt, true)
 	for k := verb - 1; k >= 0; k-- {
-		if pronouns[head[k].text] {
+		if head[k].lex&lexPronoun != 0 {
 			pAt := headStart + head[k].start
 			if who == "" || !personBetween(people, pAt, verbAt) {
 				return referent(pAt)
@@ -357,7 +357,7 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 		if from+t.start >= firstAt {
 			break
 		}
-		if pronouns[t.text] {
+		if t.lex&lexPronoun != 0 {
 			return referent(from + t.start)
 		}
 	}

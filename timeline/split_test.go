@@ -134,3 +134,46 @@ func FuzzSegment(f *testing.F) {
 		}
 	})
 }
+
+func TestLexMatchesTheWordLists(t *testing.T) {
+	lists := map[uint32]map[string]bool{
+		lexSpeech: speechVerbs, lexTitle: titleWords, lexStopName: stopNames, lexPersonTitle: personTitles,
+		lexPlacePrep: placePrepositions, lexRunStop: runStopwords, lexStarter: sentenceStarters,
+		lexThing: thingWords, lexRole: roleWords, lexSpeak: speakVerbs, lexPronoun: pronouns,
+		lexQuoteStop: quoteStopwords, lexNotCounted: notCounted,
+	}
+	words := []string{"", "x", "the", "russian", "ukrainian", "japanese", "ese", "ian", "trump", "simultaneously", "simultaneouslyy", "zelenskyy", "été"}
+	for _, set := range lists {
+		for w := range set {
+			words = append(words, w, w+"s", "x"+w)
+		}
+	}
+	for w := range amountWords {
+		words = append(words, w)
+	}
+	for w := range timeTriggerWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		lex := lexOf(w)
+		for bit, set := range lists {
+			if (lex&bit != 0) != set[w] {
+				t.Errorf("%q: bit %b is %v", w, bit, lex&bit != 0)
+			}
+		}
+		if (lex&lexDemonym != 0) != isDemonym(w) {
+			t.Errorf("%q: demonym %v", w, lex&lexDemonym != 0)
+		}
+		if _, ok := amountWords[w]; (lex&lexAmount != 0) != ok {
+			t.Errorf("%q: amount %v", w, lex&lexAmount != 0)
+		}
+		if int(lex>>lexTimeShift) != timeTriggerWords[w] {
+			t.Errorf("%q: time bits %b", w, lex>>lexTimeShift)
+		}
+	}
+	for _, tok := range tokenize("The Russian President SAID: «Été» 29 drones, nearly THREE hours") {
+		if tok.lex != lexOf(tok.text) {
+			t.Errorf("%q: lex %b", tok.text, tok.lex)
+		}
+	}
+}

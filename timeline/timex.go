@@ -477,7 +477,7 @@ func timeTriggers(text string, toks []token) (int, [][]int) {
 			mark(bits, i)
 			continue
 		}
-		if bits := timeTriggerWords[t.text]; bits != 0 {
+		if bits := int(t.lex >> lexTimeShift); bits != 0 {
 			mark(bits, i)
 		}
 	}
