@@ -114,8 +114,9 @@ func TestSVGEscapesLabelsAndSizeLimits(t *testing.T) {
 	}
 }
 
+// BenchmarkCharts renders each kind of chart for 50 sources × 10 phases at
+// the default export size (1600×900), as PNG and SVG.
 func BenchmarkCharts(b *testing.B) {
-	// 50 sources × 10 phases.
 	var rows []string
 	var vals [][]float64
 	var labels [][]string
@@ -137,7 +138,15 @@ func BenchmarkCharts(b *testing.B) {
 		"lanes":     Lanes{Title: "Timeline", Phases: cols, Lanes: rows, Present: vals},
 		"actors":    GroupedBars{Title: "People", Groups: cols, Series: rows[:8], Values: vals[:10]},
 	}
-	for name, ch := range charts {
+	iv := Intervals{Title: "Sources disagree: talks duration", Unit: "hours", Rows: rows}
+	for i := range rows {
+		lo := 2 + float64(i%7)/2
+		iv.Low, iv.High = append(iv.Low, lo), append(iv.High, lo+float64(i%3)/2)
+		iv.Labels, iv.Muted = append(iv.Labels, "“about three hours”"), append(iv.Muted, i%5 == 0)
+	}
+	charts["disagreements"] = iv
+	for _, name := range []string{"matrix", "attention", "lanes", "actors", "disagreements"} {
+		ch := charts[name]
 		for _, f := range []Format{PNG, SVG} {
 			b.Run(name+"/"+string(f), func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
