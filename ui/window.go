@@ -67,12 +67,12 @@ func NewWindow(a fyne.App, w fyne.Window, dbPath, schemaPath string) *Window {
 	dis := newDisagreementsView(v)
 	v.views = []view{v.timelineV, v.sourcesV, v.coverageV, v.peopleV, dis, v.searchV}
 	v.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), v.timelineV.content()),
-		container.NewTabItemWithIcon("Sources", theme.ListIcon(), v.sourcesV.content()),
-		container.NewTabItemWithIcon("Coverage", theme.GridIcon(), v.coverageV.content()),
-		container.NewTabItemWithIcon("People & quotes", theme.AccountIcon(), v.peopleV.content()),
-		container.NewTabItemWithIcon("Disagreements", theme.WarningIcon(), dis.content()),
-		container.NewTabItemWithIcon("Search", theme.SearchIcon(), v.searchV.content()),
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), newScreen(v.timelineV.content())),
+		container.NewTabItemWithIcon("Sources", theme.ListIcon(), newScreen(v.sourcesV.content())),
+		container.NewTabItemWithIcon("Coverage", theme.GridIcon(), newScreen(v.coverageV.content())),
+		container.NewTabItemWithIcon("People & quotes", theme.AccountIcon(), newScreen(v.peopleV.content())),
+		container.NewTabItemWithIcon("Disagreements", theme.WarningIcon(), newScreen(dis.content())),
+		container.NewTabItemWithIcon("Search", theme.SearchIcon(), newScreen(v.searchV.content())),
 	)
 	v.tabs.OnSelected = func(*container.TabItem) {
 		v.app.Preferences().SetString(prefView, screenNames[v.tabs.SelectedIndex()])
