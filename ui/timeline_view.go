@@ -32,9 +32,8 @@ type timelineView struct {
 	legend   *fyne.Container
 	evidence *sizedList // the selected phase's evidence, a row per line
 	rows     []evidenceRow
-	cols     int              // sources side by side in the evidence panel
-	sizedFor float32          // the panel width the rows' heights are for
-	measure  *widget.RichText // wraps sentences to measure rows
+	cols     int     // sources side by side in the evidence panel
+	sizedFor float32 // the panel width the rows' heights are for
 	title    *widget.Label
 	selected string
 	root     fyne.CanvasObject
@@ -238,18 +237,12 @@ func (v *timelineView) sizeRows(width float32) {
 	button := widget.NewButtonWithIcon("", theme.DocumentIcon(), nil).MinSize().Width
 	textW := (width-float32(v.cols-1)*pad)/float32(v.cols) - button - pad
 	line := fyne.MeasureText("Ag", th.Size(theme.SizeNameText), fyne.TextStyle{}).Height + 2*th.Size(theme.SizeNameInnerPadding)
-	if v.measure == nil {
-		v.measure = widget.NewRichText()
-		v.measure.Wrapping = fyne.TextWrapWord
-	}
+	var m measurer
 	for i, r := range v.rows {
 		h := line
 		for _, c := range r.cells {
 			if c.ev != nil {
-				v.measure.Segments = evidenceSegments(*c.ev)
-				v.measure.Resize(fyne.NewSize(textW, line))
-				v.measure.Refresh() // re-wraps (Resize to the same size would not)
-				h = max(h, v.measure.MinSize().Height)
+				h = max(h, m.height(evidenceSegments(*c.ev), textW))
 			}
 		}
 		v.evidence.SetItemHeight(i, h)

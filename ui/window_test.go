@@ -238,3 +238,36 @@ func TestCoverageShowsTheAttentionChart(t *testing.T) {
 		t.Fatalf("attention chart not shown (image %v)", img)
 	}
 }
+
+// TestParagraphHeightsMatchRichText checks the heights the virtualised
+// lists give their rows against RichText's own wrapping, for every
+// sentence of the bundled articles at three widths: never a line short
+// (the next row would cover it), rarely a line too many.
+func TestParagraphHeightsMatchRichText(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "heights.db"))
+	rt := widget.NewRichText()
+	rt.Wrapping = fyne.TextWrapWord
+	var m measurer
+	n, over := 0, 0
+	for _, width := range []float32{200, 321.5, 500} {
+		for _, art := range v.a.Articles {
+			for _, s := range art.Sentences {
+				segs := plainText(s.Text) // (several segments are measured by a RichText)
+				rt.Segments = segs
+				rt.Resize(fyne.NewSize(width, 1))
+				rt.Refresh()
+				want, got := rt.MinSize().Height, m.height(segs, width)
+				if got < want-0.5 {
+					t.Fatalf("width %v: %v high, RichText needs %v: %q", width, got, want, s.Text)
+				}
+				if got > want+0.5 {
+					over++
+				}
+				n++
+			}
+		}
+	}
+	if over > n/50 {
+		t.Errorf("%d of %d paragraphs a line too high", over, n)
+	}
+}
