@@ -237,6 +237,24 @@ func TestCoverageShowsTheAttentionChart(t *testing.T) {
 	if img == nil || img.Bounds().Dx() != 1400 || !v.coverageV.image.Visible() || v.coverageV.split.Visible() {
 		t.Fatalf("attention chart not shown (image %v)", img)
 	}
+	// Back to the matrix and to the chart: the drawn chart is shown again
+	// at once; raw counts draw a new one.
+	v.coverageV.mode = modePhases
+	v.coverageV.rebuild()
+	charted := false
+	v.coverageV.charted = func() { charted = true }
+	v.coverageV.mode = modeAttention
+	v.coverageV.rebuild()
+	if !charted || v.coverageV.image.Image != img {
+		t.Fatal("the attention chart was drawn again")
+	}
+	v.coverageV.charted = func() { done <- nil }
+	v.coverageV.raw = true
+	v.coverageV.showAttention()
+	waitFor(t, done)
+	if v.coverageV.image.Image == img {
+		t.Fatal("raw counts show the chart of shares")
+	}
 }
 
 // TestParagraphHeightsMatchRichText checks the heights the virtualised
