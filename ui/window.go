@@ -48,7 +48,10 @@ type Window struct {
 	peopleV   *peopleView
 	searchV   *searchView
 
-	lastImport *importRun
+	lastImport  *importRun
+	linksDialog *dialog.CustomDialog // the last "Import links" dialog
+	fetch       ingest.FetchOptions  // how links are fetched (zero: the defaults)
+	busy        int                  // imports and reloads running
 
 	// loaded and imported are called (on the UI goroutine) after each load
 	// and import; tests use them.
@@ -80,6 +83,7 @@ func NewWindow(a fyne.App, w fyne.Window, dbPath, schemaPath string) *Window {
 	toolbar := widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), v.askImportFolder),
 		widget.NewToolbarAction(theme.FileIcon(), v.askImportFile),
+		widget.NewToolbarAction(theme.ContentPasteIcon(), v.askImportLinks),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), v.askExportChart),
 		widget.NewToolbarSeparator(),
