@@ -62,7 +62,7 @@ func firstNonEmpty(s ...string) string {
 }
 
 // addShortcuts binds the keyboard: Ctrl+O import folder, Ctrl+Shift+O
-// import file, Ctrl+E export a chart, Ctrl+S export the analysis, Ctrl+F
+// import file, Ctrl+L import links, Ctrl+E export a chart, Ctrl+S export the analysis, Ctrl+F
 // search, Ctrl+R reload, Ctrl+1…6 screens, Ctrl+, preferences, Ctrl+Q quit.
 func (v *Window) addShortcuts() {
 	c := v.win.Canvas()
@@ -72,6 +72,7 @@ func (v *Window) addShortcuts() {
 	ctrl := fyne.KeyModifierShortcutDefault
 	add(fyne.KeyO, ctrl, v.askImportFolder)
 	add(fyne.KeyO, ctrl|fyne.KeyModifierShift, v.askImportFile)
+	add(fyne.KeyL, ctrl, v.askImportLinks)
 	add(fyne.KeyR, ctrl, v.reload)
 	add(fyne.KeyE, ctrl, v.askExportChart)
 	add(fyne.KeyS, ctrl, v.askExportData)
@@ -86,6 +87,7 @@ func (v *Window) addShortcuts() {
 		fyne.NewMenu("File",
 			fyne.NewMenuItem("Import folder…", v.askImportFolder),
 			fyne.NewMenuItem("Import file…", v.askImportFile),
+			fyne.NewMenuItem("Import links…", v.askImportLinks),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Export chart…", v.askExportChart),
 			fyne.NewMenuItem("Export analysis (JSON)…", v.askExportData),

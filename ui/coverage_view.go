@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
-	_ "image/png" // decode the chart
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -42,7 +39,10 @@ type coverageView struct {
 	detail  *fyne.Container
 	caption *widget.Label
 	image   *canvas.Image // the attention chart
-	split   *container.Split
+	// charts are the attention charts drawn for the analysis chartsFor.
+	charts    map[chartKey]image.Image
+	chartsFor *analysis
+	split     *container.Split
 	// charted is called (on the UI goroutine) when the chart is shown; tests use it.
 	charted func()
 	root    fyne.CanvasObject
@@ -111,38 +111,62 @@ func newCoverageView(w *Window) *coverageView {
 	return v
 }
 
-// showAttention draws the attention chart (go-chart, through ui/chart)
-// off the UI goroutine and shows it in place of the matrix.
+// Size the attention chart is drawn at (the image scales to the screen).
+const attentionW, attentionH = 1400, 800
+
+// chartKey identifies a drawn attention chart: the analysis it shows and
+// how.
+type chartKey struct {
+	a                 *analysis
+	raw, dark, copies bool
+}
+
+// showAttention shows the attention chart (go-chart, through ui/chart) in
+// place of the matrix, drawn off the UI goroutine once per analysis and
+// setting and kept for the next time.
 func (v *coverageView) showAttention() {
 	v.split.Hide()
 	v.image.Show()
 	v.caption.SetText("How each source divided its coverage between the phases (100% = all it gave to them). Export it with Ctrl+E." + v.copiesNote())
-	report := *v.a.Report // the chart reads a copy: the toggles may change while it draws
-	a, raw, dark := v.a, v.raw, v.w.app.Settings().ThemeVariant() == theme.VariantDark
-	if _, ok := v.w.app.Settings().Theme().(variantTheme); ok {
-		dark = v.w.app.Settings().Theme().(variantTheme).variant == theme.VariantDark
+	dark := v.w.app.Settings().ThemeVariant() == theme.VariantDark
+	if t, ok := v.w.app.Settings().Theme().(variantTheme); ok {
+		dark = t.variant == theme.VariantDark
+	}
+	key := chartKey{v.a, v.raw, dark, v.a.CountCopies}
+	if img, ok := v.charts[key]; ok {
+		v.setChart(img)
+		return
 	}
 	go func() {
 		th := chart.Light
-		if dark {
+		if key.dark {
 			th = chart.Dark
 		}
-		ch := chart.Attention(&report, a.schema, false, raw)
-		var buf bytes.Buffer
-		err := chart.Render(&buf, ch, chart.PNG, 1400, 800, th)
-		img, _, derr := image.Decode(&buf)
+		report := *key.a.Report // a copy: the toggles may change while it draws
+		report.CountCopies = key.copies
+		img, err := chart.Image(chart.Attention(&report, key.a.schema, false, key.raw), attentionW, attentionH, th)
 		fyne.Do(func() {
-			if err != nil || derr != nil {
-				v.caption.SetText(fmt.Sprintf("The chart could not be drawn: %v", errors.Join(err, derr)))
+			if err != nil {
+				v.caption.SetText(fmt.Sprintf("The chart could not be drawn: %v", err))
 				return
 			}
-			v.image.Image = img
-			v.image.Refresh()
-			if v.charted != nil {
-				v.charted()
+			if v.charts == nil || v.chartsFor != key.a {
+				v.charts, v.chartsFor = map[chartKey]image.Image{}, key.a // a new analysis: forget the old charts
+			}
+			v.charts[key] = img
+			if v.mode == modeAttention && v.a == key.a && v.raw == key.raw && v.a.CountCopies == key.copies {
+				v.setChart(img)
 			}
 		})
 	}()
+}
+
+func (v *coverageView) setChart(img image.Image) {
+	v.image.Image = img
+	v.image.Refresh()
+	if v.charted != nil {
+		v.charted()
+	}
 }
 
 func (v *coverageView) content() fyne.CanvasObject { return v.root }

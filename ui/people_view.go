@@ -24,13 +24,13 @@ type peopleView struct {
 	actors   *widget.List
 	actorBox *widget.RichText
 	clusters *widget.List
-	quoteBox *fyne.Container
+	quoteBox *textList // the selected cluster's wording in each source
 	people   []timeline.Actor
 	root     fyne.CanvasObject
 }
 
 func newPeopleView(w *Window) *peopleView {
-	v := &peopleView{w: w, quoteBox: container.NewVBox(), current: -1}
+	v := &peopleView{w: w, quoteBox: newTextList(), current: -1}
 	v.rename = widget.NewButton("Rename…", v.askRename)
 	v.merge = widget.NewButton("Merge into…", v.askMerge)
 	v.actorBox = widget.NewRichTextWithText("Select a person to see their spellings, titles and coverage.")
@@ -65,7 +65,7 @@ func newPeopleView(w *Window) *peopleView {
 		container.NewBorder(container.NewHBox(v.rename, v.merge), nil, nil, nil, container.NewScroll(v.actorBox)))
 	right := container.NewVSplit(
 		container.NewBorder(widget.NewLabelWithStyle("Quotations, clustered across sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.clusters),
-		container.NewScroll(v.quoteBox))
+		v.quoteBox)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.4
 	v.root = split
@@ -81,9 +81,8 @@ func (v *peopleView) show(a *analysis) {
 	v.clusters.UnselectAll()
 	v.actors.Refresh()
 	v.clusters.Refresh()
-	v.quoteBox.RemoveAll()
 	if len(a.Clusters) == 0 {
-		v.quoteBox.Add(widget.NewLabel("No quotations found yet: import articles that quote people."))
+		v.quoteBox.SetRows([][]widget.RichTextSegment{plainText("No quotations found yet: import articles that quote people.")})
 	} else {
 		v.clusters.Select(0)
 	}
@@ -135,13 +134,10 @@ func (v *peopleView) showActor(id widget.ListItemID) {
 
 func (v *peopleView) showCluster(id widget.ListItemID) {
 	c := v.a.Clusters[id]
-	v.quoteBox.RemoveAll()
-	head := widget.NewLabelWithStyle(fmt.Sprintf("“%s” — %s", c.Text, nonEmpty(c.SpeakerName, "unknown speaker")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	head.Wrapping = fyne.TextWrapWord
-	v.quoteBox.Add(head)
+	rows := [][]widget.RichTextSegment{{&widget.TextSegment{Text: fmt.Sprintf("“%s” — %s", c.Text, nonEmpty(c.SpeakerName, "unknown speaker")), Style: widget.RichTextStyleStrong}}}
 	for i, q := range c.Variants {
 		if i == maxListed {
-			v.quoteBox.Add(widget.NewLabel(fmt.Sprintf("… and %d more variants (newsreel quotes lists them all)", len(c.Variants)-maxListed)))
+			rows = append(rows, plainText(fmt.Sprintf("… and %d more variants (newsreel quotes lists them all)", len(c.Variants)-maxListed)))
 			break
 		}
 		segs := []widget.RichTextSegment{
@@ -154,11 +150,14 @@ func (v *peopleView) showCluster(id widget.ListItemID) {
 		if note := wordingNote(c.Changes[i]); note != "" {
 			segs = append(segs, &widget.TextSegment{Text: "  — " + note, Style: widget.RichTextStyleEmphasis})
 		}
-		rt := widget.NewRichText(segs...)
-		rt.Wrapping = fyne.TextWrapWord
-		v.quoteBox.Add(rt)
+		rows = append(rows, segs)
 	}
-	v.quoteBox.Refresh()
+	v.quoteBox.SetRows(rows)
+}
+
+// plainText is one paragraph of ordinary text.
+func plainText(s string) []widget.RichTextSegment {
+	return []widget.RichTextSegment{&widget.TextSegment{Text: s, Style: widget.RichTextStyleInline}}
 }
 
 func nonEmpty(s, def string) string {
@@ -178,54 +177,50 @@ const (
 // disagreementsView shows each discrepancy with every source's value.
 type disagreementsView struct {
 	w    *Window
-	box  *fyne.Container
+	box  *textList
 	root fyne.CanvasObject
 }
 
 func newDisagreementsView(w *Window) *disagreementsView {
-	v := &disagreementsView{w: w, box: container.NewVBox()}
-	v.root = container.NewScroll(v.box)
+	v := &disagreementsView{w: w, box: newTextList()}
+	v.root = v.box
 	return v
 }
 
 func (v *disagreementsView) content() fyne.CanvasObject { return v.root }
 
 func (v *disagreementsView) show(a *analysis) {
-	v.box.RemoveAll()
 	if len(a.Discrepancies) == 0 {
-		v.box.Add(widget.NewLabel("The sources agree on every number and time they share (or give too few to compare)."))
+		v.box.SetRows([][]widget.RichTextSegment{plainText("The sources agree on every number and time they share (or give too few to compare).")})
 		return
 	}
-	// The most contested quantities first, a bounded number (the panel is
-	// not virtualised).
+	// The most contested quantities first, a bounded number.
+	var rows [][]widget.RichTextSegment
 	ds := append([]timeline.Discrepancy(nil), a.Discrepancies...)
 	sort.SliceStable(ds, func(i, j int) bool { return len(ds[i].Claims) > len(ds[j].Claims) })
 	if len(ds) > maxDiscrepancies {
-		v.box.Add(widget.NewLabel(fmt.Sprintf("The %d most contested of %d quantities (export the claims with newsreel export csv for all):", maxDiscrepancies, len(ds))))
+		rows = append(rows, plainText(fmt.Sprintf("The %d most contested of %d quantities (export the claims with newsreel export csv for all):", maxDiscrepancies, len(ds))))
 		ds = ds[:maxDiscrepancies]
 	}
 	for _, d := range ds {
-		title := widget.NewLabelWithStyle(fmt.Sprintf("%s — sources disagree", capitalize(d.Quantity)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		v.box.Add(title)
+		rows = append(rows, []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("%s — sources disagree", capitalize(d.Quantity)), Style: widget.RichTextStyleStrong}})
 		for k, c := range d.Claims {
 			if k == maxClaimsShown {
-				v.box.Add(widget.NewLabel(fmt.Sprintf("… and %d more values", len(d.Claims)-maxClaimsShown)))
+				rows = append(rows, plainText(fmt.Sprintf("… and %d more values", len(d.Claims)-maxClaimsShown)))
 				break
 			}
 			note := ""
 			if c.Expected {
 				note = " (an expectation, not a measurement)"
 			}
-			rt := widget.NewRichText(
+			rows = append(rows, []widget.RichTextSegment{
 				&widget.TextSegment{Text: c.Source + ": ", Style: widget.RichTextStyleStrong},
 				&widget.TextSegment{Text: fmt.Sprintf("%s = %s%s — ", c.Value, c.Describe(), note), Style: widget.RichTextStyleInline},
 				&widget.TextSegment{Text: c.Text, Style: widget.RichTextStyleEmphasis},
-			)
-			rt.Wrapping = fyne.TextWrapWord
-			v.box.Add(rt)
+			})
 		}
-		v.box.Add(widget.NewSeparator())
 	}
+	v.box.SetRows(rows)
 }
 
 func capitalize(s string) string {

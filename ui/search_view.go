@@ -17,7 +17,7 @@ import (
 type searchView struct {
 	w       *Window
 	entry   *widget.Entry
-	results *fyne.Container
+	results *textList
 	status  *widget.Label
 	root    fyne.CanvasObject
 	// searched is called (on the UI goroutine) after each search; tests use it.
@@ -25,12 +25,12 @@ type searchView struct {
 }
 
 func newSearchView(w *Window) *searchView {
-	v := &searchView{w: w, results: container.NewVBox(), status: widget.NewLabel("Type words and press Enter to search every sentence.")}
+	v := &searchView{w: w, results: newTextList(), status: widget.NewLabel("Type words and press Enter to search every sentence.")}
 	v.entry = widget.NewEntry()
 	v.entry.SetPlaceHolder("Search sentences, e.g. next time Moscow")
 	v.entry.OnSubmitted = v.search
 	button := widget.NewButton("Search", func() { v.search(v.entry.Text) })
-	v.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, button, v.entry), v.status), nil, nil, nil, container.NewScroll(v.results))
+	v.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, button, v.entry), v.status), nil, nil, nil, v.results)
 	return v
 }
 
@@ -56,7 +56,7 @@ func (v *searchView) search(query string) {
 }
 
 func (v *searchView) showHits(query string, hits []data.SearchHit, err error) {
-	v.results.RemoveAll()
+	v.results.SetRows(nil)
 	switch {
 	case err != nil:
 		v.status.SetText("Search failed: " + err.Error())
@@ -77,15 +77,14 @@ func (v *searchView) showHits(query string, hits []data.SearchHit, err error) {
 		}
 		groups[h.Source] = append(groups[h.Source], h)
 	}
+	var rows [][]widget.RichTextSegment
 	for _, src := range order {
-		v.results.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", src, len(groups[src])), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		rows = append(rows, []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("%s (%d)", src, len(groups[src])), Style: widget.RichTextStyleStrong}})
 		for _, h := range groups[src] {
-			rt := widget.NewRichText(highlightSegments(h.Highlight)...)
-			rt.Wrapping = fyne.TextWrapWord
-			v.results.Add(rt)
+			rows = append(rows, highlightSegments(h.Highlight))
 		}
 	}
-	v.results.Refresh()
+	v.results.SetRows(rows)
 }
 
 // highlightSegments turns "a [match] b" into text with the matches bold.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,21 +30,30 @@ type timelineView struct {
 	blocks   *fyne.Container
 	axis     *fyne.Container
 	legend   *fyne.Container
-	evidence *fyne.Container
+	evidence *sizedList // the selected phase's evidence, a row per line
+	rows     []evidenceRow
+	cols     int     // sources side by side in the evidence panel
+	sizedFor float32 // the panel width the rows' heights are for
 	title    *widget.Label
 	selected string
 	root     fyne.CanvasObject
 }
 
 func newTimelineView(w *Window) *timelineView {
-	v := &timelineView{w: w, blocks: container.NewHBox(), axis: container.NewHBox(), legend: container.NewHBox(), evidence: container.NewVBox()}
+	v := &timelineView{w: w, blocks: container.NewHBox(), axis: container.NewHBox(), legend: container.NewHBox(), cols: 1}
+	v.evidence = newSizedList(func() int { return len(v.rows) }, v.newEvidenceRow, v.updateEvidenceRow, func(width float32) {
+		if width != v.sizedFor {
+			v.sizeRows(width)
+		}
+	})
+	v.evidence.HideSeparators = true
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
 	scroll := container.NewHScroll(container.NewVBox(v.blocks, v.axis))
 	scroll.SetMinSize(fyne.NewSize(200, 136))
 	top := container.NewVBox(scroll, container.NewHScroll(v.legend))
 	v.root = container.NewBorder(top, nil, nil, nil,
-		container.NewBorder(v.title, nil, nil, nil, container.NewScroll(v.evidence)))
+		container.NewBorder(v.title, nil, nil, nil, v.evidence))
 	return v
 }
 
@@ -72,16 +82,25 @@ func (v *timelineView) show(a *analysis) {
 	v.legend.Refresh()
 	if len(a.Timeline.Phases) == 0 {
 		v.title.SetText("No timeline yet: import articles about an event (File ▸ Import, Ctrl+O, or drop files on the window).")
-		v.evidence.RemoveAll()
+		v.setEvidence(nil, 1)
 		return
 	}
+	index := make(map[string]int, len(a.labels))
+	for i, label := range a.labels {
+		index[label] = i
+	}
+	var blocks, ticks []fyne.CanvasObject
 	for i, p := range a.Timeline.Phases {
 		p := p
-		b := newPhaseBlock(p, i, a.labels, func() { v.selectPhase(p.ID) })
+		b := newPhaseBlock(p, i, index, func() { v.selectPhase(p.ID) })
 		b.selected = p.ID == v.selected
-		v.blocks.Add(b)
-		v.axis.Add(newAxisLabel(p, i, b.MinSize().Width))
+		blocks = append(blocks, b)
+		ticks = append(ticks, newAxisLabel(p, i, b.MinSize().Width))
 	}
+	// Set whole: Add lays the row out each time.
+	v.blocks.Objects, v.axis.Objects = blocks, ticks
+	v.blocks.Refresh()
+	v.axis.Refresh()
 	if v.selected == "" || v.phase(v.selected) == nil {
 		v.selected = a.Timeline.Phases[0].ID
 	}
@@ -107,8 +126,8 @@ func (v *timelineView) selectPhase(id string) {
 		}
 	}
 	p := v.phase(id)
-	v.evidence.RemoveAll()
 	if p == nil {
+		v.setEvidence(nil, 1)
 		return
 	}
 	span := "no clock time given"
@@ -124,8 +143,7 @@ func (v *timelineView) selectPhase(id string) {
 	for _, e := range p.Evidence {
 		bySource[e.Source] = append(bySource[e.Source], e)
 	}
-	// Many sources: show those with the most evidence (the panel is not
-	// virtualised; thousands of sentences would freeze it).
+	// Many sources: show those with the most evidence.
 	sources := append([]string(nil), p.Sources...)
 	more := 0
 	if len(sources) > maxEvidenceSources {
@@ -134,33 +152,180 @@ func (v *timelineView) selectPhase(id string) {
 		sources = sources[:maxEvidenceSources]
 		sort.Strings(sources)
 	}
-	var cols []fyne.CanvasObject
-	for _, src := range sources {
-		col := container.NewVBox(widget.NewLabelWithStyle(src, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		evs := bySource[src]
-		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Sentence < evs[j].Sentence })
-		for k, e := range evs {
-			if k == maxEvidencePerSource {
-				col.Add(widget.NewLabel(fmt.Sprintf("… and %d more", len(evs)-maxEvidencePerSource)))
-				break
-			}
-			e := e
-			text := evidenceText(e)
-			open := widget.NewButtonWithIcon("", theme.DocumentIcon(), func() { v.w.openArticle(e.Source, e.File, e.Sentence) })
-			open.Importance = widget.LowImportance
-			col.Add(container.NewBorder(nil, nil, nil, open, text))
+	cols := max(1, min(len(sources), 3))
+	var rows []evidenceRow
+	for start := 0; start < len(sources); start += cols {
+		group := sources[start:min(start+cols, len(sources))]
+		head := evidenceRow{kind: rowHeader}
+		lines := 0
+		for c, src := range group {
+			head.cells[c].text = src
+			evs := bySource[src]
+			sort.SliceStable(evs, func(i, j int) bool { return evs[i].Sentence < evs[j].Sentence })
+			lines = max(lines, min(len(evs), maxEvidencePerSource))
 		}
-		cols = append(cols, col)
+		rows = append(rows, head)
+		for k := 0; k < lines; k++ {
+			row := evidenceRow{kind: rowSentence}
+			for c, src := range group {
+				if evs := bySource[src]; k < len(evs) {
+					row.cells[c].ev = &evs[k]
+				}
+			}
+			rows = append(rows, row)
+		}
+		tail := evidenceRow{kind: rowNote}
+		for c, src := range group {
+			if n := len(bySource[src]) - maxEvidencePerSource; n > 0 {
+				tail.cells[c].text = fmt.Sprintf("… and %d more", n)
+			}
+		}
+		if tail.cells != [3]evidenceCell{} {
+			rows = append(rows, tail)
+		}
 	}
-	v.evidence.Add(container.NewGridWithColumns(max(1, min(len(cols), 3)), cols...))
 	if more > 0 {
-		v.evidence.Add(widget.NewLabel(fmt.Sprintf("… and %s more (the Coverage screen lists every source).", plural(more, "source"))))
+		rows = append(rows, evidenceRow{kind: rowNote, cells: [3]evidenceCell{{text: fmt.Sprintf("… and %s more (the Coverage screen lists every source).", plural(more, "source"))}}})
+	}
+	v.setEvidence(rows, cols)
+}
+
+// Kinds of rows in the evidence panel.
+const (
+	rowHeader   = iota // source names
+	rowSentence        // one sentence of each source
+	rowNote            // "… and 3 more"
+)
+
+// evidenceRow is one row of the evidence panel: a cell for each of up to
+// three sources side by side.
+type evidenceRow struct {
+	kind  int
+	cells [3]evidenceCell
+}
+
+// evidenceCell is a source name or note (text), or a sentence (ev).
+type evidenceCell struct {
+	text string
+	ev   *timeline.Evidence
+}
+
+// setEvidence shows rows in the evidence panel, cols sources side by side.
+// The panel is a virtualised list: only the rows on screen exist as
+// widgets, so a phase with 24 sources × 8 sentences lays out and redraws
+// a screenful, not 192 wrapped texts (each redraw of the old panel
+// re-wrapped them all).
+func (v *timelineView) setEvidence(rows []evidenceRow, cols int) {
+	v.rows, v.cols = rows, cols
+	v.sizeRows(v.evidence.Size().Width)
+	if !v.evidence.Size().IsZero() { // laid out (before that, ScrollToTop panics)
+		v.evidence.ScrollToTop()
 	}
 	v.evidence.Refresh()
 }
 
+// sizeRows sets each row's height for a panel width: a sentence row is as
+// tall as its longest sentence wrapped in its column. It runs when a phase
+// is chosen and when the width changes, not on every redraw.
+func (v *timelineView) sizeRows(width float32) {
+	v.sizedFor = width
+	if width <= 0 || len(v.rows) == 0 {
+		return
+	}
+	th := theme.Current()
+	pad := th.Size(theme.SizeNamePadding)
+	button := widget.NewButtonWithIcon("", theme.DocumentIcon(), nil).MinSize().Width
+	textW := (width-float32(v.cols-1)*pad)/float32(v.cols) - button - pad
+	line := fyne.MeasureText("Ag", th.Size(theme.SizeNameText), fyne.TextStyle{}).Height + 2*th.Size(theme.SizeNameInnerPadding)
+	var m measurer
+	for i, r := range v.rows {
+		h := line
+		for _, c := range r.cells {
+			if c.ev != nil {
+				h = max(h, m.height(evidenceSegments(*c.ev), textW))
+			}
+		}
+		v.evidence.SetItemHeight(i, h)
+	}
+}
+
+func (v *timelineView) newEvidenceRow() fyne.CanvasObject {
+	var cells []fyne.CanvasObject
+	for range 3 {
+		rt := widget.NewRichText()
+		rt.Wrapping = fyne.TextWrapWord
+		open := widget.NewButtonWithIcon("", theme.DocumentIcon(), nil)
+		open.Importance = widget.LowImportance
+		cells = append(cells, container.NewBorder(nil, nil, nil, open, rt))
+	}
+	return container.NewGridWithColumns(3, cells...)
+}
+
+func (v *timelineView) updateEvidenceRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(v.rows) {
+		return
+	}
+	row := v.rows[id]
+	grid := o.(*fyne.Container)
+	grid.Layout = layout.NewGridLayoutWithColumns(v.cols)
+	for c, obj := range grid.Objects {
+		cell := obj.(*fyne.Container)
+		rt, open := cell.Objects[0].(*widget.RichText), cell.Objects[1].(*widget.Button)
+		if c >= v.cols {
+			cell.Hide()
+			continue
+		}
+		cell.Show()
+		cc := row.cells[c]
+		switch {
+		case cc.ev != nil:
+			e := *cc.ev
+			rt.Segments = evidenceSegments(e)
+			open.OnTapped = func() { v.w.openArticle(e.Source, e.File, e.Sentence) }
+			open.Show()
+		case row.kind == rowHeader:
+			rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: cc.text, Style: widget.RichTextStyleStrong}}
+			open.Hide()
+		default:
+			rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: cc.text, Style: widget.RichTextStyleInline}}
+			open.Hide()
+		}
+		rt.Refresh()
+	}
+	grid.Refresh()
+}
+
+// sizedList is a list that reports changes of its width, for rows whose
+// height depends on it.
+type sizedList struct {
+	widget.List
+	resized func(width float32)
+}
+
+func newSizedList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject), resized func(float32)) *sizedList {
+	l := &sizedList{resized: resized}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Resize tells of the new width before laying the rows out.
+func (l *sizedList) Resize(size fyne.Size) {
+	if size.Width != l.Size().Width {
+		l.resized(size.Width)
+	}
+	l.List.Resize(size)
+}
+
 // evidenceText renders a sentence with its time words in bold.
 func evidenceText(e timeline.Evidence) *widget.RichText {
+	rt := widget.NewRichText(evidenceSegments(e)...)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// evidenceSegments are a sentence's text with its time words in bold.
+func evidenceSegments(e timeline.Evidence) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	at := 0
 	for _, tm := range e.Times {
@@ -172,25 +337,31 @@ func evidenceText(e timeline.Evidence) *widget.RichText {
 		at = tm.End
 	}
 	segs = append(segs, &widget.TextSegment{Text: e.Text[at:], Style: widget.RichTextStyleInline})
-	rt := widget.NewRichText(segs...)
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+	return segs
 }
 
 // phaseBlock is one phase on the timeline: a tappable block whose width
-// grows with the evidence, with one dot per reporting source.
+// grows with the evidence, with a dot for each reporting source (as many
+// as fit).
 type phaseBlock struct {
 	widget.BaseWidget
 	phase    timeline.TimelinePhase
 	index    int
-	labels   []string // every source, for dot colours
+	sources  int           // sources in the analysis
+	dots     []color.NRGBA // colours of the first reporting sources' dots
 	selected bool
 	onTap    func()
 }
 
-func newPhaseBlock(p timeline.TimelinePhase, index int, labels []string, onTap func()) *phaseBlock {
-	b := &phaseBlock{phase: p, index: index, labels: labels, onTap: onTap}
+// newPhaseBlock makes the block of phase p; labels maps each source label
+// to its position, for dot colours.
+func newPhaseBlock(p timeline.TimelinePhase, index int, labels map[string]int, onTap func()) *phaseBlock {
+	b := &phaseBlock{phase: p, index: index, sources: len(labels), onTap: onTap}
 	b.ExtendBaseWidget(b)
+	fit := int(b.MinSize().Width-8) / 16
+	for _, src := range p.Sources[:min(len(p.Sources), fit)] {
+		b.dots = append(b.dots, sourceColor(labels[src]))
+	}
 	return b
 }
 
@@ -238,16 +409,18 @@ func (r *phaseBlockRenderer) refreshObjects() {
 	}
 	r.label.Text = ellipsis(r.b.phase.Label, int(r.b.MinSize().Width/8))
 	r.label.Color = theme.Color(theme.ColorNameForeground)
-	r.count.Text = fmt.Sprintf("%s · %d/%d sources", plural(len(r.b.phase.Evidence), "sentence"), len(r.b.phase.Sources), len(r.b.labels))
+	r.count.Text = fmt.Sprintf("%s · %d/%d sources", plural(len(r.b.phase.Evidence), "sentence"), len(r.b.phase.Sources), r.b.sources)
 	r.count.Color = theme.Color(theme.ColorNameForeground)
-	if len(r.dots) != len(r.b.phase.Sources) {
+	if len(r.dots) != len(r.b.dots) {
 		r.dots = nil
-		for _, src := range r.b.phase.Sources {
-			d := canvas.NewCircle(sourceColor(indexOf(r.b.labels, src)))
-			d.StrokeColor = theme.Color(theme.ColorNameForeground)
+		for _, c := range r.b.dots {
+			d := canvas.NewCircle(c)
 			d.StrokeWidth = 1
 			r.dots = append(r.dots, d)
 		}
+	}
+	for _, d := range r.dots {
+		d.StrokeColor = theme.Color(theme.ColorNameForeground)
 	}
 }
 

@@ -48,7 +48,10 @@ type Window struct {
 	peopleV   *peopleView
 	searchV   *searchView
 
-	lastImport *importRun
+	lastImport  *importRun
+	linksDialog *dialog.CustomDialog // the last "Import links" dialog
+	fetch       ingest.FetchOptions  // how links are fetched (zero: the defaults)
+	busy        int                  // imports and reloads running
 
 	// loaded and imported are called (on the UI goroutine) after each load
 	// and import; tests use them.
@@ -67,12 +70,12 @@ func NewWindow(a fyne.App, w fyne.Window, dbPath, schemaPath string) *Window {
 	dis := newDisagreementsView(v)
 	v.views = []view{v.timelineV, v.sourcesV, v.coverageV, v.peopleV, dis, v.searchV}
 	v.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), v.timelineV.content()),
-		container.NewTabItemWithIcon("Sources", theme.ListIcon(), v.sourcesV.content()),
-		container.NewTabItemWithIcon("Coverage", theme.GridIcon(), v.coverageV.content()),
-		container.NewTabItemWithIcon("People & quotes", theme.AccountIcon(), v.peopleV.content()),
-		container.NewTabItemWithIcon("Disagreements", theme.WarningIcon(), dis.content()),
-		container.NewTabItemWithIcon("Search", theme.SearchIcon(), v.searchV.content()),
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), newScreen(v.timelineV.content())),
+		container.NewTabItemWithIcon("Sources", theme.ListIcon(), newScreen(v.sourcesV.content())),
+		container.NewTabItemWithIcon("Coverage", theme.GridIcon(), newScreen(v.coverageV.content())),
+		container.NewTabItemWithIcon("People & quotes", theme.AccountIcon(), newScreen(v.peopleV.content())),
+		container.NewTabItemWithIcon("Disagreements", theme.WarningIcon(), newScreen(dis.content())),
+		container.NewTabItemWithIcon("Search", theme.SearchIcon(), newScreen(v.searchV.content())),
 	)
 	v.tabs.OnSelected = func(*container.TabItem) {
 		v.app.Preferences().SetString(prefView, screenNames[v.tabs.SelectedIndex()])
@@ -80,6 +83,7 @@ func NewWindow(a fyne.App, w fyne.Window, dbPath, schemaPath string) *Window {
 	toolbar := widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), v.askImportFolder),
 		widget.NewToolbarAction(theme.FileIcon(), v.askImportFile),
+		widget.NewToolbarAction(theme.ContentPasteIcon(), v.askImportLinks),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), v.askExportChart),
 		widget.NewToolbarSeparator(),

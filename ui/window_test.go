@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,6 +239,160 @@ func TestCoverageShowsTheAttentionChart(t *testing.T) {
 	if img == nil || img.Bounds().Dx() != 1400 || !v.coverageV.image.Visible() || v.coverageV.split.Visible() {
 		t.Fatalf("attention chart not shown (image %v)", img)
 	}
+	// Back to the matrix and to the chart: the drawn chart is shown again
+	// at once; raw counts draw a new one.
+	v.coverageV.mode = modePhases
+	v.coverageV.rebuild()
+	charted := false
+	v.coverageV.charted = func() { charted = true }
+	v.coverageV.mode = modeAttention
+	v.coverageV.rebuild()
+	if !charted || v.coverageV.image.Image != img {
+		t.Fatal("the attention chart was drawn again")
+	}
+	v.coverageV.charted = func() { done <- nil }
+	v.coverageV.raw = true
+	v.coverageV.showAttention()
+	waitFor(t, done)
+	if v.coverageV.image.Image == img {
+		t.Fatal("raw counts show the chart of shares")
+	}
+}
+
+// TestParagraphHeightsMatchRichText checks the heights the virtualised
+// lists give their rows against RichText's own wrapping, for every
+// sentence of the bundled articles at three widths: never a line short
+// (the next row would cover it), rarely a line too many.
+func TestParagraphHeightsMatchRichText(t *testing.T) {
+	v, _ := startWindow(t, filepath.Join(t.TempDir(), "heights.db"))
+	rt := widget.NewRichText()
+	rt.Wrapping = fyne.TextWrapWord
+	var m measurer
+	n, over := 0, 0
+	for _, width := range []float32{200, 321.5, 500} {
+		for _, art := range v.a.Articles {
+			for _, s := range art.Sentences {
+				segs := plainText(s.Text) // (several segments are measured by a RichText)
+				rt.Segments = segs
+				rt.Resize(fyne.NewSize(width, 1))
+				rt.Refresh()
+				want, got := rt.MinSize().Height, m.height(segs, width)
+				if got < want-0.5 {
+					t.Fatalf("width %v: %v high, RichText needs %v: %q", width, got, want, s.Text)
+				}
+				if got > want+0.5 {
+					over++
+				}
+				n++
+			}
+		}
+	}
+	if over > n/50 {
+		t.Errorf("%d of %d paragraphs a line too high", over, n)
+	}
+}
+
+// TestImportLinksFromTheDialog pastes text with links into the "Import
+// links" dialog: one page is fetched from a local server and imported,
+// the missing one is named in the summary with the server's answer.
+func TestImportLinksFromTheDialog(t *testing.T) {
+	page, err := os.ReadFile("../data/ingest/testdata/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agent string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		agent = r.UserAgent()
+		if r.URL.Path == "/story" {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(page)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	v, w := startWindow(t, filepath.Join(t.TempDir(), "links.db"))
+	imported := make(chan ingest.Summary, 1)
+	v.imported = func(s ingest.Summary) { imported <- s }
+	loaded := make(chan error, 1)
+	v.loaded = func(err error) { loaded <- err }
+
+	v.app.Clipboard().SetContent("Worth reading: " + srv.URL + "/story, and this (" + srv.URL + "/gone).")
+	v.askImportLinks()
+	entry := find[*widget.Entry](w.Canvas().Overlays().Top())
+	if entry == nil || !strings.Contains(entry.Text, srv.URL+"/story") {
+		t.Fatalf("the dialog does not hold the clipboard's links (entry %v)", entry)
+	}
+	var importButton *widget.Button
+	for _, b := range findAll[*widget.Button](w.Canvas().Overlays().Top()) {
+		if b.Text == "Import" {
+			importButton = b
+		}
+	}
+	entry.SetText("no links at all")
+	if !importButton.Disabled() {
+		t.Fatal("Import is enabled without links")
+	}
+	entry.SetText("Worth reading: " + srv.URL + "/story, and this (" + srv.URL + "/gone).")
+	test.Tap(importButton)
+	var sum ingest.Summary
+	select {
+	case sum = <-imported:
+	case <-time.After(30 * time.Second):
+		t.Fatal("import did not finish")
+	}
+	if sum.Files != 2 || sum.Imported != 1 || sum.Failed != 1 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if run := v.lastImport; run.bar.Value != 2 || run.bar.Max != 2 {
+		t.Fatalf("progress %v of %v", run.bar.Value, run.bar.Max)
+	}
+	summary := find[*widget.Label](w.Canvas().Overlays().Top())
+	if summary == nil || !strings.Contains(summary.Text, "2 links: 1 imported") || !strings.Contains(summary.Text, srv.URL+"/gone: ") || !strings.Contains(summary.Text, "404") {
+		t.Fatalf("summary dialog %v", summary)
+	}
+	if !strings.HasPrefix(agent, "Newsreel/") {
+		t.Errorf("user agent %q", agent)
+	}
+	waitFor(t, loaded)
+	if len(v.a.Articles) != 6 {
+		t.Fatalf("%d articles after importing a link", len(v.a.Articles))
+	}
+}
+
+// findAll returns the objects of type T in o's tree.
+func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		if x, ok := o.(T); ok {
+			out = append(out, x)
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(c).Objects() {
+				walk(ch)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// find returns the first object of type T in o's tree.
+func find[T fyne.CanvasObject](o fyne.CanvasObject) T {
+	var zero T
+	if all := findAll[T](o); len(all) > 0 {
+		return all[0]
+	}
+	return zero
 }
 
 // TestWireCopiesCountOnceUntilTicked imports a reprint of a bundled

@@ -2,6 +2,8 @@ package chart
 
 import (
 	"bytes"
+	"hash/adler32"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -114,39 +116,66 @@ func TestSVGEscapesLabelsAndSizeLimits(t *testing.T) {
 	}
 }
 
-func BenchmarkCharts(b *testing.B) {
-	// 50 sources × 10 phases.
-	var rows []string
-	var vals [][]float64
-	var labels [][]string
-	cols := []string{"Before", "Arrival", "Flyover", "Motorcade", "Talks", "Lunch", "Press", "Departure", "After", "Reactions"}
-	for i := 0; i < 50; i++ {
-		rows = append(rows, "Source number "+string(rune('A'+i%26))+string(rune('a'+i/26)))
-		var v []float64
-		var l []string
-		for j := range cols {
-			v = append(v, float64((i*7+j*3)%20)/100)
-			l = append(l, "9.9%")
-		}
-		vals = append(vals, v)
-		labels = append(labels, l)
+// TestDirectFillsPaintWhatTheRasterizerPaints draws the same rectangles
+// (fractional, overlapping, off the edge) through go-chart's rasterizer
+// and through fillRect, and compares every pixel.
+func TestDirectFillsPaintWhatTheRasterizerPaints(t *testing.T) {
+	fast, err := newCanvas(PNG, 300, 200, Dark)
+	if err != nil {
+		t.Fatal(err)
 	}
-	charts := map[string]Chart{
-		"matrix":    Matrix{Title: "Coverage", Rows: rows, Cols: cols, Values: vals, Labels: labels},
-		"attention": StackedBars{Title: "Attention", Bars: rows, Segments: cols, Values: vals, Percent: true},
-		"lanes":     Lanes{Title: "Timeline", Phases: cols, Lanes: rows, Present: vals},
-		"actors":    GroupedBars{Title: "People", Groups: cols, Series: rows[:8], Values: vals[:10]},
+	slow, _ := newCanvas(PNG, 300, 200, Dark)
+	slowImg := slow.bitmap
+	slow.bitmap = nil // through go-chart
+	rects := [][4]float64{{0, 0, 300, 200}, {10.6, 20.2, 50.5, 30.9}, {-5, -5, 20, 20}, {290.3, 190.7, 40, 40}, {100, 50, 0.4, 60}, {120.99, 80.01, 33.3, 1.2}, {0, 0, 1, 1}}
+	for i, r := range rects {
+		col := PaletteColor(i)
+		fast.rect(r[0], r[1], r[2], r[3], col)
+		slow.rect(r[0], r[1], r[2], r[3], col)
 	}
-	for name, ch := range charts {
-		for _, f := range []Format{PNG, SVG} {
-			b.Run(name+"/"+string(f), func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					var buf bytes.Buffer
-					if err := Render(&buf, ch, f, 1600, 900, Light); err != nil {
-						b.Fatal(err)
-					}
+	if !bytes.Equal(fast.bitmap.Pix, slowImg.Pix) {
+		for y := 0; y < 200; y++ {
+			for x := 0; x < 300; x++ {
+				if a, b := fast.bitmap.RGBAAt(x, y), slowImg.RGBAAt(x, y); a != b {
+					t.Fatalf("pixel %d,%d: direct %v, rasterized %v", x, y, a, b)
 				}
-			})
+			}
 		}
+	}
+}
+
+// TestPNGEncoderRoundTrips decodes what encodePNG writes, in one band and
+// in several, and compares every pixel.
+func TestPNGEncoderRoundTrips(t *testing.T) {
+	for _, size := range [][2]int{{1, 1}, {37, 5}, {301, 517}, {1600, 900}} {
+		img := image.NewRGBA(image.Rect(0, 0, size[0], size[1]))
+		for i := range img.Pix {
+			img.Pix[i] = byte(i*7 + i/4093)
+			if i%4 == 3 {
+				img.Pix[i] = 0xff
+			}
+		}
+		fillRect(img, 3, 2, size[0]/2, size[1]-1, Palette[3])
+		var buf bytes.Buffer
+		if err := encodePNG(&buf, img); err != nil {
+			t.Fatal(err)
+		}
+		got, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatalf("%v: %v", size, err)
+		}
+		for y := 0; y < size[1]; y++ {
+			for x := 0; x < size[0]; x++ {
+				r1, g1, b1, a1 := got.At(x, y).RGBA()
+				r2, g2, b2, a2 := img.At(x, y).RGBA()
+				if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+					t.Fatalf("%v: pixel %d,%d differs", size, x, y)
+				}
+			}
+		}
+	}
+	a, b := []byte("the first part of it"), bytes.Repeat([]byte("and the second, longer "), 9000)
+	if got, want := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), int64(len(b))), adler32.Checksum(append(a, b...)); got != want {
+		t.Fatalf("adler32Combine %x, want %x", got, want)
 	}
 }

@@ -30,6 +30,7 @@ func (m Matrix) draw(c *canvas) error {
 	bottom := h - 30*c.scale
 	cellW := (w - left - 20) / float64(len(m.Cols))
 	cellH := math.Min((bottom-top-headerH)/float64(len(m.Rows)), 60*c.scale)
+	rowSize, cellSize := c.sizeFor(labelSize, cellH), c.sizeFor(cellSize, cellH)
 	for j, col := range m.Cols {
 		x := left + float64(j)*cellW
 		lines := c.wrap2(col, labelSize, cellW-6)
@@ -41,7 +42,7 @@ func (m Matrix) draw(c *canvas) error {
 	base := PaletteColor(4)
 	for i, row := range m.Rows {
 		y := top + headerH + float64(i)*cellH
-		c.text(c.fit(row, labelSize, left-30), 20, y+cellH/2+4*c.scale, labelSize, c.theme.Foreground, alignLeft)
+		c.text(c.fit(row, rowSize, left-30), 20, y+cellH/2+4*c.scale*rowSize/labelSize, rowSize, c.theme.Foreground, alignLeft)
 		for j := range m.Cols {
 			x := left + float64(j)*cellW
 			v := at2(m.Values, i, j)
@@ -55,7 +56,7 @@ func (m Matrix) draw(c *canvas) error {
 				if v <= 0 {
 					col = c.theme.Muted
 				}
-				c.text(c.fit(label, cellSize, cellW-6), x+cellW/2, y+cellH/2+4*c.scale, cellSize, col, alignCenter)
+				c.text(c.fit(label, cellSize, cellW-6), x+cellW/2, y+cellH/2+4*c.scale*cellSize/11, cellSize, col, alignCenter)
 			}
 		}
 	}
@@ -118,13 +119,14 @@ func (s StackedBars) draw(c *canvas) error {
 	right := w - 40
 	bottom := h - legendH - 36*c.scale
 	barH := math.Min((bottom-top)/float64(len(s.Bars)), 48*c.scale)
+	rowSize := c.sizeFor(labelSize, barH)
 	maxTotal := 0.0
 	for _, row := range s.Values {
 		maxTotal = math.Max(maxTotal, sum(row))
 	}
 	for i, bar := range s.Bars {
 		y := top + float64(i)*barH
-		c.text(c.fit(bar, labelSize, left-30), 20, y+barH/2+4*c.scale, labelSize, c.theme.Foreground, alignLeft)
+		c.text(c.fit(bar, rowSize, left-30), 20, y+barH/2+4*c.scale*rowSize/labelSize, rowSize, c.theme.Foreground, alignLeft)
 		row := s.Values[i]
 		scale := (right - left) / maxTotal
 		if s.Percent {
@@ -228,6 +230,7 @@ func (l Lanes) draw(c *canvas) error {
 	bottom := h - 40*c.scale
 	colW := (right - left) / float64(len(l.Phases))
 	laneH := math.Min((bottom-top-headerH)/float64(len(l.Lanes)), 56*c.scale)
+	rowSize := c.sizeFor(labelSize, laneH)
 	for j, p := range l.Phases {
 		x := left + colW*(float64(j)+0.5)
 		lines := c.wrap2(p, 11, colW-4)
@@ -242,7 +245,7 @@ func (l Lanes) draw(c *canvas) error {
 	for i, lane := range l.Lanes {
 		y := top + headerH + laneH*(float64(i)+0.5)
 		c.line(left, y, right, y, c.theme.Grid, 1)
-		c.text(c.fit(lane, labelSize, left-30), 20, y+4*c.scale, labelSize, c.theme.Foreground, alignLeft)
+		c.text(c.fit(lane, rowSize, left-30), 20, y+4*c.scale*rowSize/labelSize, rowSize, c.theme.Foreground, alignLeft)
 		for j := range l.Phases {
 			v := at2(l.Present, i, j)
 			if v <= 0 {
@@ -342,6 +345,7 @@ func (iv Intervals) draw(c *canvas) error {
 	lo, hi = math.Max(0, lo-pad), hi+pad
 	xOf := func(v float64) float64 { return left + (right-left)*(v-lo)/(hi-lo) }
 	rowH := math.Min((bottom-top)/float64(len(iv.Rows)), 50*c.scale)
+	rowSize, noteSize := c.sizeFor(labelSize, rowH), c.sizeFor(10, rowH)
 	for k := 0; k <= 5; k++ {
 		v := lo + (hi-lo)*float64(k)/5
 		x := xOf(v)
@@ -355,19 +359,21 @@ func (iv Intervals) draw(c *canvas) error {
 		if i < len(iv.Muted) && iv.Muted[i] {
 			col = c.theme.Muted
 		}
-		c.text(c.fit(row, labelSize, left-30), 20, y+4*c.scale, labelSize, c.theme.Foreground, alignLeft)
+		c.text(c.fit(row, rowSize, left-30), 20, y+4*c.scale*rowSize/labelSize, rowSize, c.theme.Foreground, alignLeft)
 		x1, x2 := xOf(iv.Low[i]), xOf(iv.High[i])
 		if x2-x1 < 2 {
-			c.circle(x1, y, 6*c.scale, col)
+			c.circle(x1, y, math.Min(6*c.scale, rowH*0.4), col)
 		} else {
-			c.rect(x1, y-5*c.scale, x2-x1, 10*c.scale, col)
+			bh := math.Min(10*c.scale, rowH*0.7)
+			c.rect(x1, y-bh/2, x2-x1, bh, col)
 		}
 		if i < len(iv.Labels) {
 			// The wording goes right of the mark, or left where there is more room.
-			if room := right - x2 - 10; room >= c.textWidth(iv.Labels[i], 10) || room >= x1-left-10 {
-				c.text(c.fit(iv.Labels[i], 10, room), x2+8*c.scale, y+4*c.scale, 10, c.theme.Foreground, alignLeft)
+			dy := 4 * c.scale * noteSize / 10
+			if room := right - x2 - 10; room >= c.textWidth(iv.Labels[i], noteSize) || room >= x1-left-10 {
+				c.text(c.fit(iv.Labels[i], noteSize, room), x2+8*c.scale, y+dy, noteSize, c.theme.Foreground, alignLeft)
 			} else {
-				c.text(c.fit(iv.Labels[i], 10, x1-left-10), x1-8*c.scale, y+4*c.scale, 10, c.theme.Foreground, alignRight)
+				c.text(c.fit(iv.Labels[i], noteSize, x1-left-10), x1-8*c.scale, y+dy, noteSize, c.theme.Foreground, alignRight)
 			}
 		}
 	}
