@@ -273,3 +273,53 @@ func ScoreQuotes(g *Gold, clusters []QuoteCluster) QuoteScore {
 	}
 	return sc
 }
+
+// DiscrepancyScore is the disagreement part of the evaluation.
+type DiscrepancyScore struct {
+	Found, Total int
+	Details      []string
+}
+
+// ScoreDiscrepancies counts the gold disagreements found: a found
+// discrepancy of the same kind (its quantity's first word: duration, time,
+// count…) with a measurement from every file the gold lists.
+func ScoreDiscrepancies(g *Gold, found []Discrepancy) DiscrepancyScore {
+	var sc DiscrepancyScore
+	for _, gd := range g.Discrepancies {
+		sc.Total++
+		match := ""
+		for _, d := range found {
+			if firstWord(d.Quantity) != firstWord(gd.Quantity) {
+				continue
+			}
+			files := map[string]bool{}
+			for _, c := range d.Claims {
+				if !c.Expected {
+					files[c.File] = true
+				}
+			}
+			all := true
+			for f := range gd.Values {
+				all = all && files[f]
+			}
+			if all {
+				match = d.Quantity
+				break
+			}
+		}
+		if match != "" {
+			sc.Found++
+			sc.Details = append(sc.Details, fmt.Sprintf("%s: found as %q", gd.Quantity, match))
+		} else {
+			sc.Details = append(sc.Details, gd.Quantity+": not found")
+		}
+	}
+	return sc
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}

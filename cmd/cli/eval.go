@@ -88,5 +88,25 @@ func runEval(env Env, args []string) int {
 	if len(sc.Errors) > 0 {
 		fmt.Fprintf(env.Stdout, "errors (+ false positive, - missed): %s\n", strings.Join(sc.Errors, ", "))
 	}
+	if len(gold.Actors) == 0 && len(gold.Quotes) == 0 && len(gold.Discrepancies) == 0 {
+		return ExitOK
+	}
+	r := schema.Report(analysed)
+	if len(gold.Actors) > 0 {
+		as := timeline.ScoreActors(gold, r.Actors)
+		fmt.Fprintf(env.Stdout, "actors: %d of %d found; namesakes kept apart: %v\n", as.Found, as.Total, as.MelaniaApart)
+		if len(as.Missing)+len(as.Unmerged) > 0 {
+			fmt.Fprintf(env.Stdout, "  missing: %s; unmerged: %s\n", strings.Join(as.Missing, ", "), strings.Join(as.Unmerged, ", "))
+		}
+	}
+	if len(gold.Quotes) > 0 {
+		qs := timeline.ScoreQuotes(gold, r.Clusters)
+		fmt.Fprintf(env.Stdout, "quotes: pair recall %.3f (%d/%d), right speaker %.3f (%d/%d)\n", qs.PairRecall, qs.PairsTogether, qs.Pairs,
+			qs.SpeakerAccuracy, qs.RightSpeaker, qs.Clusters)
+	}
+	if len(gold.Discrepancies) > 0 {
+		ds := timeline.ScoreDiscrepancies(gold, r.Discrepancies)
+		fmt.Fprintf(env.Stdout, "disagreements: %d of %d found\n  %s\n", ds.Found, ds.Total, strings.Join(ds.Details, "\n  "))
+	}
 	return ExitOK
 }
