@@ -103,6 +103,21 @@ func (v *sourcesView) showDetail() {
 	} else if len(told) > 0 {
 		b.WriteString("**Blindspots:** none — it reports every phase most sources report.\n")
 	}
+	var copies, reprinted []string
+	for _, c := range v.a.Copies() {
+		switch {
+		case c.Source == s.Label:
+			copies = append(copies, fmt.Sprintf("%s (of %s / %s)", codeSpan(c.File), c.CopyOf.Source, codeSpan(c.CopyOf.File)))
+		case c.CopyOf.Source == s.Label:
+			reprinted = append(reprinted, fmt.Sprintf("%s by %s", codeSpan(c.CopyOf.File), c.Source))
+		}
+	}
+	if len(copies) > 0 {
+		fmt.Fprintf(&b, "\n**Wire copies** (near-identical to an earlier article; attention counts them for the original unless you tick “Count wire copies” on the Coverage screen): %s\n", strings.Join(copies, "; "))
+	}
+	if len(reprinted) > 0 {
+		fmt.Fprintf(&b, "\n**Reprinted:** %s\n", strings.Join(reprinted, "; "))
+	}
 	v.detail.ParseMarkdown(b.String())
 }
 
@@ -155,3 +170,7 @@ func (w *Window) saveActorEdit(e timeline.ActorEdit) {
 		})
 	}()
 }
+
+// codeSpan shows a file name verbatim in Markdown (underscores in names
+// like 001_6c71.txt would otherwise start emphasis).
+func codeSpan(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }

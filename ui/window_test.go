@@ -426,4 +426,24 @@ func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
 	if s := cv.cells[talks]; s.sentences == 0 || s.share() <= 0 {
 		t.Fatalf("ticked, the copy still does not count: %+v", s)
 	}
+	// The Sources screen says which article is a copy of which.
+	v.SelectView("Sources")
+	for i, s := range v.a.sources {
+		if s.Label == "Reprinter" {
+			v.sourcesV.current = i
+		}
+	}
+	v.sourcesV.showDetail()
+	if md := richText(v.sourcesV.detail); !strings.Contains(md, "Wire copies") || !strings.Contains(md, "wire.txt (of "+orig.Source+" / "+orig.File+")") && !strings.Contains(md, "wire.txt(of "+orig.Source+" / "+orig.File+")") {
+		t.Fatalf("sources detail:\n%s", md)
+	}
+}
+
+// richText is the plain text of a RichText's segments.
+func richText(r *widget.RichText) string {
+	var b strings.Builder
+	for _, s := range r.Segments {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
 }
