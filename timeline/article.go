@@ -14,6 +14,7 @@ type Article struct {
 	EventDate time.Time         // midnight of the event's day in its time zone; zero when unknown
 	Body      string            // the text, as imported
 	Meta      map[string]string // any other metadata keys, kept verbatim
+	CopyOf    ArticleRef        // the original, when this is a near-identical (wire) copy
 }
 
 // Sentence is one sentence of an article, with byte offsets into Article.Body.

@@ -186,6 +186,7 @@ type CoverageCell struct {
 	First     int     // index of the first such sentence
 	Position  float64 // First / number of sentences (0 = the top)
 	Lede      bool    // first mention in the opening fifth of the article
+	Copy      bool    // the article is a wire copy of another (see Article.CopyOf)
 }
 
 // Coverage returns, for each article and each phase it reports, the
@@ -218,7 +219,7 @@ func cover(arts []AnalyzedArticle, order []string, keys func(AnalyzedSentence) [
 			for _, k := range keys(sent) {
 				c := cells[k]
 				if c == nil {
-					c = &CoverageCell{Source: a.Source, File: a.File, Key: k, First: sent.Index}
+					c = &CoverageCell{Source: a.Source, File: a.File, Key: k, First: sent.Index, Copy: !a.CopyOf.IsZero()}
 					cells[k] = c
 				}
 				c.Sentences++

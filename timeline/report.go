@@ -16,6 +16,10 @@ type Report struct {
 	Claims        []Claim
 	Discrepancies []Discrepancy
 	Blindspots    map[string][]string
+	// CountCopies makes attention count wire copies (articles with a
+	// CopyOf) as their sources' own text; by default a story reprinted by
+	// several outlets counts once, for the original.
+	CountCopies bool
 }
 
 // Report runs every stage over analysed articles, replaying the user's
@@ -45,14 +49,20 @@ func (s *Schema) Report(arts []AnalyzedArticle, edits ...ActorEdit) *Report {
 
 // SourceShares sums cells per source and key (a source's articles add up)
 // and returns the share of the source's words, and the sentence count.
+// Wire copies count only when r.CountCopies is set.
 func (r *Report) SourceShares(cells []CoverageCell) (share map[[2]string]float64, sentences map[[2]string]int) {
 	words := map[string]int{}
 	for _, a := range r.Articles {
-		words[a.Source] += a.Words
+		if r.Counts(a.Article) {
+			words[a.Source] += a.Words
+		}
 	}
 	sum := map[[2]string]int{}
 	sentences = map[[2]string]int{}
 	for _, c := range cells {
+		if c.Copy && !r.CountCopies {
+			continue
+		}
 		k := [2]string{c.Source, c.Key}
 		sum[k] += c.Words
 		sentences[k] += c.Sentences
@@ -64,4 +74,19 @@ func (r *Report) SourceShares(cells []CoverageCell) (share map[[2]string]float64
 		}
 	}
 	return share, sentences
+}
+
+// Counts reports whether attention counts article a: always for an
+// original, for a wire copy only when r.CountCopies is set.
+func (r *Report) Counts(a Article) bool { return r.CountCopies || a.CopyOf.IsZero() }
+
+// Copies lists the wire copies among the articles, each with its original.
+func (r *Report) Copies() []Article {
+	var out []Article
+	for _, a := range r.Articles {
+		if !a.CopyOf.IsZero() {
+			out = append(out, a.Article)
+		}
+	}
+	return out
 }
