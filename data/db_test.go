@@ -148,10 +148,15 @@ func TestMigrationsAreNumberedAndReopenable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, m := range ms {
-		if m.version != i+1 {
-			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, i+1)
+	want := 1
+	for _, m := range ms {
+		if m.version == 6 && want == 5 {
+			want = 6 // 005 (wire copies) is reserved for a branch not merged yet
 		}
+		if m.version != want {
+			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, want)
+		}
+		want++
 	}
 	path := filepath.Join(t.TempDir(), "re.db")
 	for i := 0; i < 2; i++ {
@@ -223,8 +228,16 @@ func TestMigrationUpgradesKeepData(t *testing.T) {
 	if err := d.migrate(ctx, 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.ImportArticle(ctx, article("Old outlet", "a.txt", "The leaders met. They talked for hours.")); err != nil {
-		t.Fatal(err)
+	// As that version stored it (today's import also stores the analysis).
+	for _, q := range []string{
+		`INSERT INTO sources (id, label) VALUES (1, 'Old outlet')`,
+		`INSERT INTO articles (id, source_id, file, body, content_hash) VALUES (1, 1, 'a.txt', 'The leaders met. They talked for hours.', 'h')`,
+		`INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, words, text) VALUES (1, 0, 0, 0, 16, 3, 'The leaders met.')`,
+		`INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, words, text) VALUES (1, 1, 0, 17, 39, 4, 'They talked for hours.')`,
+	} {
+		if _, err := d.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	d.Close()
 
@@ -244,6 +257,16 @@ func TestMigrationUpgradesKeepData(t *testing.T) {
 	}
 	if hits, _ := db.Search(ctx, "leaders", 10); len(hits) != 1 {
 		t.Fatalf("search after upgrade: %d hits", len(hits))
+	}
+	// Articles stored before the analysis was are analysed on first use.
+	arts, err := db.Analyze(ctx, testSchema(t))
+	if err != nil || len(arts) != 1 || arts[0].Words != 7 {
+		t.Fatalf("analysis after upgrade: %v, %d articles", err, len(arts))
+	}
+	var analysed int
+	db.db.QueryRow(`SELECT COUNT(*) FROM article_analysis`).Scan(&analysed)
+	if analysed != 1 {
+		t.Fatalf("%d analyses stored after upgrade", analysed)
 	}
 }
 
