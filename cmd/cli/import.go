@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/newsreel/newsreel/assets"
 	"os"
 	"os/signal"
 
@@ -78,6 +79,18 @@ func runImport(env Env, args []string) int {
 		sum.Files, sum.Failed, sum.Imported, sum.Duplicates = sum.Files+us.Files, sum.Failed+us.Failed, sum.Imported+us.Imported, sum.Duplicates+us.Duplicates
 	}
 	fmt.Fprintf(env.Stdout, "%d files: %d imported, %d already stored, %d failed\n", sum.Files, sum.Imported, sum.Duplicates, sum.Failed)
+	if sum.Imported > 0 {
+		// Articles were analysed on import with the cast known then: redo
+		// those the final cast changes (usually the first batch).
+		schema, err := assets.LoadSchema("")
+		if err == nil {
+			err = db.Refresh(ctx, schema, progressLine(env, "import"))
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "newsreel import: analysis: %v\n", err)
+			return ExitFailed
+		}
+	}
 	if sum.Failed > 0 {
 		return ExitFailed
 	}
