@@ -189,11 +189,20 @@ func analyzeOne(schema *timeline.Schema, hash string, principals []string, gen i
 
 // analysisStatements store analyses in one transaction.
 type analysisStatements struct {
-	article, sentence, name, cell, sourceCell, sourceWords *sql.Stmt
+	article, sentence, cell, sourceCell, sourceWords *sql.Stmt
+	// per-source sums of the articles stored so far, written by flush
+	cells map[sourceKey]*[3]int // sentences, words, articles
+	words map[int64]*[2]int     // words, articles
+}
+
+type sourceKey struct {
+	source int64
+	kind   int
+	key    string
 }
 
 func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatements, error) {
-	st := &analysisStatements{}
+	st := &analysisStatements{cells: map[sourceKey]*[3]int{}, words: map[int64]*[2]int{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -203,10 +212,9 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 		s, err = tx.PrepareContext(ctx, q)
 		return s
 	}
-	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.sentence = prep(`INSERT INTO sentence_analysis (sentence_id, article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	st.name = prep(`INSERT INTO article_names (name, article_id, count, person) VALUES (?, ?, ?, ?)`)
 	st.cell = prep(`INSERT INTO coverage_cells (article_id, kind, ord, key, sentences, words, first, share, position, lede) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.sourceCell = prep(`INSERT INTO coverage_sources (source_id, kind, key, sentences, words, articles) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source_id, kind, key) DO UPDATE SET sentences = sentences + excluded.sentences, words = words + excluded.words, articles = articles + excluded.articles`)
@@ -220,7 +228,7 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 }
 
 func (st *analysisStatements) close() {
-	for _, s := range []*sql.Stmt{st.article, st.sentence, st.name, st.cell, st.sourceCell, st.sourceWords} {
+	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords} {
 		if s != nil {
 			s.Close()
 		}
@@ -234,11 +242,13 @@ const (
 )
 
 // store writes an article's analysis; sentIDs are its sentences' row ids.
-// withNames stores its name tallies too (on first analysis).
-func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int64, sentIDs []int64, pa *preparedAnalysis, withNames bool) error {
+// Its coverage counts in the per-source sums once add is called (after the
+// article is known to commit).
+func (st *analysisStatements) store(ctx context.Context, articleID int64, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
 	a := pa.art
-	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, strings.Join(pa.principals, ","), pa.gen, a.Words, len(a.Sentences)); err != nil {
-		return fmt.Errorf("store analysis: %w", err)
+	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, strings.Join(pa.principals, ","), pa.gen,
+		a.Words, len(a.Sentences), encodeNames(pa.names)); err != nil {
+		return nil, fmt.Errorf("store analysis: %w", err)
 	}
 	for i, s := range a.Sentences {
 		if s.Phase == "" && len(s.Themes) == 0 && len(s.Times) == 0 && s.After == "" && s.Before == "" && len(s.Also) == 0 {
@@ -248,88 +258,145 @@ func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int
 		if len(s.Times) > 0 {
 			raw, err := json.Marshal(storedTimes{s.Times, zoneNames(s.Times)})
 			if err != nil {
-				return fmt.Errorf("store sentence %d times: %w", s.Index, err)
+				return nil, fmt.Errorf("store sentence %d times: %w", s.Index, err)
 			}
 			times = string(raw)
 		}
 		if _, err := st.sentence.ExecContext(ctx, sentIDs[i], articleID, s.Index, s.Phase, s.Confidence, strings.Join(s.Also, ","),
 			strings.Join(s.Themes, ","), s.After, s.Before, times); err != nil {
-			return fmt.Errorf("store sentence %d analysis: %w", s.Index, err)
-		}
-	}
-	if withNames {
-		for _, n := range pa.names {
-			if _, err := st.name.ExecContext(ctx, n.Name, articleID, n.Count, n.Person); err != nil {
-				return fmt.Errorf("store names: %w", err)
-			}
+			return nil, fmt.Errorf("store sentence %d analysis: %w", s.Index, err)
 		}
 	}
 	one := []timeline.AnalyzedArticle{a}
-	for kind, cells := range [][]timeline.CoverageCell{pa.schema.Coverage(one, timeline.MinConfidence), pa.schema.ThemeCoverage(one)} {
+	phases, themes := pa.schema.Coverage(one, timeline.MinConfidence), pa.schema.ThemeCoverage(one)
+	for kind, cells := range [][]timeline.CoverageCell{phases, themes} {
 		for ord, c := range cells {
 			if _, err := st.cell.ExecContext(ctx, articleID, kind, ord, c.Key, c.Sentences, c.Words, c.First, c.Share, c.Position, c.Lede); err != nil {
-				return fmt.Errorf("store coverage: %w", err)
-			}
-			if _, err := st.sourceCell.ExecContext(ctx, sourceID, kind, c.Key, c.Sentences, c.Words, 1); err != nil {
-				return fmt.Errorf("store coverage: %w", err)
+				return nil, fmt.Errorf("store coverage: %w", err)
 			}
 		}
 	}
-	if _, err := st.sourceWords.ExecContext(ctx, sourceID, a.Words, 1); err != nil {
-		return fmt.Errorf("store coverage: %w", err)
+	for i := range themes {
+		themes[i].First = -1 // marks theme cells for add
 	}
+	return append(phases, themes...), nil
+}
+
+// add counts an article's coverage cells (sign -1 takes them out) in the
+// per-source sums.
+func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.CoverageCell, sign int) {
+	for _, c := range cells {
+		kind := kindPhase
+		if c.First < 0 {
+			kind = kindTheme
+		}
+		k := sourceKey{sourceID, kind, c.Key}
+		v := st.cells[k]
+		if v == nil {
+			v = &[3]int{}
+			st.cells[k] = v
+		}
+		v[0] += sign * c.Sentences
+		v[1] += sign * c.Words
+		v[2] += sign
+	}
+	w := st.words[sourceID]
+	if w == nil {
+		w = &[2]int{}
+		st.words[sourceID] = w
+	}
+	w[0] += sign * words
+	w[1] += sign
+}
+
+// flush writes the per-source sums added since the last flush.
+func (st *analysisStatements) flush(ctx context.Context, tx *sql.Tx) error {
+	for k, v := range st.cells {
+		if _, err := st.sourceCell.ExecContext(ctx, k.source, k.kind, k.key, v[0], v[1], v[2]); err != nil {
+			return err
+		}
+	}
+	for id, w := range st.words {
+		if _, err := st.sourceWords.ExecContext(ctx, id, w[0], w[1]); err != nil {
+			return err
+		}
+	}
+	if len(st.cells) > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM coverage_sources WHERE articles <= 0`); err != nil {
+			return err
+		}
+	}
+	clear(st.cells)
+	clear(st.words)
 	return nil
 }
 
-// unstore removes an article's analysis (not its name tallies) and takes
-// its coverage out of the per-source sums.
+// encodeNames writes name tallies as stored in article_analysis.names.
+func encodeNames(names []timeline.NameTally) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s:%d:%d", n.Name, n.Count, n.Person)
+	}
+	return b.String()
+}
+
+// decodeNames reads article_analysis.names back.
+func decodeNames(s string) []timeline.NameTally {
+	var out []timeline.NameTally
+	for _, f := range strings.Fields(s) {
+		var t timeline.NameTally
+		i := strings.LastIndexByte(f, ':')
+		j := strings.LastIndexByte(f[:max(i, 0)], ':')
+		if i < 0 || j < 0 {
+			continue
+		}
+		t.Name = f[:j]
+		fmt.Sscan(f[j+1:i], &t.Count)
+		fmt.Sscan(f[i+1:], &t.Person)
+		out = append(out, t)
+	}
+	return out
+}
+
+// unstore removes an article's analysis and takes its coverage out of the
+// per-source sums.
 func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID, sourceID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT kind, key, sentences, words FROM coverage_cells WHERE article_id = ?`, articleID)
-	if err != nil {
-		return err
-	}
-	type cell struct {
-		kind             int
-		key              string
-		sentences, words int
-	}
-	var cells []cell
-	for rows.Next() {
-		var c cell
-		if err := rows.Scan(&c.kind, &c.key, &c.sentences, &c.words); err != nil {
-			rows.Close()
-			return err
-		}
-		cells = append(cells, c)
-	}
-	rows.Close()
-	for _, c := range cells {
-		if _, err := st.sourceCell.ExecContext(ctx, sourceID, c.kind, c.key, -c.sentences, -c.words, -1); err != nil {
-			return err
-		}
-	}
 	var words int
-	err = tx.QueryRowContext(ctx, `SELECT words FROM article_analysis WHERE article_id = ?`, articleID).Scan(&words)
+	err := tx.QueryRowContext(ctx, `SELECT words FROM article_analysis WHERE article_id = ?`, articleID).Scan(&words)
 	if err == sql.ErrNoRows {
 		return nil // never analysed
 	}
 	if err != nil {
 		return err
 	}
-	if _, err := st.sourceWords.ExecContext(ctx, sourceID, -words, -1); err != nil {
+	rows, err := tx.QueryContext(ctx, `SELECT kind, key, sentences, words FROM coverage_cells WHERE article_id = ?`, articleID)
+	if err != nil {
 		return err
 	}
+	var cells []timeline.CoverageCell
+	for rows.Next() {
+		var c timeline.CoverageCell
+		var kind int
+		if err := rows.Scan(&kind, &c.Key, &c.Sentences, &c.Words); err != nil {
+			rows.Close()
+			return err
+		}
+		if kind == kindTheme {
+			c.First = -1
+		}
+		cells = append(cells, c)
+	}
+	rows.Close()
+	st.add(sourceID, words, cells, -1)
 	for _, q := range []string{
-		`DELETE FROM coverage_sources WHERE source_id = ? AND articles <= 0`,
 		`DELETE FROM coverage_cells WHERE article_id = ?`,
 		`DELETE FROM sentence_analysis WHERE article_id = ?`,
 		`DELETE FROM article_analysis WHERE article_id = ?`,
 	} {
-		arg := articleID
-		if strings.Contains(q, "source_id") {
-			arg = sourceID
-		}
-		if _, err := tx.ExecContext(ctx, q, arg); err != nil {
+		if _, err := tx.ExecContext(ctx, q, articleID); err != nil {
 			return err
 		}
 	}
@@ -423,11 +490,13 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 				if err := unstore(ctx, tx, st, a.ID, a.sourceID); err != nil {
 					return err
 				}
-				if err := st.store(ctx, a.ID, a.sourceID, a.sentenceIDs, analysed[i], false); err != nil {
+				cells, err := st.store(ctx, a.ID, a.sentenceIDs, analysed[i])
+				if err != nil {
 					return err
 				}
+				st.add(a.sourceID, analysed[i].art.Words, cells, 1)
 			}
-			return nil
+			return st.flush(ctx, tx)
 		})
 		if err != nil {
 			return d.describe(err)
@@ -484,49 +553,75 @@ func (d *DB) staleArticles(ctx context.Context, hash string, principals []string
 	}
 	// Other principals, and the article names one that changed.
 	now := strings.Join(principals, ",")
-	rows, err := d.db.QueryContext(ctx, `SELECT DISTINCT principals FROM article_analysis WHERE principals <> ?`, now)
+	rows, err := d.db.QueryContext(ctx, `SELECT article_id, principals, names FROM article_analysis WHERE principals <> ?`, now)
 	if err != nil {
 		return nil, err
 	}
-	var used []string
 	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
+		var id int64
+		var used, names string
+		if err := rows.Scan(&id, &used, &names); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		used = append(used, p)
+		old := splitList(used)
+		for _, n := range decodeNames(names) {
+			if contains(old, n.Name) != contains(principals, n.Name) {
+				set[id] = true
+				break
+			}
+		}
 	}
 	rows.Close()
-	for _, u := range used {
-		var changed []any
-		old := strings.Split(u, ",")
-		for _, n := range old {
-			if n != "" && !contains(principals, n) {
-				changed = append(changed, n)
-			}
-		}
-		for _, n := range principals {
-			if !contains(old, n) {
-				changed = append(changed, n)
-			}
-		}
-		if len(changed) == 0 {
-			continue
-		}
-		q := `SELECT DISTINCT an.article_id FROM article_names an JOIN article_analysis aa ON aa.article_id = an.article_id
-			WHERE aa.principals = ? AND an.name IN (?` + strings.Repeat(",?", len(changed)-1) + `)`
-		if err := collect(q, append([]any{u}, changed...)...); err != nil {
-			return nil, err
-		}
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	// A name in the article became a person after its analysis (by another
 	// article: its own person mentions were counted).
-	if err := collect(`SELECT aa.article_id FROM cast_names n
-		JOIN article_analysis aa ON aa.gen < n.person_gen
-		JOIN article_names an ON an.name = n.name AND an.article_id = aa.article_id
-		WHERE n.person > 0 AND an.person = 0`); err != nil {
+	var minGen int64
+	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MIN(gen), 0) FROM article_analysis`).Scan(&minGen); err != nil {
 		return nil, err
+	}
+	since := map[string]int64{}
+	rows, err = d.db.QueryContext(ctx, `SELECT name, person_gen FROM cast_names WHERE person > 0 AND person_gen > ?`, minGen)
+	if err != nil {
+		return nil, err
+	}
+	var maxGen int64
+	for rows.Next() {
+		var n string
+		var g int64
+		if err := rows.Scan(&n, &g); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		since[n] = g
+		maxGen = max(maxGen, g)
+	}
+	rows.Close()
+	if len(since) > 0 {
+		rows, err = d.db.QueryContext(ctx, `SELECT article_id, gen, names FROM article_analysis WHERE gen < ?`, maxGen)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, gen int64
+			var names string
+			if err := rows.Scan(&id, &gen, &names); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			for _, n := range decodeNames(names) {
+				if g, ok := since[n.Name]; ok && g > gen && n.Person == 0 {
+					set[id] = true
+					break
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]int64, 0, len(set))
 	for id := range set {

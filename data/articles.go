@@ -91,6 +91,7 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			} else if pa != nil {
 				delta.Add(pa.names, 1)
 				maxID = max(maxID, stored.ID)
+				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1)
 			}
 			out[i].Stored = stored.Stored
 			if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
@@ -98,6 +99,9 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			}
 		}
 		if err := addNames(ctx, tx, delta, maxID); err != nil {
+			return err
+		}
+		if err := ast.flush(ctx, tx); err != nil {
 			return err
 		}
 		// Index the batch's sentences in one statement, in the same
@@ -173,6 +177,7 @@ type storedArticle struct {
 	ingest.Stored
 	ID, sourceID int64
 	sentenceIDs  []int64
+	cells        []timeline.CoverageCell // its coverage, for the per-source sums
 }
 
 // storeArticle writes one prepared article with its analysis (made now if
@@ -190,9 +195,11 @@ func (d *DB) storeArticle(ctx context.Context, st *statements, ast *analysisStat
 		}
 		pa = p.Analysis.(*preparedAnalysis)
 	}
-	if err := ast.store(ctx, sa.ID, sa.sourceID, sa.sentenceIDs, pa, true); err != nil {
+	cells, err := ast.store(ctx, sa.ID, sa.sentenceIDs, pa)
+	if err != nil {
 		return sa, nil, err
 	}
+	sa.cells = cells
 	return sa, pa, nil
 }
 

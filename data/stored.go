@@ -11,7 +11,22 @@ import (
 )
 
 // Reads of the stored analysis (see analysis.go). Call Refresh first: these
-// read what is stored, up to date or not.
+// read what is stored, up to date or not. The hot queries are constants so
+// that a test checks their plans.
+const (
+	qLoadAnalysis   = `SELECT article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times FROM sentence_analysis`
+	qStoredCoverage = `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede
+		FROM sources s CROSS JOIN articles a ON a.source_id = s.id CROSS JOIN coverage_cells c ON c.article_id = a.id AND c.kind = ?
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id, c.ord` // CROSS JOIN: walk in corpus order, no sort
+	qCoverageMatrix = `SELECT s.label, c.key, c.sentences, c.words, c.articles, w.words
+		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
+		WHERE c.kind = ? AND c.articles > 0 ORDER BY s.label, c.key`
+	qStoredTimeline = `SELECT a.id, s.label, a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times
+		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
+		CROSS JOIN sentence_analysis sa ON sa.article_id = a.id CROSS JOIN sentences t ON t.id = sa.sentence_id
+		WHERE sa.phase <> '' AND sa.confidence >= ?
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id, sa.seq`
+)
 
 func splitList(s string) []string {
 	if s == "" {
@@ -56,7 +71,7 @@ func (d *DB) LoadAnalyzed(ctx context.Context) ([]timeline.AnalyzedArticle, erro
 			a.Words += a.Sentences[k].WordCount
 		}
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times FROM sentence_analysis`)
+	rows, err := d.db.QueryContext(ctx, qLoadAnalysis)
 	if err != nil {
 		return nil, d.describe(err)
 	}
@@ -89,9 +104,7 @@ func (d *DB) StoredCoverage(ctx context.Context, themes bool) ([]timeline.Covera
 	if themes {
 		kind = kindTheme
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede
-		FROM articles a JOIN sources s ON s.id = a.source_id JOIN coverage_cells c ON c.article_id = a.id AND c.kind = ?
-		ORDER BY s.label COLLATE NOCASE, a.file, a.id, c.ord`, kind)
+	rows, err := d.db.QueryContext(ctx, qStoredCoverage, kind)
 	if err != nil {
 		return nil, d.describe(err)
 	}
@@ -124,9 +137,7 @@ func (d *DB) CoverageMatrix(ctx context.Context, themes bool) ([]SourceCell, err
 	if themes {
 		kind = kindTheme
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT s.label, c.key, c.sentences, c.words, c.articles, w.words
-		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
-		WHERE c.kind = ? AND c.articles > 0 ORDER BY s.label, c.key`, kind)
+	rows, err := d.db.QueryContext(ctx, qCoverageMatrix, kind)
 	if err != nil {
 		return nil, d.describe(err)
 	}
@@ -169,11 +180,7 @@ func (d *DB) AnalysedSources(ctx context.Context) ([]string, error) {
 func (d *DB) StoredTimeline(ctx context.Context, schema *timeline.Schema, evidencePerSource int) (timeline.Timeline, error) {
 	b := schema.NewTimelineBuilder(timeline.MinConfidence)
 	b.EvidencePerSource = evidencePerSource
-	rows, err := d.db.QueryContext(ctx, `SELECT a.id, s.label, a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times
-		FROM articles a JOIN sources s ON s.id = a.source_id
-		JOIN sentence_analysis sa ON sa.article_id = a.id JOIN sentences t ON t.id = sa.sentence_id
-		WHERE sa.phase <> '' AND sa.confidence >= ?
-		ORDER BY s.label COLLATE NOCASE, a.file, a.id, sa.seq`, timeline.MinConfidence)
+	rows, err := d.db.QueryContext(ctx, qStoredTimeline, timeline.MinConfidence)
 	if err != nil {
 		return timeline.Timeline{}, d.describe(err)
 	}

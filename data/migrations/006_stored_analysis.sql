@@ -10,7 +10,10 @@ CREATE TABLE article_analysis (
 	principals  TEXT NOT NULL,    -- the corpus principals used, comma-separated
 	gen         INTEGER NOT NULL, -- the cast used held the articles with ids up to this one
 	words       INTEGER NOT NULL, -- words in all sentences
-	sentences   INTEGER NOT NULL
+	sentences   INTEGER NOT NULL,
+	-- The capitalised words that bear on the cast (who the principals are,
+	-- who is a person), space-separated as name:mentions:person-mentions.
+	names       TEXT NOT NULL
 );
 CREATE INDEX article_analysis_gen ON article_analysis (gen);
 
@@ -29,15 +32,7 @@ CREATE TABLE sentence_analysis (
 );
 CREATE INDEX sentence_analysis_article ON sentence_analysis (article_id, seq);
 
--- The capitalised words of each article that bear on the cast (who the
--- principals are, who is a person), and their sums over the corpus.
-CREATE TABLE article_names (
-	name       TEXT NOT NULL,
-	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-	count      INTEGER NOT NULL,
-	person     INTEGER NOT NULL,
-	PRIMARY KEY (name, article_id)
-) WITHOUT ROWID;
+-- The articles' name tallies summed over the corpus.
 CREATE TABLE cast_names (
 	name       TEXT PRIMARY KEY,
 	count      INTEGER NOT NULL,
@@ -74,3 +69,7 @@ CREATE TABLE source_words (
 	words     INTEGER NOT NULL,
 	articles  INTEGER NOT NULL
 );
+
+-- Corpus order (source label, file, id) without sorting: reads of the
+-- stored analysis walk sources by label, then this index.
+CREATE INDEX articles_source_file ON articles (source_id, file, id);
