@@ -125,3 +125,82 @@ func TestParallelImportMatchesSequential(t *testing.T) {
 		}
 	}
 }
+
+// benchDB returns a database holding n generated articles, imported and
+// analysed, kept in the temporary folder between runs.
+func benchDB(b *testing.B, n int) *DB {
+	b.Helper()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("newsreel-bench-%d-s%d-a%d.db", n, SchemaVersion(), timeline.AnalysisVersion))
+	db, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	if got, _ := db.CountArticles(ctx); got != n {
+		db.Close()
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			os.Remove(p)
+		}
+		if db, err = Open(path); err != nil {
+			b.Fatal(err)
+		}
+		if sum := ingest.Import(ctx, db, []string{writeCorpus(b, n)}, ingest.Options{}, nil); sum.Imported != n {
+			b.Fatalf("imported %d of %d", sum.Imported, n)
+		}
+	}
+	if err := db.Refresh(ctx, testSchema(b), nil); err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
+
+// BenchmarkQueries times the queries behind the screens and commands on a
+// database of N analysed articles (100,000 with NEWSREEL_BENCH_LARGE=1):
+// ms per query. The stages that still load every article (actors, quotes,
+// claims) run at N <= 10,000 only.
+func BenchmarkQueries(b *testing.B) {
+	sizes := []int{10000}
+	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
+		sizes = append(sizes, 100000)
+	}
+	ctx := context.Background()
+	schema := testSchema(b)
+	for _, n := range sizes {
+		db := benchDB(b, n)
+		queries := []struct {
+			name string
+			run  func() (int, error)
+		}{
+			{"coverage-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, false); return len(c), err }},
+			{"theme-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, true); return len(c), err }},
+			{"coverage-cells", func() (int, error) { c, err := db.StoredCoverage(ctx, false); return len(c), err }},
+			{"timeline", func() (int, error) { tl, err := db.StoredTimeline(ctx, schema, 8); return len(tl.Phases), err }},
+			{"search", func() (int, error) { h, err := db.Search(ctx, "talks moscow", 50); return len(h), err }},
+			{"refresh-uptodate", func() (int, error) { return 1, db.Refresh(ctx, schema, nil) }},
+		}
+		if n <= 10000 {
+			queries = append(queries,
+				struct {
+					name string
+					run  func() (int, error)
+				}{"actors-quotes-claims", func() (int, error) {
+					r, err := db.Report(ctx, schema)
+					if err != nil {
+						return 0, err
+					}
+					return len(r.Actors.List) + len(r.Clusters) + len(r.Claims), nil
+				}})
+		}
+		for _, q := range queries {
+			b.Run(fmt.Sprintf("articles=%d/%s", n, q.name), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if got, err := q.run(); err != nil || got == 0 {
+						b.Fatalf("%d results, %v", got, err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
+			})
+		}
+		db.Close()
+	}
+}

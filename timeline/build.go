@@ -15,6 +15,7 @@ type TimelineBuilder struct {
 	EvidencePerSource int
 	byID              map[string]*TimelinePhase
 	kept              map[[2]string]int
+	reported          map[[2]string]bool // (phase, source) already in Sources
 	tl                Timeline
 	votes             map[[2]string]int
 }
@@ -23,7 +24,7 @@ type TimelineBuilder struct {
 // (by source, then file), then call Timeline.
 func (s *Schema) NewTimelineBuilder(minConfidence float64) *TimelineBuilder {
 	return &TimelineBuilder{s: s, minConfidence: minConfidence, byID: map[string]*TimelinePhase{},
-		kept: map[[2]string]int{}, tl: Timeline{Narrative: map[string][]string{}}, votes: map[[2]string]int{}}
+		kept: map[[2]string]int{}, reported: map[[2]string]bool{}, tl: Timeline{Narrative: map[string][]string{}}, votes: map[[2]string]int{}}
 }
 
 // Add merges one analysed article.
@@ -54,7 +55,8 @@ func (b *TimelineBuilder) Add(a AnalyzedArticle) {
 				b.kept[key]++
 				tp.Evidence = append(tp.Evidence, ev)
 			}
-			if !contains(tp.Sources, a.Source) {
+			if key := [2]string{id, a.Source}; !b.reported[key] {
+				b.reported[key] = true
 				tp.Sources = append(tp.Sources, a.Source)
 			}
 			if !seen[id] {
