@@ -496,6 +496,9 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 				}
 				st.add(a.sourceID, analysed[i].art.Words, cells, 1)
 			}
+			if err := bumpStamp(ctx, tx); err != nil {
+				return err
+			}
 			return st.flush(ctx, tx)
 		})
 		if err != nil {
@@ -742,4 +745,12 @@ func storedTime(t time.Time) time.Time {
 		return t
 	}
 	return parseStoredTime(sql.NullString{String: t.Format(time.RFC3339), Valid: true})
+}
+
+// bumpStamp records that stored analyses changed, so cached corpus-level
+// results are recomputed.
+func bumpStamp(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('analysis.stamp', '1')
+		ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`)
+	return err
 }

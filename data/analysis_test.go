@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data/corpusgen"
@@ -164,6 +165,33 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 	if g, w := jsonOf(t, tl), jsonOf(t, want.Timeline); g != w {
 		t.Errorf("stored timeline differs:\n got %.300s\nwant %.300s", g, w)
 	}
+	// The screen timeline (evidence capped per source), built then cached.
+	b := s.NewTimelineBuilder(timeline.MinConfidence)
+	b.EvidencePerSource = ScreenEvidence
+	for _, a := range want.Articles {
+		b.Add(a)
+	}
+	capped := b.Timeline()
+	for round := 0; round < 2; round++ {
+		screen, err := db.ScreenTimeline(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := jsonOf(t, screen), jsonOf(t, capped); g != w {
+			t.Errorf("screen timeline (round %d) differs:\n got %.300s\nwant %.300s", round, g, w)
+		}
+		var gz, wz []string
+		walkTimes(&screen, func(tm *time.Time) { z, _ := tm.Zone(); gz = append(gz, z) })
+		walkTimes(&capped, func(tm *time.Time) { z, _ := tm.Zone(); wz = append(wz, z) })
+		if strings.Join(gz, ",") != strings.Join(wz, ",") {
+			t.Errorf("screen timeline (round %d) zones %v, want %v", round, gz, wz)
+		}
+	}
+	var cached int
+	db.db.QueryRow(`SELECT COUNT(*) FROM analysis_cache`).Scan(&cached)
+	if cached != 1 {
+		t.Errorf("%d cached results, want the timeline", cached)
+	}
 	srcs, err := db.AnalysedSources(ctx)
 	if err != nil || jsonOf(t, srcs) != jsonOf(t, want.Sources) {
 		t.Errorf("sources %v, want %v (%v)", srcs, want.Sources, err)
@@ -214,6 +242,9 @@ func TestImportThatChangesTheCastReanalysesWhatItChanged(t *testing.T) {
 	if err := db.Refresh(ctx, s, nil); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := db.ScreenTimeline(ctx, s); err != nil { // cached, then outdated by the import
+		t.Fatal(err)
+	}
 	before := inMemoryReport(t, db, s)
 	importMixed(t, db, 0)
 	var total int
@@ -226,6 +257,14 @@ func TestImportThatChangesTheCastReanalysesWhatItChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameReport(t, got, want)
+	// The cached screen timeline followed the import.
+	screen, err := db.ScreenTimeline(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := jsonOf(t, screen.Narrative), jsonOf(t, want.Timeline.Narrative); g != w {
+		t.Errorf("screen timeline after the second import: narrative %.200s, want %.200s", g, w)
+	}
 	if total == 0 {
 		t.Errorf("no article re-analysed, though the principals changed from %v", before.Articles[0].Source)
 	}

@@ -72,6 +72,7 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		}
 		defer ast.close()
 		delta = timeline.CastCounts{}
+		changed := false
 		for i, p := range batch {
 			if p.Err != nil {
 				out[i].Err = p.Err
@@ -92,6 +93,7 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 				delta.Add(pa.names, 1)
 				maxID = max(maxID, stored.ID)
 				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1)
+				changed = true
 			}
 			out[i].Stored = stored.Stored
 			if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
@@ -103,6 +105,11 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		}
 		if err := ast.flush(ctx, tx); err != nil {
 			return err
+		}
+		if changed {
+			if err := bumpStamp(ctx, tx); err != nil {
+				return err
+			}
 		}
 		// Index the batch's sentences in one statement, in the same
 		// transaction: they are searchable exactly when they are stored.

@@ -174,7 +174,8 @@ func BenchmarkQueries(b *testing.B) {
 			{"coverage-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, false); return len(c), err }},
 			{"theme-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, true); return len(c), err }},
 			{"coverage-cells", func() (int, error) { c, err := db.StoredCoverage(ctx, false); return len(c), err }},
-			{"timeline", func() (int, error) { tl, err := db.StoredTimeline(ctx, schema, 8); return len(tl.Phases), err }},
+			{"timeline-stream", func() (int, error) { tl, err := db.StoredTimeline(ctx, schema, 8); return len(tl.Phases), err }},
+			{"timeline-screen", func() (int, error) { tl, err := db.ScreenTimeline(ctx, schema); return len(tl.Phases), err }},
 			{"search", func() (int, error) { h, err := db.Search(ctx, "talks moscow", 50); return len(h), err }},
 			{"refresh-uptodate", func() (int, error) { return 1, db.Refresh(ctx, schema, nil) }},
 		}

@@ -137,7 +137,7 @@ func runCoverage(env Env, args []string) int {
 	if err != nil {
 		return c.fail(env, err)
 	}
-	tl, err := db.StoredTimeline(ctx, schema, 1)
+	tl, err := db.ScreenTimeline(ctx, schema) // for the blindspots
 	if err != nil {
 		return c.fail(env, err)
 	}

@@ -73,3 +73,12 @@ CREATE TABLE source_words (
 -- Corpus order (source label, file, id) without sorting: reads of the
 -- stored analysis walk sources by label, then this index.
 CREATE INDEX articles_source_file ON articles (source_id, file, id);
+
+-- Corpus-level results (the screen timeline) computed from the stored
+-- analysis, valid while the analysis stamp (settings 'analysis.stamp',
+-- bumped whenever an analysis is stored) and the schema are what they were.
+CREATE TABLE analysis_cache (
+	name  TEXT PRIMARY KEY,
+	stamp TEXT NOT NULL,
+	value BLOB NOT NULL
+);
