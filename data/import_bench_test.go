@@ -63,7 +63,11 @@ func BenchmarkImport(b *testing.B) {
 		dir := writeCorpus(b, n)
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				db, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+				path := benchPath(n) // kept for BenchmarkQueries
+				for _, p := range []string{path, path + "-wal", path + "-shm"} {
+					os.Remove(p)
+				}
+				db, err := Open(path)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -130,7 +134,7 @@ func TestParallelImportMatchesSequential(t *testing.T) {
 // analysed, kept in the temporary folder between runs.
 func benchDB(b *testing.B, n int) *DB {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("newsreel-bench-%d-s%d-a%d.db", n, SchemaVersion(), timeline.AnalysisVersion))
+	path := benchPath(n)
 	db, err := Open(path)
 	if err != nil {
 		b.Fatal(err)
@@ -204,4 +208,9 @@ func BenchmarkQueries(b *testing.B) {
 		}
 		db.Close()
 	}
+}
+
+// benchPath is where the benchmarks keep a database of n articles.
+func benchPath(n int) string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("newsreel-bench-%d-s%d-a%d.db", n, SchemaVersion(), timeline.AnalysisVersion))
 }
