@@ -440,6 +440,15 @@ type Progress func(done, total int)
 func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Progress) error {
 	d.UseSchema(schema)
 	hash := schema.Hash()
+	// Nothing stored or re-analysed since the last complete Refresh with
+	// this schema: nothing can be stale.
+	mark, err := d.freshMark(ctx, hash)
+	if err != nil {
+		return err
+	}
+	if last, _ := d.Setting(ctx, "analysis.fresh", ""); last == mark {
+		return nil
+	}
 	counts, gen, err := loadCast(ctx, d.db)
 	if err != nil {
 		return d.describe(err)
@@ -514,9 +523,35 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 	return d.settle(ctx, principals, gen)
 }
 
+// freshMark identifies the stored analysis: schema, engine version, the
+// analysis stamp (bumped whenever analyses are stored) and the newest
+// article.
+func (d *DB) freshMark(ctx context.Context, hash string) (string, error) {
+	stamp, err := d.Setting(ctx, "analysis.stamp", "0")
+	if err != nil {
+		return "", err
+	}
+	var maxID int64
+	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID); err != nil {
+		return "", d.describe(err)
+	}
+	return fmt.Sprintf("%s/%d/%s/%d", hash, timeline.AnalysisVersion, stamp, maxID), nil
+}
+
 // settle records that every analysis not found stale agrees with the cast
 // of principals and gen, so the next Refresh does not look at it again.
 func (d *DB) settle(ctx context.Context, principals []string, gen int64) error {
+	hash := d.an.hash
+	defer func() {
+		// Remember the state found up to date (unless something changed
+		// meanwhile: the mark is taken after the last write).
+		if mark, err := d.freshMark(ctx, hash); err == nil {
+			var maxID int64
+			if d.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID) == nil && maxID == gen {
+				_ = d.SetSetting(ctx, "analysis.fresh", mark)
+			}
+		}
+	}()
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
 		// Only articles the cast held: later ones are checked next time.
 		if _, err := tx.ExecContext(ctx, `UPDATE article_analysis SET principals = ?1 WHERE principals <> ?1 AND article_id <= ?2`,
