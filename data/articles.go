@@ -37,16 +37,42 @@ func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (ingest.St
 // absent.
 func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.StoreResult {
 	out := make([]ingest.StoreResult, len(batch))
+	var delta timeline.CastCounts
+	var maxID, version int64
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
 		var lastID int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM sentences`).Scan(&lastID); err != nil {
 			return err
 		}
+		// The cast as stored: reloaded when another process imported since.
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID); err != nil {
+			return err
+		}
+		d.an.mu.Lock()
+		if d.an.counts == nil || d.an.maxID != maxID {
+			c, _, err := loadCast(ctx, tx)
+			if err != nil {
+				d.an.mu.Unlock()
+				return err
+			}
+			d.an.counts, d.an.maxID = c, maxID
+			d.an.version++
+			d.an.publish()
+		}
+		version = d.an.version
+		d.an.mu.Unlock()
 		st, err := newStatements(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer st.close()
+		ast, err := prepareAnalysisStatements(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ast.close()
+		delta = timeline.CastCounts{}
+		changed := false
 		for i, p := range batch {
 			if p.Err != nil {
 				out[i].Err = p.Err
@@ -55,7 +81,7 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
 				return err
 			}
-			stored, err := st.store(ctx, p)
+			stored, pa, err := d.storeArticle(ctx, st, ast, &p)
 			if err != nil {
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
 					// SQLite already rolled the whole transaction back (a full
@@ -63,9 +89,25 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 					return err
 				}
 				out[i].Err = d.describe(err)
+			} else if pa != nil {
+				delta.Add(pa.names, 1)
+				maxID = max(maxID, stored.ID)
+				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1)
+				changed = true
 			}
-			out[i].Stored = stored
+			out[i].Stored = stored.Stored
 			if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
+				return err
+			}
+		}
+		if err := addNames(ctx, tx, delta, maxID); err != nil {
+			return err
+		}
+		if err := ast.flush(ctx, tx); err != nil {
+			return err
+		}
+		if changed {
+			if err := bumpStamp(ctx, tx); err != nil {
 				return err
 			}
 		}
@@ -74,6 +116,19 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		_, err = tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?`, lastID)
 		return err
 	})
+	if err == nil {
+		d.an.mu.Lock()
+		if d.an.version == version {
+			for _, t := range delta {
+				d.an.counts.Add([]timeline.NameTally{t}, 1)
+			}
+			d.an.maxID = maxID
+			d.an.version++
+			version = d.an.version
+			d.an.publish()
+		}
+		d.an.mu.Unlock()
+	}
 	if err != nil {
 		err = d.describe(err)
 		for i := range out {
@@ -122,19 +177,50 @@ func (st *statements) close() {
 	closeStatements(append([]*sql.Stmt{st.exists, st.source, st.article, st.sentence, st.stripped}, st.copies.all()...))
 }
 
+// storedArticle is what storing one article wrote.
+type storedArticle struct {
+	ingest.Stored
+	ID, sourceID int64
+	sentenceIDs  []int64
+	cells        []timeline.CoverageCell // its coverage, for the per-source sums
+}
+
+// storeArticle writes one prepared article with its analysis (made now if
+// the worker pool did not). It returns the analysis stored, nil for a
+// duplicate.
+func (d *DB) storeArticle(ctx context.Context, st *statements, ast *analysisStatements, p *ingest.Prepared) (storedArticle, *preparedAnalysis, error) {
+	sa, err := st.store(ctx, *p)
+	if err != nil || sa.Duplicate {
+		return sa, nil, err
+	}
+	pa, _ := p.Analysis.(*preparedAnalysis)
+	if pa == nil {
+		if d.AnalyzePrepared(p); p.Analysis == nil {
+			return sa, nil, fmt.Errorf("analyse: cannot load the schema or the cast")
+		}
+		pa = p.Analysis.(*preparedAnalysis)
+	}
+	cells, err := ast.store(ctx, sa.ID, sa.sentenceIDs, pa)
+	if err != nil {
+		return sa, nil, err
+	}
+	sa.cells = cells
+	return sa, pa, nil
+}
+
 // store writes one prepared article.
-func (st *statements) store(ctx context.Context, p ingest.Prepared) (ingest.Stored, error) {
+func (st *statements) store(ctx context.Context, p ingest.Prepared) (storedArticle, error) {
 	art, seg := p.Article, p.Seg
 	if len(seg.Sentences) == 0 {
-		return ingest.Stored{}, fmt.Errorf("no sentences in the text (only boilerplate or punctuation)")
+		return storedArticle{}, fmt.Errorf("no sentences in the text (only boilerplate or punctuation)")
 	}
 	hash := ContentHash(art.Body)
 	var exists int
 	if err := st.exists.QueryRowContext(ctx, hash, art.URL).Scan(&exists); err != nil {
-		return ingest.Stored{}, fmt.Errorf("look up article: %w", err)
+		return storedArticle{}, fmt.Errorf("look up article: %w", err)
 	}
 	if exists > 0 {
-		return ingest.Stored{Duplicate: true}, nil
+		return storedArticle{Stored: ingest.Stored{Duplicate: true}}, nil
 	}
 	source := strings.TrimSpace(art.Source)
 	if source == "" {
@@ -146,36 +232,41 @@ func (st *statements) store(ctx context.Context, p ingest.Prepared) (ingest.Stor
 	}
 	var sourceID int64
 	if err := st.source.QueryRowContext(ctx, source).Scan(&sourceID); err != nil {
-		return ingest.Stored{}, fmt.Errorf("store source: %w", err)
+		return storedArticle{}, fmt.Errorf("store source: %w", err)
 	}
 	res, err := st.article.ExecContext(ctx, sourceID, art.File, art.Title, art.URL, nullTime(art.Published), nullTime(art.EventDate),
 		art.Dateline, string(meta), art.Body, hash)
 	if err != nil {
-		return ingest.Stored{}, fmt.Errorf("store article: %w", err)
+		return storedArticle{}, fmt.Errorf("store article: %w", err)
 	}
 	articleID, err := res.LastInsertId()
 	if err != nil {
-		return ingest.Stored{}, err
+		return storedArticle{}, err
 	}
-	for _, s := range seg.Sentences {
-		if _, err := st.sentence.ExecContext(ctx, articleID, s.Index, s.Paragraph, s.Start, s.End, sentenceKind(s), s.Words(), s.Text); err != nil {
-			return ingest.Stored{}, fmt.Errorf("store sentence %d: %w", s.Index, err)
+	ids := make([]int64, len(seg.Sentences))
+	for i, s := range seg.Sentences {
+		res, err := st.sentence.ExecContext(ctx, articleID, s.Index, s.Paragraph, s.Start, s.End, sentenceKind(s), s.Words(), s.Text)
+		if err != nil {
+			return storedArticle{}, fmt.Errorf("store sentence %d: %w", s.Index, err)
+		}
+		if ids[i], err = res.LastInsertId(); err != nil {
+			return storedArticle{}, err
 		}
 	}
 	for _, l := range seg.Stripped {
 		if _, err := st.stripped.ExecContext(ctx, articleID, l.Start, l.End, l.Rule, l.Text); err != nil {
-			return ingest.Stored{}, fmt.Errorf("store stripped line: %w", err)
+			return storedArticle{}, fmt.Errorf("store stripped line: %w", err)
 		}
 	}
-	stored := ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}
+	stored := storedArticle{Stored: ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, ID: articleID, sourceID: sourceID, sentenceIDs: ids}
 	original, err := st.copies.linkCopy(ctx, articleID, art.Published, p.Print)
 	if err != nil {
-		return ingest.Stored{}, err
+		return storedArticle{}, err
 	}
 	if original != 0 {
 		ref, err := st.copies.refOf(ctx, original)
 		if err != nil {
-			return ingest.Stored{}, fmt.Errorf("read original: %w", err)
+			return storedArticle{}, fmt.Errorf("read original: %w", err)
 		}
 		stored.CopyOf = ref.String()
 	}

@@ -83,22 +83,17 @@ func parseStoredTime(v sql.NullString) time.Time {
 	return t
 }
 
-// Analyze runs the engine with schema over every stored article.
+// Analyze brings the stored analysis up to date for schema (see Refresh)
+// and reads every article with it.
 func (d *DB) Analyze(ctx context.Context, schema *timeline.Schema) ([]timeline.AnalyzedArticle, error) {
-	stored, err := d.LoadCorpus(ctx)
-	if err != nil {
+	if err := d.Refresh(ctx, schema, nil); err != nil {
 		return nil, err
 	}
-	arts := make([]timeline.Article, len(stored))
-	sents := make([][]timeline.Sentence, len(stored))
-	for i, s := range stored {
-		arts[i], sents[i] = s.Article, s.Sentences
-	}
-	return schema.AnalyzeSplit(arts, sents), nil
+	return d.LoadAnalyzed(ctx)
 }
 
-// Report analyses every stored article with schema and replays the
-// stored actor edits.
+// Report brings the stored analysis up to date for schema, reads it and
+// runs the corpus-level stages, replaying the stored actor edits.
 func (d *DB) Report(ctx context.Context, schema *timeline.Schema) (*timeline.Report, error) {
 	arts, err := d.Analyze(ctx, schema)
 	if err != nil {

@@ -24,6 +24,7 @@ var migrationFS embed.FS
 type DB struct {
 	db   *sql.DB
 	Path string
+	an   analysisState // the cast import analyses with (see analysis.go)
 }
 
 // DefaultPath is where the database lives unless --db or NEWSREEL_DB say

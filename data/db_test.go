@@ -148,10 +148,15 @@ func TestMigrationsAreNumberedAndReopenable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, m := range ms {
-		if m.version != i+1 {
-			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, i+1)
+	want := 1
+	for _, m := range ms {
+		if m.version == 6 && want == 5 {
+			want = 6 // 005 (wire copies) is reserved for a branch not merged yet
 		}
+		if m.version != want {
+			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, want)
+		}
+		want++
 	}
 	path := filepath.Join(t.TempDir(), "re.db")
 	for i := 0; i < 2; i++ {
@@ -269,6 +274,16 @@ func TestMigrationUpgradesKeepData(t *testing.T) {
 	copies, err := db.Copies(ctx)
 	if err != nil || len(copies) != 1 || copies[0].Copy.Source != "Reprinter" || copies[0].Original.Source != "Old outlet" {
 		t.Fatalf("copies after upgrade: %+v %v", copies, err)
+	}
+	// Articles stored before the analysis was are analysed on first use.
+	arts, err := db.Analyze(ctx, testSchema(t))
+	if err != nil || len(arts) != 2 || arts[0].Words == 0 {
+		t.Fatalf("analysis after upgrade: %v, %d articles", err, len(arts))
+	}
+	var analysed int
+	db.db.QueryRow(`SELECT COUNT(*) FROM article_analysis`).Scan(&analysed)
+	if analysed != 2 {
+		t.Fatalf("%d analyses stored after upgrade", analysed)
 	}
 }
 

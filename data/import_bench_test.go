@@ -49,7 +49,8 @@ func peakRSS() float64 {
 }
 
 // BenchmarkImport imports N generated articles end to end (read, clean,
-// split, store with full-text index) into a new database: articles/s and
+// split, analyse, store with full-text index and the analysis, refresh
+// what the first batches' cast left stale) into a new database: articles/s and
 // the process's peak RSS. N=100000 runs with NEWSREEL_BENCH_LARGE=1 (make
 // bench).
 func BenchmarkImport(b *testing.B) {
@@ -57,19 +58,28 @@ func BenchmarkImport(b *testing.B) {
 	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
 		sizes = append(sizes, 100000)
 	}
+	schema := testSchema(b)
 	for _, n := range sizes {
 		dir := writeCorpus(b, n)
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				db, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+				path := benchPath(n) // kept for BenchmarkQueries
+				for _, p := range []string{path, path + "-wal", path + "-shm"} {
+					os.Remove(p)
+				}
+				db, err := Open(path)
 				if err != nil {
 					b.Fatal(err)
 				}
 				sum := ingest.Import(context.Background(), db, []string{dir}, ingest.Options{}, nil)
-				db.Close()
 				if sum.Imported != n {
 					b.Fatalf("imported %d of %d (%d failed)", sum.Imported, n, sum.Failed)
 				}
+				// What the first batches' cast left stale.
+				if err := db.Refresh(context.Background(), schema, nil); err != nil {
+					b.Fatal(err)
+				}
+				db.Close()
 			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 			b.ReportMetric(peakRSS(), "peak-MB")
@@ -118,4 +128,92 @@ func TestParallelImportMatchesSequential(t *testing.T) {
 			}
 		}
 	}
+}
+
+// benchDB returns a database holding n generated articles, imported and
+// analysed, kept in the temporary folder between runs.
+func benchDB(b *testing.B, n int) *DB {
+	b.Helper()
+	path := benchPath(n)
+	db, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	if got, _ := db.CountArticles(ctx); got != n {
+		db.Close()
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			os.Remove(p)
+		}
+		if db, err = Open(path); err != nil {
+			b.Fatal(err)
+		}
+		if sum := ingest.Import(ctx, db, []string{writeCorpus(b, n)}, ingest.Options{}, nil); sum.Imported != n {
+			b.Fatalf("imported %d of %d", sum.Imported, n)
+		}
+	}
+	if err := db.Refresh(ctx, testSchema(b), nil); err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
+
+// BenchmarkQueries times the queries behind the screens and commands on a
+// database of N analysed articles (100,000 with NEWSREEL_BENCH_LARGE=1):
+// ms per query. The stages that still load every article (actors, quotes,
+// claims) run at N <= 10,000 only.
+func BenchmarkQueries(b *testing.B) {
+	sizes := []int{10000}
+	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
+		sizes = append(sizes, 100000)
+	}
+	ctx := context.Background()
+	schema := testSchema(b)
+	for _, n := range sizes {
+		db := benchDB(b, n)
+		queries := []struct {
+			name string
+			run  func() (int, error)
+		}{
+			{"coverage-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, false); return len(c), err }},
+			{"theme-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, true); return len(c), err }},
+			{"coverage-cells", func() (int, error) { c, err := db.StoredCoverage(ctx, false); return len(c), err }},
+			{"timeline-stream", func() (int, error) { tl, err := db.StoredTimeline(ctx, schema, 8); return len(tl.Phases), err }},
+			{"timeline-screen", func() (int, error) { tl, err := db.ScreenTimeline(ctx, schema); return len(tl.Phases), err }},
+			{"search", func() (int, error) { h, err := db.Search(ctx, "talks moscow", 50); return len(h), err }},
+			{"refresh-uptodate", func() (int, error) { return 1, db.Refresh(ctx, schema, nil) }},
+		}
+		if n <= 10000 {
+			queries = append(queries,
+				struct {
+					name string
+					run  func() (int, error)
+				}{"actors-quotes-claims", func() (int, error) {
+					r, err := db.Report(ctx, schema)
+					if err != nil {
+						return 0, err
+					}
+					return len(r.Actors.List) + len(r.Clusters) + len(r.Claims), nil
+				}})
+		}
+		if _, err := db.ScreenTimeline(ctx, schema); err != nil { // build the cache: timed warm
+			b.Fatal(err)
+		}
+		for _, q := range queries {
+			b.Run(fmt.Sprintf("articles=%d/%s", n, q.name), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if got, err := q.run(); err != nil || got == 0 {
+						b.Fatalf("%d results, %v", got, err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
+			})
+		}
+		db.Close()
+	}
+}
+
+// benchPath is where the benchmarks keep a database of n articles.
+func benchPath(n int) string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("newsreel-bench-%d-s%d-a%d.db", n, SchemaVersion(), timeline.AnalysisVersion))
 }

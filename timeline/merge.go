@@ -50,55 +50,11 @@ type Timeline struct {
 // are ordered by resolved clock times where sources give them, otherwise by
 // the schema's canonical order.
 func (s *Schema) BuildTimeline(arts []AnalyzedArticle, minConfidence float64) Timeline {
-	byID := map[string]*TimelinePhase{}
-	tl := Timeline{Narrative: map[string][]string{}}
-	votes := map[[2]string]int{} // (earlier, later) -> sentences saying so
+	b := s.NewTimelineBuilder(minConfidence)
 	for _, a := range arts {
-		seen := map[string]bool{}
-		for _, p := range tl.Narrative[a.Source] {
-			seen[p] = true
-		}
-		for _, sent := range a.Sentences {
-			if sent.Phase == "" || sent.Confidence < minConfidence {
-				continue
-			}
-			if sent.After != "" {
-				votes[[2]string{sent.After, sent.Phase}]++
-			}
-			if sent.Before != "" {
-				votes[[2]string{sent.Phase, sent.Before}]++
-			}
-			for k, id := range append([]string{sent.Phase}, sent.Also...) {
-				tp := byID[id]
-				if tp == nil {
-					ph := s.Phase(id)
-					tp = &TimelinePhase{ID: id, Label: ph.Label, Order: ph.Order}
-					byID[id] = tp
-				}
-				ev := Evidence{Source: a.Source, File: a.File, Sentence: sent.Index, Text: sent.Text, Confidence: sent.Confidence, Times: sent.Times}
-				tp.Evidence = append(tp.Evidence, ev)
-				if !contains(tp.Sources, a.Source) {
-					tp.Sources = append(tp.Sources, a.Source)
-				}
-				if !seen[id] {
-					seen[id] = true
-					tl.Narrative[a.Source] = append(tl.Narrative[a.Source], id)
-				}
-				if k == 0 { // times belong to the sentence's main phase
-					tp.addTimes(a, ev)
-				}
-			}
-		}
+		b.Add(a)
 	}
-	for _, tp := range byID {
-		sort.Strings(tp.Sources)
-		sortBySource(tp.Evidence, tp.Sources)
-		tp.closeSpan()
-		tl.Phases = append(tl.Phases, *tp)
-	}
-	orderPhases(tl.Phases)
-	applyRelativeOrder(tl.Phases, votes, max(1, len(tl.Narrative)/3))
-	return tl
+	return b.Timeline()
 }
 
 // applyRelativeOrder lets sources' relative cues move phases without clock

@@ -16,8 +16,18 @@ type analysis struct {
 	labels  []string // source labels with articles, sorted
 }
 
-// loadAnalysis reads the store and runs the whole engine.
+// loadAnalysis reads the stored analysis (re-analysing first what is out
+// of date) and runs the corpus-level stages.
 func loadAnalysis(ctx context.Context, db *data.DB, schema *timeline.Schema) (*analysis, error) {
+	return loadAnalysisProgress(ctx, db, schema, nil)
+}
+
+// loadAnalysisProgress is loadAnalysis reporting re-analysis progress
+// (from a background goroutine).
+func loadAnalysisProgress(ctx context.Context, db *data.DB, schema *timeline.Schema, progress data.Progress) (*analysis, error) {
+	if err := db.Refresh(ctx, schema, progress); err != nil {
+		return nil, err
+	}
 	srcs, err := db.Sources(ctx)
 	if err != nil {
 		return nil, err

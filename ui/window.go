@@ -131,7 +131,7 @@ func (v *Window) Start() {
 			return
 		}
 		fyne.Do(func() { v.status.SetText("Analysing…") })
-		a, err := loadAnalysis(ctx, db, schema)
+		a, err := loadAnalysisProgress(ctx, db, schema, v.analysisProgress)
 		fyne.Do(func() {
 			v.db, v.schema = db, schema
 			v.finishLoad(a, err)
@@ -147,9 +147,14 @@ func (v *Window) reload() {
 	db, schema := v.db, v.schema
 	v.status.SetText("Analysing…")
 	go func() {
-		a, err := loadAnalysis(context.Background(), db, schema)
+		a, err := loadAnalysisProgress(context.Background(), db, schema, v.analysisProgress)
 		fyne.Do(func() { v.finishLoad(a, err) })
 	}()
+}
+
+// analysisProgress shows re-analysis progress in the status line.
+func (v *Window) analysisProgress(done, total int) {
+	fyne.Do(func() { v.status.SetText(fmt.Sprintf("Analysing: %d of %d articles…", done, total)) })
 }
 
 func (v *Window) finishLoad(a *analysis, err error) {

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"sort"
 
 	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data"
@@ -23,6 +22,12 @@ func init() {
 		summary: "per source and theme: sentences and share of the text",
 		usage:   "[--schema FILE] [--format csv|table|json]",
 		run:     runThemes,
+	})
+	register(command{
+		name:    "analyze",
+		summary: "bring the stored analysis up to date (after a schema change, say), with progress",
+		usage:   "[--schema FILE]",
+		run:     runAnalyze,
 	})
 	register(command{
 		name:    "timeline",
@@ -51,9 +56,10 @@ func newAnalysisCommand(env Env, name string, formats ...string) *analysisComman
 	}
 }
 
-// run parses args, opens the store and analyses it; done is true when the
-// command should return code.
-func (c *analysisCommand) run(env Env, args []string) (*timeline.Schema, []timeline.AnalyzedArticle, int, bool) {
+// prepare parses args, loads the schema, opens the store and brings its
+// stored analysis up to date (with a progress line on stderr); done is
+// true when the command should return code. The caller closes db.
+func (c *analysisCommand) prepare(env Env, args []string) (*timeline.Schema, *data.DB, int, bool) {
 	pos, code, done := c.parse(env, args)
 	if done {
 		return nil, nil, code, true
@@ -71,19 +77,45 @@ func (c *analysisCommand) run(env Env, args []string) (*timeline.Schema, []timel
 	if done {
 		return nil, nil, code, true
 	}
-	defer db.Close()
-	arts, err := db.Analyze(context.Background(), schema)
-	if err != nil {
+	if err := db.Refresh(context.Background(), schema, progressLine(env, c.cmd.name)); err != nil {
+		db.Close()
 		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
 		return nil, nil, ExitFailed, true
 	}
 	edits, err := db.ActorEdits(context.Background())
 	if err != nil {
+		db.Close()
 		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
 		return nil, nil, ExitFailed, true
 	}
 	c.edits = data.EditsOnly(edits)
+	return schema, db, 0, false
+}
+
+// run is prepare, then reads every article with its stored analysis (for
+// the stages that need whole articles).
+func (c *analysisCommand) run(env Env, args []string) (*timeline.Schema, []timeline.AnalyzedArticle, int, bool) {
+	schema, db, code, done := c.prepare(env, args)
+	if done {
+		return nil, nil, code, true
+	}
+	defer db.Close()
+	arts, err := db.LoadAnalyzed(context.Background())
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
+		return nil, nil, ExitFailed, true
+	}
 	return schema, arts, 0, false
+}
+
+// progressLine reports re-analysis on stderr, rewriting one line.
+func progressLine(env Env, cmd string) data.Progress {
+	return func(done, total int) {
+		fmt.Fprintf(env.Stderr, "\rnewsreel %s: analysing %d of %d articles", cmd, done, total)
+		if done == total {
+			fmt.Fprintln(env.Stderr)
+		}
+	}
 }
 
 // findActors finds the actors of arts and replays the user's edits.
@@ -95,9 +127,23 @@ func (c *analysisCommand) findActors(arts []timeline.AnalyzedArticle) *timeline.
 
 func runCoverage(env Env, args []string) int {
 	c := newAnalysisCommand(env, "coverage", "csv", "table", "json")
-	schema, arts, code, done := c.run(env, args)
+	schema, db, code, done := c.prepare(env, args)
 	if done {
 		return code
+	}
+	defer db.Close()
+	ctx := context.Background()
+	cells, err := db.StoredCoverage(ctx, false)
+	if err != nil {
+		return c.fail(env, err)
+	}
+	tl, err := db.ScreenTimeline(ctx, schema) // for the blindspots
+	if err != nil {
+		return c.fail(env, err)
+	}
+	sources, err := db.AnalysedSources(ctx)
+	if err != nil {
+		return c.fail(env, err)
 	}
 	t := table{header: []string{"source", "file", "phase", "sentences", "words", "share"}}
 	type row struct {
@@ -111,32 +157,29 @@ func runCoverage(env Env, args []string) int {
 		Lede      bool    `json:"lede"`
 	}
 	rows := []row{}
-	for _, cell := range schema.Coverage(arts, timeline.MinConfidence) {
+	for _, cell := range cells {
 		t.add(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share)
 		rows = append(rows, row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share, cell.Position, cell.Lede})
 	}
-	tl := schema.BuildTimeline(arts, timeline.MinConfidence)
-	return emit(env, "coverage", *c.format, &t, map[string]any{"coverage": rows, "blindspots": timeline.Blindspots(tl, sourceLabels(arts))})
+	return emit(env, "coverage", *c.format, &t, map[string]any{"coverage": rows, "blindspots": timeline.Blindspots(tl, sources)})
 }
 
-func sourceLabels(arts []timeline.AnalyzedArticle) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, a := range arts {
-		if !seen[a.Source] {
-			seen[a.Source] = true
-			out = append(out, a.Source)
-		}
-	}
-	sort.Strings(out)
-	return out
+// fail reports err and returns the failure code.
+func (c *analysisCommand) fail(env Env, err error) int {
+	fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
+	return ExitFailed
 }
 
 func runThemes(env Env, args []string) int {
 	c := newAnalysisCommand(env, "themes", "csv", "table", "json")
-	schema, arts, code, done := c.run(env, args)
+	_, db, code, done := c.prepare(env, args)
 	if done {
 		return code
+	}
+	defer db.Close()
+	cells, err := db.StoredCoverage(context.Background(), true)
+	if err != nil {
+		return c.fail(env, err)
 	}
 	t := table{header: []string{"source", "file", "theme", "sentences", "share"}}
 	type row struct {
@@ -147,7 +190,7 @@ func runThemes(env Env, args []string) int {
 		Share     float64 `json:"share"`
 	}
 	rows := []row{}
-	for _, cell := range schema.ThemeCoverage(arts) {
+	for _, cell := range cells {
 		t.add(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share)
 		rows = append(rows, row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share})
 	}
@@ -156,11 +199,15 @@ func runThemes(env Env, args []string) int {
 
 func runTimeline(env Env, args []string) int {
 	c := newAnalysisCommand(env, "timeline", "table", "json")
-	schema, arts, code, done := c.run(env, args)
+	schema, db, code, done := c.prepare(env, args)
 	if done {
 		return code
 	}
-	tl := schema.BuildTimeline(arts, timeline.MinConfidence)
+	defer db.Close()
+	tl, err := db.StoredTimeline(context.Background(), schema, 0)
+	if err != nil {
+		return c.fail(env, err)
+	}
 	phases := export.PhasesOf(tl)
 	t := table{header: []string{"order", "phase", "start", "end", "sources", "evidence"}}
 	for _, p := range phases {
@@ -185,4 +232,21 @@ func joinShort(list []string) string {
 		out += s
 	}
 	return out
+}
+
+// runAnalyze re-analyses what is out of date for the schema: everything
+// after a schema change, the articles a new import changed the cast of.
+func runAnalyze(env Env, args []string) int {
+	c := newAnalysisCommand(env, "analyze", "table")
+	_, db, code, done := c.prepare(env, args)
+	if done {
+		return code
+	}
+	defer db.Close()
+	n, err := db.CountArticles(context.Background())
+	if err != nil {
+		return c.fail(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "analysis up to date: %d articles\n", n)
+	return ExitOK
 }

@@ -241,3 +241,33 @@ func TestActorEditsSurviveReanalysis(t *testing.T) {
 		t.Fatalf("bad edit: exit %d", code)
 	}
 }
+
+// TestAnalyzeAfterSchemaChange: analysing with another schema re-analyses
+// every article with a progress line; the analysis commands then read the
+// stored analysis of that schema, and going back re-analyses again.
+func TestAnalyzeAfterSchemaChange(t *testing.T) {
+	db := importedCorpus(t)
+	raw, err := os.ReadFile("../../assets/schemas/summit.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same schema under another label: another hash.
+	other := filepath.Join(t.TempDir(), "other.yaml")
+	text := strings.Replace(string(raw), "label:", "label: renamed", 1)
+	if err := os.WriteFile(other, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "--db", db, "analyze", "--schema", other)
+	if code != ExitOK || !strings.Contains(errOut, "analysing 5 of 5 articles") || !strings.Contains(out, "up to date: 5 articles") {
+		t.Fatalf("analyze: %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut = run(t, "--db", db, "coverage", "--schema", other); code != ExitOK || errOut != "" {
+		t.Fatalf("coverage after analyze: %d, stderr %q (want nothing left to analyse)", code, errOut)
+	}
+	if code, _, errOut = run(t, "--db", db, "coverage"); code != ExitOK || !strings.Contains(errOut, "analysing 5 of 5") {
+		t.Fatalf("coverage with the bundled schema again: %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut = run(t, "--db", db, "analyze", "--schema", filepath.Join(t.TempDir(), "missing.yaml")); code == ExitOK || !strings.Contains(errOut, "missing.yaml") {
+		t.Fatalf("missing schema: %d, %q", code, errOut)
+	}
+}

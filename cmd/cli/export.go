@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data/export"
+	"github.com/newsreel/newsreel/timeline"
 	"github.com/newsreel/newsreel/ui/chart"
 )
 
@@ -92,7 +93,11 @@ func runExport(env Env, args []string) int {
 		return code
 	}
 	defer db.Close()
-	r, err := db.Report(context.Background(), schema)
+	err = db.Refresh(context.Background(), schema, progressLine(env, "export"))
+	var r *timeline.Report
+	if err == nil {
+		r, err = db.Report(context.Background(), schema)
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreel export: %v\n", err)
 		return ExitFailed

@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data/ingest"
 )
 
@@ -88,6 +89,18 @@ func runImport(env Env, args []string) int {
 		copies = fmt.Sprintf(" (%s linked to originals)", plural(sum.Copies, "wire copy"))
 	}
 	fmt.Fprintf(env.Stdout, "%d files: %d imported%s, %d already stored, %d failed\n", sum.Files, sum.Imported, copies, sum.Duplicates, sum.Failed)
+	if sum.Imported > 0 {
+		// Articles were analysed on import with the cast known then: redo
+		// those the final cast changes (usually the first batch).
+		schema, err := assets.LoadSchema("")
+		if err == nil {
+			err = db.Refresh(ctx, schema, progressLine(env, "import"))
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "newsreel import: analysis: %v\n", err)
+			return ExitFailed
+		}
+	}
 	if sum.Failed > 0 {
 		return ExitFailed
 	}

@@ -14,6 +14,15 @@ type Prepared struct {
 	Seg     timeline.Segmented
 	Print   timeline.CopyPrint // MinHash print of the running text, to find wire copies
 	Err     error              // the article could not be prepared
+	// Analysis is the sink's analysis of the article, made in the worker
+	// pool when the sink is an Analyzer (opaque to this package).
+	Analysis any
+}
+
+// Analyzer is a sink that analyses prepared articles; Import calls it from
+// the worker pool, so the analysis uses every core.
+type Analyzer interface {
+	AnalyzePrepared(p *Prepared)
 }
 
 // Prepare segments and prints an article.
@@ -55,8 +64,15 @@ func importParallel(ctx context.Context, sink BatchSink, jobs []job, opts Option
 	out := make(chan fileWork, workers*2)
 	for w := 0; w < workers; w++ {
 		go func() {
+			an, _ := sink.(Analyzer)
 			for i := range in {
-				out <- prepareFile(i, jobs[i], opts)
+				w := prepareFile(i, jobs[i], opts)
+				for k := range w.prepared {
+					if an != nil {
+						an.AnalyzePrepared(&w.prepared[k])
+					}
+				}
+				out <- w
 			}
 		}()
 	}

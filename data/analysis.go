@@ -1,0 +1,791 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsreel/newsreel/assets"
+	"github.com/newsreel/newsreel/data/ingest"
+	"github.com/newsreel/newsreel/timeline"
+)
+
+// The engine's analysis is stored with the articles (migration 006):
+// import analyses each article in the worker pool against the cast known
+// so far (the sums of the articles' name tallies, kept in cast_names) and
+// stores its results in the article's transaction. An article's results
+// depend on the rest of the corpus only through the cast, so each stored
+// analysis records what it used (schema hash, engine version, principals,
+// and gen: the highest article id the cast held). Refresh finds the
+// analyses the current corpus makes out of date (another schema, other
+// principals, a name in the article that has since become a person) and
+// recomputes just those, chunk by chunk, on every core, with one writer.
+
+// analysisState is a database's in-memory view of the cast, for the
+// import workers.
+type analysisState struct {
+	mu      sync.Mutex
+	schema  *timeline.Schema
+	hash    string
+	counts  timeline.CastCounts // nil until loaded
+	maxID   int64               // the highest article id counts hold
+	version int64               // changes whenever counts is replaced or added to
+	snap    atomic.Pointer[castSnapshot]
+}
+
+// castSnapshot is the cast import workers analyse with.
+type castSnapshot struct {
+	gen        int64
+	principals []string
+	persons    map[string]bool
+}
+
+// preparedAnalysis is one article's analysis, made in an import worker and
+// stored by the writer.
+type preparedAnalysis struct {
+	schema     *timeline.Schema
+	hash       string
+	principals []string
+	gen        int64
+	names      []timeline.NameTally
+	art        timeline.AnalyzedArticle
+}
+
+// UseSchema sets the schema imported articles are analysed with (until
+// Refresh is given another). By default it is the bundled summit schema.
+func (d *DB) UseSchema(s *timeline.Schema) {
+	d.an.mu.Lock()
+	defer d.an.mu.Unlock()
+	d.an.schema, d.an.hash = s, s.Hash()
+}
+
+// analysisSchema returns the schema in use, loading the default.
+func (d *DB) analysisSchema() (*timeline.Schema, string, error) {
+	d.an.mu.Lock()
+	defer d.an.mu.Unlock()
+	if d.an.schema == nil {
+		s, err := assets.LoadSchema("")
+		if err != nil {
+			return nil, "", err
+		}
+		d.an.schema, d.an.hash = s, s.Hash()
+	}
+	return d.an.schema, d.an.hash, nil
+}
+
+// loadCast reads the corpus-wide name sums.
+func loadCast(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (timeline.CastCounts, int64, error) {
+	var maxID int64
+	// The id first: names added after it only make the cast newer than gen says.
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID); err != nil {
+		return nil, 0, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT name, count, person FROM cast_names`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	counts := timeline.CastCounts{}
+	for rows.Next() {
+		var t timeline.NameTally
+		if err := rows.Scan(&t.Name, &t.Count, &t.Person); err != nil {
+			return nil, 0, err
+		}
+		counts[t.Name] = t
+	}
+	return counts, maxID, rows.Err()
+}
+
+// publish makes the state's counts the snapshot workers use; the caller
+// holds mu.
+func (st *analysisState) publish() {
+	persons := map[string]bool{}
+	if old := st.snap.Load(); old != nil {
+		persons = old.persons
+	}
+	fresh := false
+	for n, t := range st.counts {
+		if (t.Person > 0) != persons[n] {
+			fresh = true
+			break
+		}
+	}
+	if fresh || st.snap.Load() == nil {
+		persons = map[string]bool{}
+		for n, t := range st.counts {
+			if t.Person > 0 {
+				persons[n] = true
+			}
+		}
+	}
+	st.snap.Store(&castSnapshot{gen: st.maxID, principals: st.counts.Principals(), persons: persons})
+}
+
+// snapshot returns the cast workers analyse with, loading it on first use.
+func (d *DB) snapshot(ctx context.Context) (*castSnapshot, error) {
+	if s := d.an.snap.Load(); s != nil {
+		return s, nil
+	}
+	d.an.mu.Lock()
+	defer d.an.mu.Unlock()
+	if s := d.an.snap.Load(); s != nil {
+		return s, nil
+	}
+	counts, maxID, err := loadCast(ctx, d.db)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	d.an.counts, d.an.maxID = counts, maxID
+	d.an.publish()
+	return d.an.snap.Load(), nil
+}
+
+// AnalyzePrepared analyses a prepared article against the cast known so
+// far; import workers call it, so the CPU work runs on every core. An
+// article left unanalysed (an error) is analysed by the writer.
+func (d *DB) AnalyzePrepared(p *ingest.Prepared) {
+	if p.Err != nil || len(p.Seg.Sentences) == 0 {
+		return
+	}
+	schema, hash, err := d.analysisSchema()
+	if err != nil {
+		return
+	}
+	snap, err := d.snapshot(context.Background())
+	if err != nil {
+		return
+	}
+	p.Analysis = analyzeOne(schema, hash, snap.principals, snap.gen, p.Article, p.Seg.Sentences, func(n string) bool { return snap.persons[n] })
+}
+
+// analyzeOne analyses an article: the corpus cast is given by principals
+// and isPerson, to which the article's own names are added.
+func analyzeOne(schema *timeline.Schema, hash string, principals []string, gen int64, a timeline.Article, sents []timeline.Sentence, isPerson func(string) bool) *preparedAnalysis {
+	// As the store gives the times back (an offset, no zone name), so an
+	// article analysed on import and one re-analysed later agree.
+	a.Published = storedTime(a.Published)
+	a.EventDate = storedTime(a.EventDate)
+	tp := timeline.Prepare(a, sents)
+	names := tp.Names()
+	own := map[string]bool{}
+	for _, n := range names {
+		if n.Person > 0 {
+			own[n.Name] = true
+		}
+	}
+	art := schema.AnalyzeWith(tp, principals, func(n string) bool { return own[n] || isPerson(n) })
+	return &preparedAnalysis{schema: schema, hash: hash, principals: principals, gen: gen, names: names, art: art}
+}
+
+// analysisStatements store analyses in one transaction.
+type analysisStatements struct {
+	article, sentence, cell, sourceCell, sourceWords *sql.Stmt
+	// per-source sums of the articles stored so far, written by flush
+	cells map[sourceKey]*[3]int // sentences, words, articles
+	words map[int64]*[2]int     // words, articles
+}
+
+type sourceKey struct {
+	source int64
+	kind   int
+	key    string
+}
+
+func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatements, error) {
+	st := &analysisStatements{cells: map[sourceKey]*[3]int{}, words: map[int64]*[2]int{}}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.PrepareContext(ctx, q)
+		return s
+	}
+	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.sentence = prep(`INSERT INTO sentence_analysis (sentence_id, article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.cell = prep(`INSERT INTO coverage_cells (article_id, kind, ord, key, sentences, words, first, share, position, lede) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.sourceCell = prep(`INSERT INTO coverage_sources (source_id, kind, key, sentences, words, articles) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source_id, kind, key) DO UPDATE SET sentences = sentences + excluded.sentences, words = words + excluded.words, articles = articles + excluded.articles`)
+	st.sourceWords = prep(`INSERT INTO source_words (source_id, words, articles) VALUES (?, ?, ?)
+		ON CONFLICT (source_id) DO UPDATE SET words = words + excluded.words, articles = articles + excluded.articles`)
+	if err != nil {
+		st.close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func (st *analysisStatements) close() {
+	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// Coverage kinds in coverage_cells and coverage_sources.
+const (
+	kindPhase = 0
+	kindTheme = 1
+)
+
+// store writes an article's analysis; sentIDs are its sentences' row ids.
+// Its coverage counts in the per-source sums once add is called (after the
+// article is known to commit).
+func (st *analysisStatements) store(ctx context.Context, articleID int64, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
+	a := pa.art
+	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, strings.Join(pa.principals, ","), pa.gen,
+		a.Words, len(a.Sentences), encodeNames(pa.names)); err != nil {
+		return nil, fmt.Errorf("store analysis: %w", err)
+	}
+	for i, s := range a.Sentences {
+		if s.Phase == "" && len(s.Themes) == 0 && len(s.Times) == 0 && s.After == "" && s.Before == "" && len(s.Also) == 0 {
+			continue
+		}
+		var times any
+		if len(s.Times) > 0 {
+			raw, err := json.Marshal(storedTimes{s.Times, zoneNames(s.Times)})
+			if err != nil {
+				return nil, fmt.Errorf("store sentence %d times: %w", s.Index, err)
+			}
+			times = string(raw)
+		}
+		if _, err := st.sentence.ExecContext(ctx, sentIDs[i], articleID, s.Index, s.Phase, s.Confidence, strings.Join(s.Also, ","),
+			strings.Join(s.Themes, ","), s.After, s.Before, times); err != nil {
+			return nil, fmt.Errorf("store sentence %d analysis: %w", s.Index, err)
+		}
+	}
+	one := []timeline.AnalyzedArticle{a}
+	phases, themes := pa.schema.Coverage(one, timeline.MinConfidence), pa.schema.ThemeCoverage(one)
+	for kind, cells := range [][]timeline.CoverageCell{phases, themes} {
+		for ord, c := range cells {
+			if _, err := st.cell.ExecContext(ctx, articleID, kind, ord, c.Key, c.Sentences, c.Words, c.First, c.Share, c.Position, c.Lede); err != nil {
+				return nil, fmt.Errorf("store coverage: %w", err)
+			}
+		}
+	}
+	for i := range themes {
+		themes[i].First = -1 // marks theme cells for add
+	}
+	return append(phases, themes...), nil
+}
+
+// add counts an article's coverage cells (sign -1 takes them out) in the
+// per-source sums.
+func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.CoverageCell, sign int) {
+	for _, c := range cells {
+		kind := kindPhase
+		if c.First < 0 {
+			kind = kindTheme
+		}
+		k := sourceKey{sourceID, kind, c.Key}
+		v := st.cells[k]
+		if v == nil {
+			v = &[3]int{}
+			st.cells[k] = v
+		}
+		v[0] += sign * c.Sentences
+		v[1] += sign * c.Words
+		v[2] += sign
+	}
+	w := st.words[sourceID]
+	if w == nil {
+		w = &[2]int{}
+		st.words[sourceID] = w
+	}
+	w[0] += sign * words
+	w[1] += sign
+}
+
+// flush writes the per-source sums added since the last flush.
+func (st *analysisStatements) flush(ctx context.Context, tx *sql.Tx) error {
+	for k, v := range st.cells {
+		if _, err := st.sourceCell.ExecContext(ctx, k.source, k.kind, k.key, v[0], v[1], v[2]); err != nil {
+			return err
+		}
+	}
+	for id, w := range st.words {
+		if _, err := st.sourceWords.ExecContext(ctx, id, w[0], w[1]); err != nil {
+			return err
+		}
+	}
+	if len(st.cells) > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM coverage_sources WHERE articles <= 0`); err != nil {
+			return err
+		}
+	}
+	clear(st.cells)
+	clear(st.words)
+	return nil
+}
+
+// encodeNames writes name tallies as stored in article_analysis.names.
+func encodeNames(names []timeline.NameTally) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s:%d:%d", n.Name, n.Count, n.Person)
+	}
+	return b.String()
+}
+
+// decodeNames reads article_analysis.names back.
+func decodeNames(s string) []timeline.NameTally {
+	var out []timeline.NameTally
+	for _, f := range strings.Fields(s) {
+		var t timeline.NameTally
+		i := strings.LastIndexByte(f, ':')
+		j := strings.LastIndexByte(f[:max(i, 0)], ':')
+		if i < 0 || j < 0 {
+			continue
+		}
+		t.Name = f[:j]
+		fmt.Sscan(f[j+1:i], &t.Count)
+		fmt.Sscan(f[i+1:], &t.Person)
+		out = append(out, t)
+	}
+	return out
+}
+
+// unstore removes an article's analysis and takes its coverage out of the
+// per-source sums.
+func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID, sourceID int64) error {
+	var words int
+	err := tx.QueryRowContext(ctx, `SELECT words FROM article_analysis WHERE article_id = ?`, articleID).Scan(&words)
+	if err == sql.ErrNoRows {
+		return nil // never analysed
+	}
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT kind, key, sentences, words FROM coverage_cells WHERE article_id = ?`, articleID)
+	if err != nil {
+		return err
+	}
+	var cells []timeline.CoverageCell
+	for rows.Next() {
+		var c timeline.CoverageCell
+		var kind int
+		if err := rows.Scan(&kind, &c.Key, &c.Sentences, &c.Words); err != nil {
+			rows.Close()
+			return err
+		}
+		if kind == kindTheme {
+			c.First = -1
+		}
+		cells = append(cells, c)
+	}
+	rows.Close()
+	st.add(sourceID, words, cells, -1)
+	for _, q := range []string{
+		`DELETE FROM coverage_cells WHERE article_id = ?`,
+		`DELETE FROM sentence_analysis WHERE article_id = ?`,
+		`DELETE FROM article_analysis WHERE article_id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, articleID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addNames adds a batch's name tallies to cast_names; gen is the batch's
+// highest article id, recorded for names that become persons.
+func addNames(ctx context.Context, tx *sql.Tx, delta timeline.CastCounts, gen int64) error {
+	if len(delta) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO cast_names (name, count, person, person_gen) VALUES (?1, ?2, ?3, CASE WHEN ?3 > 0 THEN ?4 ELSE 0 END)
+		ON CONFLICT (name) DO UPDATE SET count = count + excluded.count, person = person + excluded.person,
+		person_gen = CASE WHEN person = 0 AND excluded.person > 0 THEN ?4 ELSE person_gen END`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	names := make([]string, 0, len(delta))
+	for n := range delta {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t := delta[n]
+		if _, err := stmt.ExecContext(ctx, n, t.Count, t.Person, gen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Progress reports re-analysis: done of total articles.
+type Progress func(done, total int)
+
+// Refresh brings the stored analysis up to date for schema: it
+// re-analyses every article analysed with another schema or engine
+// version, or whose analysis the corpus cast has since changed, and
+// reports progress. Later imports are analysed with schema.
+func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Progress) error {
+	d.UseSchema(schema)
+	hash := schema.Hash()
+	// Nothing stored or re-analysed since the last complete Refresh with
+	// this schema: nothing can be stale.
+	mark, err := d.freshMark(ctx, hash)
+	if err != nil {
+		return err
+	}
+	if last, _ := d.Setting(ctx, "analysis.fresh", ""); last == mark {
+		return nil
+	}
+	counts, gen, err := loadCast(ctx, d.db)
+	if err != nil {
+		return d.describe(err)
+	}
+	principals := counts.Principals()
+	stale, err := d.staleArticles(ctx, hash, principals)
+	if err != nil {
+		return d.describe(err)
+	}
+	if len(stale) == 0 {
+		return d.settle(ctx, principals, gen)
+	}
+	if progress != nil {
+		progress(0, len(stale))
+	}
+	isPerson := counts.IsPerson
+	const chunk = ingest.BatchSize
+	for from := 0; from < len(stale); from += chunk {
+		ids := stale[from:min(from+chunk, len(stale))]
+		arts, err := d.loadArticles(ctx, ids)
+		if err != nil {
+			return err
+		}
+		analysed := make([]*preparedAnalysis, len(arts))
+		var wg sync.WaitGroup
+		next := atomic.Int64{}
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(arts) {
+						return
+					}
+					analysed[i] = analyzeOne(schema, hash, principals, gen, arts[i].Article, arts[i].Sentences, isPerson)
+				}
+			}()
+		}
+		wg.Wait()
+		err = d.inTx(ctx, func(tx *sql.Tx) error {
+			st, err := prepareAnalysisStatements(ctx, tx)
+			if err != nil {
+				return err
+			}
+			defer st.close()
+			for i, a := range arts {
+				if err := unstore(ctx, tx, st, a.ID, a.sourceID); err != nil {
+					return err
+				}
+				cells, err := st.store(ctx, a.ID, a.sentenceIDs, analysed[i])
+				if err != nil {
+					return err
+				}
+				st.add(a.sourceID, analysed[i].art.Words, cells, 1)
+			}
+			if err := bumpStamp(ctx, tx); err != nil {
+				return err
+			}
+			return st.flush(ctx, tx)
+		})
+		if err != nil {
+			return d.describe(err)
+		}
+		if progress != nil {
+			progress(min(from+chunk, len(stale)), len(stale))
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return d.settle(ctx, principals, gen)
+}
+
+// freshMark identifies the stored analysis: schema, engine version, the
+// analysis stamp (bumped whenever analyses are stored) and the newest
+// article.
+func (d *DB) freshMark(ctx context.Context, hash string) (string, error) {
+	stamp, err := d.Setting(ctx, "analysis.stamp", "0")
+	if err != nil {
+		return "", err
+	}
+	var maxID int64
+	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID); err != nil {
+		return "", d.describe(err)
+	}
+	return fmt.Sprintf("%s/%d/%s/%d", hash, timeline.AnalysisVersion, stamp, maxID), nil
+}
+
+// settle records that every analysis not found stale agrees with the cast
+// of principals and gen, so the next Refresh does not look at it again.
+func (d *DB) settle(ctx context.Context, principals []string, gen int64) error {
+	hash := d.an.hash
+	defer func() {
+		// Remember the state found up to date (unless something changed
+		// meanwhile: the mark is taken after the last write).
+		if mark, err := d.freshMark(ctx, hash); err == nil {
+			var maxID int64
+			if d.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID) == nil && maxID == gen {
+				_ = d.SetSetting(ctx, "analysis.fresh", mark)
+			}
+		}
+	}()
+	err := d.inTx(ctx, func(tx *sql.Tx) error {
+		// Only articles the cast held: later ones are checked next time.
+		if _, err := tx.ExecContext(ctx, `UPDATE article_analysis SET principals = ?1 WHERE principals <> ?1 AND article_id <= ?2`,
+			strings.Join(principals, ","), gen); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE article_analysis SET gen = ?1
+			WHERE gen < ?1 AND article_id <= ?1 AND gen < (SELECT COALESCE(MAX(person_gen), 0) FROM cast_names)`, gen)
+		return err
+	})
+	return d.describeErr(err)
+}
+
+// staleArticles lists the articles whose stored analysis is missing or out
+// of date, by id.
+func (d *DB) staleArticles(ctx context.Context, hash string, principals []string) ([]int64, error) {
+	set := map[int64]bool{}
+	collect := func(q string, args ...any) error {
+		rows, err := d.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			set[id] = true
+		}
+		return rows.Err()
+	}
+	// Never analysed, or with another schema or engine.
+	if err := collect(`SELECT a.id FROM articles a LEFT JOIN article_analysis aa ON aa.article_id = a.id
+		WHERE aa.article_id IS NULL OR aa.schema_hash <> ? OR aa.version <> ?`, hash, timeline.AnalysisVersion); err != nil {
+		return nil, err
+	}
+	// Other principals, and the article names one that changed.
+	now := strings.Join(principals, ",")
+	rows, err := d.db.QueryContext(ctx, `SELECT article_id, principals, names FROM article_analysis WHERE principals <> ?`, now)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var used, names string
+		if err := rows.Scan(&id, &used, &names); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		old := splitList(used)
+		for _, n := range decodeNames(names) {
+			if contains(old, n.Name) != contains(principals, n.Name) {
+				set[id] = true
+				break
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// A name in the article became a person after its analysis (by another
+	// article: its own person mentions were counted).
+	var minGen int64
+	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MIN(gen), 0) FROM article_analysis`).Scan(&minGen); err != nil {
+		return nil, err
+	}
+	since := map[string]int64{}
+	rows, err = d.db.QueryContext(ctx, `SELECT name, person_gen FROM cast_names WHERE person > 0 AND person_gen > ?`, minGen)
+	if err != nil {
+		return nil, err
+	}
+	var maxGen int64
+	for rows.Next() {
+		var n string
+		var g int64
+		if err := rows.Scan(&n, &g); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		since[n] = g
+		maxGen = max(maxGen, g)
+	}
+	rows.Close()
+	if len(since) > 0 {
+		rows, err = d.db.QueryContext(ctx, `SELECT article_id, gen, names FROM article_analysis WHERE gen < ?`, maxGen)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, gen int64
+			var names string
+			if err := rows.Scan(&id, &gen, &names); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			for _, n := range decodeNames(names) {
+				if g, ok := since[n.Name]; ok && g > gen && n.Person == 0 {
+					set[id] = true
+					break
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]int64, 0, len(set))
+	for id := range set {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// storedForAnalysis is an article loaded for re-analysis.
+type storedForAnalysis struct {
+	StoredArticle
+	sourceID    int64
+	sentenceIDs []int64
+}
+
+// loadArticles reads the given articles with their sentences.
+func (d *DB) loadArticles(ctx context.Context, ids []int64) ([]storedForAnalysis, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	in := `(?` + strings.Repeat(",?", len(ids)-1) + `)`
+	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.source_id, s.label, a.file, a.title, a.url, a.dateline,
+		a.published, a.event_date, a.body FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN `+in+` ORDER BY a.id`, args...)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	var out []storedForAnalysis
+	index := map[int64]int{}
+	for rows.Next() {
+		var sa storedForAnalysis
+		var published, eventDate sql.NullString
+		a := &sa.Article
+		if err := rows.Scan(&sa.ID, &sa.sourceID, &a.Source, &a.File, &a.Title, &a.URL, &a.Dateline, &published, &eventDate, &a.Body); err != nil {
+			rows.Close()
+			return nil, d.describe(err)
+		}
+		a.Published = parseStoredTime(published)
+		a.EventDate = parseStoredTime(eventDate)
+		index[sa.ID] = len(out)
+		out = append(out, sa)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, d.describe(err)
+	}
+	srows, err := d.db.QueryContext(ctx, `SELECT id, article_id, seq, paragraph, start_offset, end_offset, kind, text
+		FROM sentences WHERE article_id IN `+in+` ORDER BY article_id, seq`, args...)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer srows.Close()
+	for srows.Next() {
+		var id, art int64
+		var s timeline.Sentence
+		var kind string
+		if err := srows.Scan(&id, &art, &s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.Text); err != nil {
+			return nil, d.describe(err)
+		}
+		s.Heading, s.ListItem = kind == "heading", kind == "item"
+		if i, ok := index[art]; ok {
+			out[i].Sentences = append(out[i].Sentences, s)
+			out[i].sentenceIDs = append(out[i].sentenceIDs, id)
+		}
+	}
+	return out, d.describeErr(srows.Err())
+}
+
+// storedTimes is a sentence's time mentions as stored: JSON keeps a time's
+// offset but not its zone's name, which screens show ("15:04 AKDT").
+type storedTimes struct {
+	Mentions []timeline.TimeMention `json:"m"`
+	Zones    []string               `json:"z"`
+}
+
+func zoneNames(ts []timeline.TimeMention) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i], _ = t.Time.Zone()
+	}
+	return out
+}
+
+// decodeTimes reads stored time mentions back.
+func decodeTimes(raw string) ([]timeline.TimeMention, error) {
+	var st storedTimes
+	if err := json.Unmarshal([]byte(raw), &st); err != nil {
+		return nil, err
+	}
+	for i := range st.Mentions {
+		t := &st.Mentions[i].Time
+		if t.IsZero() || i >= len(st.Zones) {
+			continue
+		}
+		_, off := t.Zone()
+		if st.Zones[i] == "UTC" && off == 0 {
+			*t = t.UTC()
+		} else {
+			*t = t.In(time.FixedZone(st.Zones[i], off))
+		}
+	}
+	return st.Mentions, nil
+}
+
+// storedTime is t as the store gives it back.
+func storedTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return parseStoredTime(sql.NullString{String: t.Format(time.RFC3339), Valid: true})
+}
+
+// bumpStamp records that stored analyses changed, so cached corpus-level
+// results are recomputed.
+func bumpStamp(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('analysis.stamp', '1')
+		ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`)
+	return err
+}

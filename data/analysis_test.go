@@ -1,0 +1,312 @@
+package data
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsreel/newsreel/assets"
+	"github.com/newsreel/newsreel/data/corpusgen"
+	"github.com/newsreel/newsreel/data/ingest"
+	"github.com/newsreel/newsreel/timeline"
+)
+
+func testSchema(t testing.TB) *timeline.Schema {
+	t.Helper()
+	s, err := assets.LoadSchema("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// importMixed imports the bundled corpus, the engine's other summits and n
+// generated articles (other leaders: the principals are contested while
+// the first batches come in).
+func importMixed(t *testing.T, db *DB, n int) {
+	t.Helper()
+	ctx := context.Background()
+	dirs := []string{"../assets/corpus/alaska-2025"}
+	summits := t.TempDir()
+	files, _ := filepath.Glob("../timeline/testdata/summits/*")
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".json") {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(summits, filepath.Base(f)), b, 0o644)
+		}
+	}
+	dirs = append(dirs, summits)
+	if n > 0 {
+		dirs = append(dirs, writeCorpus(t, n))
+	}
+	sum := ingest.Import(ctx, db, dirs, ingest.Options{}, nil)
+	if sum.Failed > 0 || sum.Imported == 0 {
+		t.Fatalf("import: %+v", sum)
+	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// inMemoryReport is the analysis as it was computed before it was stored:
+// the whole corpus loaded and analysed at once.
+func inMemoryReport(t *testing.T, db *DB, s *timeline.Schema) *timeline.Report {
+	t.Helper()
+	stored, err := db.LoadCorpus(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := make([]timeline.Article, len(stored))
+	sents := make([][]timeline.Sentence, len(stored))
+	for i, sa := range stored {
+		arts[i], sents[i] = sa.Article, sa.Sentences
+	}
+	return s.Report(s.AnalyzeSplit(arts, sents))
+}
+
+// sameReport compares every part of two reports, and every sentence's
+// analysis.
+func sameReport(t *testing.T, got, want *timeline.Report) {
+	t.Helper()
+	if len(got.Articles) != len(want.Articles) {
+		t.Fatalf("%d articles, want %d", len(got.Articles), len(want.Articles))
+	}
+	for i, a := range got.Articles {
+		w := want.Articles[i]
+		if a.File != w.File || a.Words != w.Words || len(a.Sentences) != len(w.Sentences) {
+			t.Fatalf("article %d: %s (%d words), want %s (%d words)", i, a.File, a.Words, w.File, w.Words)
+		}
+		for k, s := range a.Sentences {
+			if g, ws := jsonOf(t, s), jsonOf(t, w.Sentences[k]); g != ws {
+				t.Fatalf("%s sentence %d:\n got %s\nwant %s", a.File, k, g, ws)
+			}
+			for m, tm := range s.Times {
+				if gz, _ := tm.Time.Zone(); true {
+					if wz, _ := w.Sentences[k].Times[m].Time.Zone(); gz != wz {
+						t.Fatalf("%s sentence %d time %d: zone %s, want %s", a.File, k, m, gz, wz)
+					}
+				}
+			}
+		}
+	}
+	for name, pair := range map[string][2]any{
+		"sources":       {got.Sources, want.Sources},
+		"timeline":      {got.Timeline, want.Timeline},
+		"coverage":      {got.Coverage, want.Coverage},
+		"themes":        {got.Themes, want.Themes},
+		"actors":        {got.Actors.List, want.Actors.List},
+		"quotes":        {got.Quotes, want.Quotes},
+		"clusters":      {got.Clusters, want.Clusters},
+		"claims":        {got.Claims, want.Claims},
+		"discrepancies": {got.Discrepancies, want.Discrepancies},
+		"blindspots":    {got.Blindspots, want.Blindspots},
+	} {
+		if g, w := jsonOf(t, pair[0]), jsonOf(t, pair[1]); g != w {
+			t.Errorf("%s differ:\n got %.300s\nwant %.300s", name, g, w)
+		}
+	}
+}
+
+// TestStoredAnalysisMatchesInMemory: the analysis stored on import (in the
+// worker pool, against the cast known so far, then refreshed) is exactly
+// what analysing the whole corpus in memory gives, and so are the stored
+// coverage, timeline and per-source sums.
+func TestStoredAnalysisMatchesInMemory(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	db := openTemp(t)
+	importMixed(t, db, 700)
+	var total int
+	if err := db.Refresh(ctx, s, func(done, all int) { total = all }); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := db.CountArticles(ctx)
+	if total == 0 || total >= n {
+		t.Errorf("refresh re-analysed %d of %d articles; want some (the first batch had no principals), not all", total, n)
+	}
+	want := inMemoryReport(t, db, s)
+	got, err := db.Report(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, got, want)
+
+	cov, err := db.StoredCoverage(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes, err := db.StoredCoverage(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := jsonOf(t, cov), jsonOf(t, want.Coverage); g != w {
+		t.Errorf("stored coverage differs:\n got %.300s\nwant %.300s", g, w)
+	}
+	if g, w := jsonOf(t, themes), jsonOf(t, want.Themes); g != w {
+		t.Errorf("stored theme coverage differs")
+	}
+	tl, err := db.StoredTimeline(ctx, s, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := jsonOf(t, tl), jsonOf(t, want.Timeline); g != w {
+		t.Errorf("stored timeline differs:\n got %.300s\nwant %.300s", g, w)
+	}
+	// The screen timeline (evidence capped per source), built then cached.
+	b := s.NewTimelineBuilder(timeline.MinConfidence)
+	b.EvidencePerSource = ScreenEvidence
+	for _, a := range want.Articles {
+		b.Add(a)
+	}
+	capped := b.Timeline()
+	for round := 0; round < 2; round++ {
+		screen, err := db.ScreenTimeline(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := jsonOf(t, screen), jsonOf(t, capped); g != w {
+			t.Errorf("screen timeline (round %d) differs:\n got %.300s\nwant %.300s", round, g, w)
+		}
+		var gz, wz []string
+		walkTimes(&screen, func(tm *time.Time) { z, _ := tm.Zone(); gz = append(gz, z) })
+		walkTimes(&capped, func(tm *time.Time) { z, _ := tm.Zone(); wz = append(wz, z) })
+		if strings.Join(gz, ",") != strings.Join(wz, ",") {
+			t.Errorf("screen timeline (round %d) zones %v, want %v", round, gz, wz)
+		}
+	}
+	var cached int
+	db.db.QueryRow(`SELECT COUNT(*) FROM analysis_cache`).Scan(&cached)
+	if cached != 1 {
+		t.Errorf("%d cached results, want the timeline", cached)
+	}
+	srcs, err := db.AnalysedSources(ctx)
+	if err != nil || jsonOf(t, srcs) != jsonOf(t, want.Sources) {
+		t.Errorf("sources %v, want %v (%v)", srcs, want.Sources, err)
+	}
+	matrix, err := db.CoverageMatrix(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	share, sentences := want.SourceShares(want.Coverage)
+	if len(matrix) != len(sentences) {
+		t.Errorf("matrix has %d cells, want %d", len(matrix), len(sentences))
+	}
+	for _, c := range matrix {
+		k := [2]string{c.Source, c.Key}
+		if c.Sentences != sentences[k] || float64(c.Words)/float64(c.SourceWords) != share[k] {
+			t.Errorf("matrix %v: %d sentences, share %v; want %d, %v", k, c.Sentences, float64(c.Words)/float64(c.SourceWords), sentences[k], share[k])
+		}
+	}
+	// Up to date: nothing left to do.
+	total = 0
+	if err := db.Refresh(ctx, s, func(done, all int) { total = all }); err != nil || total != 0 {
+		t.Errorf("second refresh re-analysed %d articles (%v)", total, err)
+	}
+}
+
+// TestImportThatChangesTheCastReanalysesWhatItChanged imports a corpus
+// about other leaders, then the Alaska corpus: the principals change, and
+// the refreshed analysis matches the in-memory one.
+func TestImportThatChangesTheCastReanalysesWhatItChanged(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	db := openTemp(t)
+	g, err := corpusgen.New(7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 30; i++ {
+		name, body := g.Article(i)
+		art, err := ingest.Parse(name, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		art.Body = strings.NewReplacer("Putin", "Orban", "Trump", "Meloni").Replace(art.Body)
+		if _, err := db.ImportArticle(ctx, art); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Refresh(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ScreenTimeline(ctx, s); err != nil { // cached, then outdated by the import
+		t.Fatal(err)
+	}
+	before := inMemoryReport(t, db, s)
+	importMixed(t, db, 0)
+	var total int
+	if err := db.Refresh(ctx, s, func(done, all int) { total = all }); err != nil {
+		t.Fatal(err)
+	}
+	want := inMemoryReport(t, db, s)
+	got, err := db.Report(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, got, want)
+	// The cached screen timeline followed the import.
+	screen, err := db.ScreenTimeline(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := jsonOf(t, screen.Narrative), jsonOf(t, want.Timeline.Narrative); g != w {
+		t.Errorf("screen timeline after the second import: narrative %.200s, want %.200s", g, w)
+	}
+	if total == 0 {
+		t.Errorf("no article re-analysed, though the principals changed from %v", before.Articles[0].Source)
+	}
+}
+
+// TestRefreshAfterSchemaChangeReanalysesEverything: another schema makes
+// every stored analysis stale; Refresh reports its progress.
+func TestRefreshAfterSchemaChangeReanalysesEverything(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	importMixed(t, db, 300)
+	s := testSchema(t)
+	if err := db.Refresh(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := assets.Schema(assets.DefaultSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := timeline.ParseSchema("other.yaml", []byte(strings.Replace(string(raw), "label:", "label: x", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other.Hash() == s.Hash() {
+		t.Fatal("another schema has the same hash")
+	}
+	var calls, last, total int
+	if err := db.Refresh(ctx, other, func(done, all int) { calls++; last, total = done, all }); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := db.CountArticles(ctx)
+	if total != n || last != n || calls < 2 {
+		t.Errorf("progress %d/%d in %d calls; want %d articles", last, total, calls, n)
+	}
+	sameReport(t, mustReport(t, db, other), inMemoryReport(t, db, other))
+}
+
+func mustReport(t *testing.T, db *DB, s *timeline.Schema) *timeline.Report {
+	t.Helper()
+	r, err := db.Report(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -1,0 +1,219 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsreel/newsreel/timeline"
+)
+
+// Reads of the stored analysis (see analysis.go). Call Refresh first: these
+// read what is stored, up to date or not. The hot queries are constants so
+// that a test checks their plans.
+const (
+	qLoadAnalysis   = `SELECT article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times FROM sentence_analysis`
+	qStoredCoverage = `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede
+		FROM sources s CROSS JOIN articles a ON a.source_id = s.id CROSS JOIN coverage_cells c ON c.article_id = a.id AND c.kind = ?
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id, c.ord` // CROSS JOIN: walk in corpus order, no sort
+	qCoverageMatrix = `SELECT s.label, c.key, c.sentences, c.words, c.articles, w.words
+		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
+		WHERE c.kind = ? AND c.articles > 0 ORDER BY s.label, c.key`
+	qStoredTimeline = `SELECT a.id, s.label, a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times
+		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
+		CROSS JOIN sentence_analysis sa ON sa.article_id = a.id CROSS JOIN sentences t ON t.id = sa.sentence_id
+		WHERE sa.phase <> '' AND sa.confidence >= ?
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id, sa.seq`
+)
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// scanSentenceAnalysis reads one sentence_analysis row's results into s.
+func scanSentenceAnalysis(s *timeline.AnalyzedSentence, phase string, conf float64, also, themes, after, before string, times sql.NullString) error {
+	s.Phase, s.Confidence, s.After, s.Before = phase, conf, after, before
+	s.Also, s.Themes = splitList(also), splitList(themes)
+	if times.Valid {
+		ts, err := decodeTimes(times.String)
+		if err != nil {
+			return fmt.Errorf("stored times of sentence %d: %w", s.Index, err)
+		}
+		s.Times = ts
+	}
+	return nil
+}
+
+// LoadAnalyzed reads every article with its stored analysis, in corpus
+// order (as LoadCorpus), without running the engine. It holds the corpus
+// in memory: the stages that still need whole articles (actors, quotes)
+// use it.
+func (d *DB) LoadAnalyzed(ctx context.Context) ([]timeline.AnalyzedArticle, error) {
+	stored, err := d.LoadCorpus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]timeline.AnalyzedArticle, len(stored))
+	index := make(map[int64]int, len(stored))
+	for i, sa := range stored {
+		index[sa.ID] = i
+		a := &out[i]
+		a.Article = sa.Article
+		a.Sentences = make([]timeline.AnalyzedSentence, len(sa.Sentences))
+		for k, s := range sa.Sentences {
+			a.Sentences[k].Sentence = s
+			a.Sentences[k].WordCount = s.Words()
+			a.Words += a.Sentences[k].WordCount
+		}
+	}
+	rows, err := d.db.QueryContext(ctx, qLoadAnalysis)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var seq int
+		var phase, also, themes, after, before string
+		var conf float64
+		var times sql.NullString
+		if err := rows.Scan(&id, &seq, &phase, &conf, &also, &themes, &after, &before, &times); err != nil {
+			return nil, d.describe(err)
+		}
+		i, ok := index[id]
+		if !ok || seq < 0 || seq >= len(out[i].Sentences) {
+			continue
+		}
+		if err := scanSentenceAnalysis(&out[i].Sentences[seq], phase, conf, also, themes, after, before, times); err != nil {
+			return nil, fmt.Errorf("database %s: %w", d.Path, err)
+		}
+	}
+	return out, d.describeErr(rows.Err())
+}
+
+// StoredCoverage returns the stored coverage cells of every article (kind
+// phases, or themes when themes is set), in corpus order and schema order
+// within an article: what Schema.Coverage and ThemeCoverage give.
+func (d *DB) StoredCoverage(ctx context.Context, themes bool) ([]timeline.CoverageCell, error) {
+	kind := kindPhase
+	if themes {
+		kind = kindTheme
+	}
+	rows, err := d.db.QueryContext(ctx, qStoredCoverage, kind)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	var out []timeline.CoverageCell
+	for rows.Next() {
+		var c timeline.CoverageCell
+		if err := rows.Scan(&c.Source, &c.File, &c.Key, &c.Sentences, &c.Words, &c.First, &c.Share, &c.Position, &c.Lede); err != nil {
+			return nil, d.describe(err)
+		}
+		out = append(out, c)
+	}
+	return out, d.describeErr(rows.Err())
+}
+
+// SourceCell is one cell of the source × phase (or theme) matrix.
+type SourceCell struct {
+	Source      string
+	Key         string
+	Sentences   int
+	Words       int
+	Articles    int // articles of the source with the phase
+	SourceWords int // words in all the source's articles
+}
+
+// CoverageMatrix returns the source × phase (themes: × theme) sums kept up
+// to date on import, by source label.
+func (d *DB) CoverageMatrix(ctx context.Context, themes bool) ([]SourceCell, error) {
+	kind := kindPhase
+	if themes {
+		kind = kindTheme
+	}
+	rows, err := d.db.QueryContext(ctx, qCoverageMatrix, kind)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	var out []SourceCell
+	for rows.Next() {
+		var c SourceCell
+		if err := rows.Scan(&c.Source, &c.Key, &c.Sentences, &c.Words, &c.Articles, &c.SourceWords); err != nil {
+			return nil, d.describe(err)
+		}
+		out = append(out, c)
+	}
+	return out, d.describeErr(rows.Err())
+}
+
+// AnalysedSources returns the labels of the sources with articles, sorted
+// as the engine sorts them.
+func (d *DB) AnalysedSources(ctx context.Context) ([]string, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT s.label FROM sources s WHERE EXISTS (SELECT 1 FROM articles a WHERE a.source_id = s.id) ORDER BY s.label`)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return nil, d.describe(err)
+		}
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out, d.describeErr(rows.Err())
+}
+
+// StoredTimeline merges the stored per-sentence phases into the timeline,
+// streaming the sentences that report a phase in corpus order. With
+// evidencePerSource > 0, each phase keeps that many evidence sentences per
+// source.
+func (d *DB) StoredTimeline(ctx context.Context, schema *timeline.Schema, evidencePerSource int) (timeline.Timeline, error) {
+	b := schema.NewTimelineBuilder(timeline.MinConfidence)
+	b.EvidencePerSource = evidencePerSource
+	rows, err := d.db.QueryContext(ctx, qStoredTimeline, timeline.MinConfidence)
+	if err != nil {
+		return timeline.Timeline{}, d.describe(err)
+	}
+	defer rows.Close()
+	var cur timeline.AnalyzedArticle
+	var curID int64 = -1
+	for rows.Next() {
+		var id int64
+		var source, file, text, phase, also, themes, after, before string
+		var seq int
+		var conf float64
+		var times sql.NullString
+		if err := rows.Scan(&id, &source, &file, &seq, &text, &phase, &conf, &also, &themes, &after, &before, &times); err != nil {
+			return timeline.Timeline{}, d.describe(err)
+		}
+		if id != curID {
+			if curID >= 0 {
+				b.Add(cur)
+			}
+			cur = timeline.AnalyzedArticle{Article: timeline.Article{Source: source, File: file}}
+			curID = id
+		}
+		s := timeline.AnalyzedSentence{Sentence: timeline.Sentence{Index: seq, Text: text}}
+		if err := scanSentenceAnalysis(&s, phase, conf, also, themes, after, before, times); err != nil {
+			return timeline.Timeline{}, fmt.Errorf("database %s: %w", d.Path, err)
+		}
+		cur.Sentences = append(cur.Sentences, s)
+	}
+	if err := rows.Err(); err != nil {
+		return timeline.Timeline{}, d.describe(err)
+	}
+	if curID >= 0 {
+		b.Add(cur)
+	}
+	return b.Timeline(), nil
+}
