@@ -192,6 +192,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 		out.Sentences[i].Sentence = sent
 		out.Sentences[i].SentencePhases = s.decide(f, score)
 	}
+	carryDays(out.Sentences, ref)
 	return out
 }
 

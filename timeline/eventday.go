@@ -76,3 +76,74 @@ func looksAhead(text string) bool {
 	}
 	return false
 }
+
+// dayAnaphors name the day an earlier sentence named ("the same day",
+// "that evening"): the day carries across a paragraph break.
+var dayAnaphors = []string{"same day", "that day", "that morning", "that afternoon", "that evening", "that night", "later that", "the same evening", "the same night"}
+
+// carryDays puts a sentence's clock times on the day the sentences before
+// it named: "Kim reached Vietnam on Tuesday. Trump landed just before
+// 9 p.m." lands on Tuesday, not on the article's reference day. A day
+// named in a sentence carries to the following sentences of its paragraph
+// (and further when a sentence says "the same day" or "that evening");
+// "the next day" moves it on by one.
+func carryDays(sents []AnalyzedSentence, ref reference) {
+	if !ref.known {
+		return
+	}
+	var carried time.Time
+	para := -1
+	for i := range sents {
+		s := &sents[i]
+		lower := strings.ToLower(s.Text)
+		anaphor := false
+		for _, a := range dayAnaphors {
+			if strings.Contains(lower, a) {
+				anaphor = true
+				break
+			}
+		}
+		if s.Heading || s.Paragraph != para && !anaphor {
+			carried = time.Time{}
+		}
+		para = s.Paragraph
+		var own time.Time
+		shift := 0
+		for _, tm := range s.Times {
+			switch {
+			case (tm.Kind == TimeDate || tm.Kind == TimeWeekday) && tm.Resolved:
+				own = tm.Time
+			case tm.Kind == TimeRelative:
+				l := strings.ToLower(tm.Text)
+				if strings.Contains(l, "next day") || strings.Contains(l, "following day") {
+					shift = 1
+				} else if strings.Contains(l, "day before") || strings.Contains(l, "night before") {
+					shift = -1
+				}
+			}
+		}
+		if !own.IsZero() {
+			carried = own
+			continue
+		}
+		day := carried
+		if shift != 0 {
+			if day.IsZero() {
+				day = ref.day
+			}
+			day = day.AddDate(0, 0, shift)
+			carried = day
+		}
+		if day.IsZero() {
+			continue
+		}
+		for k := range s.Times {
+			tm := &s.Times[k]
+			if tm.Kind != TimeClock || !tm.Resolved {
+				continue
+			}
+			t := tm.Time
+			tm.Time = time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, t.Location())
+		}
+	}
+}

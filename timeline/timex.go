@@ -42,6 +42,9 @@ type reference struct {
 	day   time.Time // midnight of the reference day, in loc; zero when unknown
 	loc   *time.Location
 	known bool
+	// fromPublication: loc is only the publication's UTC offset, which
+	// says where the publisher is, not where the event took place.
+	fromPublication bool
 }
 
 func referenceTime(a Article, ev EventInfo) reference {
@@ -53,7 +56,7 @@ func referenceTime(a Article, ev EventInfo) reference {
 	}
 	if !a.Published.IsZero() {
 		p := a.Published
-		return reference{day: time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, p.Location()), loc: p.Location(), known: true}
+		return reference{day: time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, p.Location()), loc: p.Location(), known: true, fromPublication: true}
 	}
 	return reference{loc: time.UTC}
 }
@@ -62,17 +65,20 @@ var (
 	zonePattern = `(ET|EDT|EST|CT|CDT|CST|MT|MDT|PT|PDT|PST|AKDT|AKST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local time|Moscow time|Alaska time|Washington time|Eastern time|Eastern|Pacific time|Helsinki time|Geneva time)`
 	clock12Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)(?:\s*\(?` + zonePattern + `\b)?`)
 	clock24Re   = regexp.MustCompile(`\b([01]?\d|2[0-3])[:h]([0-5]\d)\b(?:\s*(?:hours|hrs|h)\b)?(?:\s*\(?` + zonePattern + `\b)?`)
-	noonRe      = regexp.MustCompile(`(?i)\b(noon|midday|midnight)\b`)
-	monthNames  = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-	dateMDRe    = regexp.MustCompile(`\b` + monthNames + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
-	dateDMRe    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthNames + `\b(?:,?\s+(\d{4}))?`)
-	dateISORe   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	weekdayRe   = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b`)
-	dayWordRe   = regexp.MustCompile(`(?i)\b(today|yesterday|tomorrow|tonight)\b`)
-	numberWords = `\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple of|a couple|several|half an?|one and a half|two and a half|three and a half|four and a half|one-and-a-half|two-and-a-half`
-	qualifiers  = `nearly|almost|about|around|roughly|approximately|some|just over|just under|more than|over|less than|under|at least|at most|barely|only|just|up to|close to|well over|upwards of`
-	durationRe  = regexp.MustCompile(`(?i)\b(?:(` + qualifiers + `)\s+)?(` + numberWords + `)[\s-]+(hours?|hrs?|h|minutes?|mins?|min)\b(?:[\s,]*(?:and\s+)?(` + numberWords + `)[\s-]*(minutes?|mins?|min)\b)?(?:[\s-]+(?:long))?`)
-	expectedRe  = regexp.MustCompile(`(?i)\b(anticipated|expected|planned|scheduled|initially|originally|supposed to|slated)\b`)
+	// clock24DotRe is the British 18.30, taken only after a word that
+	// introduces a time ("at 18.30"): otherwise it is a decimal.
+	clock24DotRe = regexp.MustCompile(`\b([01]?\d|2[0-3])\.([0-5]\d)\b(?:\s*(?:hours|hrs|h)\b)?(?:\s*\(?` + zonePattern + `\b)?`)
+	noonRe       = regexp.MustCompile(`(?i)\b(noon|midday|midnight)\b`)
+	monthNames   = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+	dateMDRe     = regexp.MustCompile(`\b` + monthNames + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
+	dateDMRe     = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthNames + `\b(?:,?\s+(\d{4}))?`)
+	dateISORe    = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	weekdayRe    = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b`)
+	dayWordRe    = regexp.MustCompile(`(?i)\b(today|yesterday|tomorrow|tonight)\b`)
+	numberWords  = `\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple of|a couple|several|half an?|one and a half|two and a half|three and a half|four and a half|five and a half|six and a half|seven and a half|eight and a half|nine and a half|ten and a half|eleven and a half|twelve and a half|one-and-a-half|two-and-a-half|three-and-a-half|four-and-a-half|five-and-a-half|six-and-a-half|seven-and-a-half|eight-and-a-half|nine-and-a-half|ten-and-a-half|eleven-and-a-half|twelve-and-a-half`
+	qualifiers   = `nearly|almost|about|around|roughly|approximately|some|just over|just under|more than|over|less than|under|at least|at most|barely|only|just|up to|close to|well over|upwards of`
+	durationRe   = regexp.MustCompile(`(?i)\b(?:(` + qualifiers + `)\s+)?(` + numberWords + `)[\s-]+(hours?|hrs?|h|minutes?|mins?|min)\b(?:[\s,]*(?:and\s+)?(` + numberWords + `)[\s-]*(minutes?|mins?|min)\b)?(?:[\s-]+(?:long))?`)
+	expectedRe   = regexp.MustCompile(`(?i)\b(anticipated|expected|planned|scheduled|initially|originally|supposed to|slated)\b`)
 )
 
 var zoneLocations = map[string]string{
@@ -92,6 +98,14 @@ var numberValues = map[string]float64{
 	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
 	"half a": 0.5, "half an": 0.5, "one and a half": 1.5, "two and a half": 2.5, "three and a half": 3.5, "four and a half": 4.5,
 	"one-and-a-half": 1.5, "two-and-a-half": 2.5, "a couple": 2, "a couple of": 2,
+}
+
+func init() {
+	// "nine and a half", "nine-and-a-half"
+	for _, w := range []string{"three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
+		numberValues[w+" and a half"] = numberValues[w] + 0.5
+		numberValues[w+"-and-a-half"] = numberValues[w] + 0.5
+	}
 }
 
 // vague amounts give a range rather than a value.
@@ -170,6 +184,7 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 			return
 		}
 		tm := TimeMention{Kind: TimeClock, Text: text[s:e], Start: s, End: e, ClockOnly: time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute}
+		tm.Expected = plannedBefore(text, toks, s)
 		loc := ref.loc
 		if zone != "" {
 			tm.HasZone = true
@@ -177,6 +192,10 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 				if l, err := time.LoadLocation(name); err == nil {
 					loc = l
 				}
+			} else if ref.fromPublication {
+				// "local time" is the event's place; the publication's
+				// offset is the publisher's. Keep the time of day.
+				loc = nil
 			}
 		}
 		if dayKnown && loc != nil {
@@ -210,6 +229,14 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 		addClock(m[0], m[1], hour, minute, group(text, m, 4))
 	}
 	for _, m := range near(bitIndex(needColon), clock24Re, 1, 6) {
+		hour, _ := strconv.Atoi(text[m[2]:m[3]])
+		minute, _ := strconv.Atoi(text[m[4]:m[5]])
+		addClock(m[0], m[1], hour, minute, group(text, m, 3))
+	}
+	for _, m := range near(bitIndex(needColon), clock24DotRe, 1, 6) {
+		if rest := strings.TrimLeft(text[m[1]:], " "); !timePrepositionBefore(text, m[0]) || strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "per") {
+			continue
+		}
 		hour, _ := strconv.Atoi(text[m[2]:m[3]])
 		minute, _ := strconv.Atoi(text[m[4]:m[5]])
 		addClock(m[0], m[1], hour, minute, group(text, m, 3))
@@ -383,6 +410,9 @@ func roundingStep(low, high float64, unit time.Duration) time.Duration {
 	if low == high && low == float64(int(low)) && unit == time.Minute && int(low)%5 == 0 {
 		return 5 * time.Minute
 	}
+	if low == high && low != float64(int(low)) && unit == time.Hour {
+		return 30 * time.Minute // "nine and a half hours"
+	}
 	return unit
 }
 
@@ -473,6 +503,9 @@ func timeTriggers(text string, toks []token) (int, [][]int) {
 			}
 			if strings.IndexByte(t.text, 'h') > 0 {
 				bits |= needColon | needUnit // 19h00, 2h
+			}
+			if strings.HasSuffix(t.text, "am") || strings.HasSuffix(t.text, "pm") {
+				bits |= needMeridiem // 6pm, 10.30am
 			}
 			mark(bits, i)
 			continue
@@ -786,6 +819,55 @@ func saysExpected(w string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// timePrepositions introduce a clock time written like a decimal
+// ("at 18.30").
+var timePrepositions = setOf("at", "by", "until", "till", "from", "before", "after", "around", "about", "approximately", "roughly", "since")
+
+// timePrepositionBefore reports whether the word just before text[at:] is
+// one of timePrepositions (and no currency sign sits between them).
+func timePrepositionBefore(text string, at int) bool {
+	end := at
+	for end > 0 && text[end-1] == ' ' {
+		end--
+	}
+	if end == at {
+		return false
+	}
+	start := end
+	for start > 0 && isASCIIWordByte(text[start-1]) {
+		start--
+	}
+	return timePrepositions[strings.ToLower(text[start:end])]
+}
+
+// planWords, a few words before a clock time, make it a plan rather than
+// what happened: "a ceremony scheduled for 2:05 p.m.", "a news conference
+// that had been set for 4 p.m.", "was due to start at 3".
+var planWords = setOf("scheduled", "planned", "slated", "due", "expected", "supposed", "originally", "initially", "set", "rescheduled")
+
+// plannedBefore reports whether a plan word is among the four words before
+// the clock time starting at byte at ("set" only as "set for" or "set to").
+func plannedBefore(text string, toks []token, at int) bool {
+	k := len(toks)
+	for i, t := range toks {
+		if t.start >= at {
+			k = i
+			break
+		}
+	}
+	for i := k - 1; i >= 0 && i >= k-4; i-- {
+		w := toks[i].text
+		if !planWords[w] {
+			continue
+		}
+		if w == "set" && !(i+1 < len(toks) && (toks[i+1].text == "for" || toks[i+1].text == "to")) {
+			continue
+		}
+		return true
 	}
 	return false
 }
