@@ -18,7 +18,7 @@ type Claim struct {
 	Article   int     // index in the analysed corpus
 	Sentence  int     // index in the article
 	Value     string  // as written ("nearly three hours")
-	Unit      string  // "h" (hours), "time" (Unix seconds), "time of day" (hours since midnight, when the day is unknown), "count", "%"
+	Unit      string  // "h" (hours), "time" (Unix seconds), "time of day" (hours since midnight, when the day is unknown), "count", "%", "km"
 	Low, High float64 // the range the wording allows, in Unit
 	Qualifier string  // nearly, about, more than, shortly before, …
 	Expected  bool    // an expectation or plan, not a measurement
@@ -29,6 +29,11 @@ type Claim struct {
 	// place, so that sources with and without a date compare.
 	Subject             string
 	ClockLow, ClockHigh time.Duration
+	// Day is the weekday a time claim falls on, folded ("thursday"), from
+	// its resolved time or, without one, the weekday the sentence, its
+	// paragraph or the article's lede names; "" when unknown. Times on
+	// different days are different events.
+	Day string
 }
 
 // Discrepancy is a quantity on which sources' claims cannot all be true.
@@ -65,14 +70,24 @@ func clockRange(at time.Duration, qual string) (time.Duration, time.Duration) {
 	switch qual {
 	case "shortly before", "just before":
 		return at - 30*m, at - m
-	case "shortly after", "just after", "soon after", "some time after":
+	case "shortly after", "just after", "soon after":
+		return at + m, at + 30*m
+	case "some time after":
 		return at + m, at + 45*m
 	case "before", "by", "until":
 		return at - 3*time.Hour, at
 	case "after":
 		return at, at + 3*time.Hour
 	case "approximately", "around", "about", "roughly":
-		return at - 15*m, at + 15*m
+		// As far as the rounding the time shows: "about 4:15" is not
+		// 4:30.
+		switch min := int(at/m) % 60; {
+		case min == 0:
+			return at - 15*m, at + 15*m
+		case min%15 == 0:
+			return at - 10*m, at + 10*m
+		}
+		return at - 5*m, at + 5*m
 	}
 	switch min := int(at/m) % 60; {
 	case min == 0:
@@ -85,31 +100,73 @@ func clockRange(at time.Duration, qual string) (time.Duration, time.Duration) {
 
 // nameStarts are capitalised words that start a sentence without naming
 // anyone.
-var nameStarts = setOf("the", "a", "an", "at", "on", "in", "after", "before", "when", "as", "by", "shortly", "later", "then", "earlier", "about", "around", "his", "her", "their", "its", "this", "that", "both", "while", "during", "once", "just", "u", "s", "us")
+var nameStarts = setOf("the", "a", "an", "at", "on", "in", "after", "before", "when", "as", "by", "shortly", "later", "then", "earlier", "about", "around", "his", "her", "their", "its", "this", "that", "both", "while", "during", "once", "just", "u", "s", "us",
+	"but", "and", "so", "yet", "over", "from", "with", "for", "meanwhile", "afterwards", "afterward", "inside", "outside", "soon", "hours", "minutes", "moments", "days",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night")
 
-// leadingName returns the name a sentence starts with (its first or
-// second word, capitalised, not a function word), folded; "" when it
-// starts otherwise.
-func leadingName(toks []token) string {
-	for i := 0; i < len(toks) && i < 2; i++ {
+// compassWords make a demonym of the next word ("North Korean").
+var compassWords = setOf("north", "south", "east", "west")
+
+// extraDemonyms are demonyms isDemonym's suffixes miss.
+var extraDemonyms = setOf("soviet", "russian", "icelandic", "israeli", "iraqi", "saudi", "pakistani", "afghan", "vietnamese", "emirati", "nordic", "korean", "american", "mexican", "german", "cuban", "african", "european")
+
+func isDemonymToken(t token) bool {
+	return t.lex&lexDemonym != 0 || extraDemonyms[t.text]
+}
+
+// leadingName returns the name the subject of a sentence holds, folded:
+// "kim" for "Kim's black limousine pulled up", "trump" for "Mr. Trump
+// landed". Function words, titles and days before it are skipped; a word
+// opening the sentence counts only when the article capitalises it
+// elsewhere (names is the set of such words; nil accepts any). A demonym
+// ("The Chinese motorcade", "The North Korean convoy") names no one: ""
+// as for "The two leaders…", where the subject is unknown.
+func leadingName(toks []token, names map[string]bool) string {
+	for i := 0; i < len(toks) && i < 5; i++ {
 		t := toks[i]
-		if !t.upper || nameStarts[t.text] {
+		switch {
+		case nameStarts[t.text] || t.lex&lexPersonTitle != 0 || t.lex&lexTitle != 0:
 			continue
+		case !t.upper:
+			return "" // the subject's head noun: no name before it
+		case compassWords[t.text] && i+1 < len(toks) && isDemonymToken(toks[i+1]):
+			continue
+		case isDemonymToken(t) && !(i+1 < len(toks) && toks[i+1].text == "s"):
+			continue
+		case i == 0 && names != nil && !names[t.text] && !(i+1 < len(toks) && toks[i+1].text == "s"):
+			continue // a capitalised first word is a name when seen elsewhere, or possessive
 		}
 		return t.text
 	}
 	return ""
 }
 
+// midSentenceNames returns the words an article capitalises after the
+// first word of a sentence: its names.
+func midSentenceNames(a AnalyzedArticle) map[string]bool {
+	names := map[string]bool{}
+	for si := range a.Sentences {
+		toks := a.Sentences[si].words()
+		for i := 1; i < len(toks); i++ {
+			if toks[i].upper {
+				names[toks[i].text] = true
+			}
+		}
+	}
+	return names
+}
+
 // exactSlack widens a value stated without a qualifier ("three hours"):
 // reporters round, so 2 h 45 min and "three hours" do not contradict.
 const exactSlack = 0.1
 
-// FindClaims extracts duration, clock-time and count claims from analysed
-// articles, each tied to a phase and a quantity.
+// FindClaims extracts duration, clock-time, count and distance claims from
+// analysed articles, each tied to a phase and a quantity.
 func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 	var out []Claim
 	for ai, a := range arts {
+		names := midSentenceNames(a)
+		days := sentenceWeekdays(a.Sentences)
 		for si := range a.Sentences {
 			sent := &a.Sentences[si]
 			if sent.Heading {
@@ -117,9 +174,13 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 			}
 			toks := sent.words()
 			base := Claim{Phase: sent.Phase, Source: a.Source, File: a.File, Article: ai, Sentence: sent.Index, Text: sent.Text}
+			subject := leadingName(toks, names)
 			for _, tm := range sent.Times {
 				switch tm.Kind {
 				case TimeDuration:
+					if isShift(toks, tm) {
+						continue
+					}
 					phase, ok := s.durationSubject(*sent, toks, tm)
 					if !ok {
 						continue
@@ -133,16 +194,27 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					}
 					out = append(out, c)
 				case TimeClock:
-					if sent.Phase == "" {
-						continue
-					}
 					c := base
-					c.Quantity = "time of " + sent.Phase
-					c.Subject = leadingName(toks)
+					switch {
+					case sent.Phase != "":
+						c.Quantity = "time of " + sent.Phase
+					default:
+						// No phase: what the subject did ("The leaders
+						// emerged … at about 6:30 p.m." is the time they
+						// emerged).
+						v := predicateVerb(toks)
+						if v == "" {
+							continue
+						}
+						c.Quantity = "time " + v
+					}
+					c.Subject = subject
 					c.Qualifier = clockQualifier(sent.Text[:tm.Start])
 					c.Value = strings.TrimSpace(c.Qualifier + " " + tm.Text)
 					c.ClockLow, c.ClockHigh = clockRange(tm.ClockOnly, c.Qualifier)
+					c.Day = days[si]
 					if tm.Resolved {
+						c.Day = strings.ToLower(tm.Time.Weekday().String())
 						c.Unit = "time"
 						c.Low = float64(tm.Time.Add(c.ClockLow - tm.ClockOnly).Unix())
 						c.High = float64(tm.Time.Add(c.ClockHigh - tm.ClockOnly).Unix())
@@ -150,54 +222,223 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						c.Unit = "time of day"
 						c.Low, c.High = round3(c.ClockLow.Hours()), round3(c.ClockHigh.Hours())
 					}
+					if tm.Expected {
+						// "a ceremony scheduled for 2:05 p.m.": a plan.
+						c.Expected = true
+						c.Qualifier = strings.TrimSpace(c.Qualifier + " expected")
+					}
 					out = append(out, c)
 				}
 			}
 			out = append(out, countClaims(base, sent.Text, toks)...)
+			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
 		}
 	}
 	return out
 }
 
-// durationSubject returns the phase a duration measures: the phase named by
-// an anchor or event term near it ("three-hour talks", "the meeting lasted
-// two hours"); an event term means the sentence's own phase.
-func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, tm TimeMention) (string, bool) {
-	at := -1
-	for k, t := range toks {
-		if t.start >= tm.Start {
-			at = k
+// sentenceWeekdays returns for each sentence the weekday its clock times
+// fall on by name (folded), for articles whose days are not resolved: the
+// weekday the sentence names, else the last one named earlier in its
+// paragraph, else the first one the lede names.
+func sentenceWeekdays(sents []AnalyzedSentence) []string {
+	out := make([]string, len(sents))
+	lede, seen := "", 0
+	for _, s := range sents {
+		if s.Heading {
+			continue
+		}
+		if seen++; seen > ledeSentences || lede != "" {
 			break
 		}
+		for _, tm := range s.Times {
+			if tm.Kind == TimeWeekday {
+				lede = weekdayName(tm.Text)
+				break
+			}
+		}
 	}
-	if at < 0 {
+	carried, para := "", -1
+	for i, s := range sents {
+		if s.Paragraph != para || s.Heading {
+			carried, para = "", s.Paragraph
+		}
+		for _, tm := range s.Times {
+			if tm.Kind == TimeWeekday {
+				carried = weekdayName(tm.Text)
+			}
+		}
+		out[i] = carried
+		if out[i] == "" {
+			out[i] = lede
+		}
+	}
+	return out
+}
+
+// weekdayName folds "Thursday's" to "thursday".
+func weekdayName(s string) string {
+	s = strings.ToLower(s)
+	if i := strings.IndexAny(s, "'’"); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// irregularPast are past tenses predicateVerb knows besides those in -ed.
+var irregularPast = setOf("left", "met", "went", "came", "took", "flew", "drove", "rode", "sat", "began", "spoke", "held", "gave", "made", "stood", "ran", "swept", "sped", "shook", "got", "led", "broke", "rose", "stole")
+
+// predicateVerb returns the verb of a sentence's main clause when it comes
+// early ("emerged" in "The leaders emerged from Hofdi House at about
+// 6:30 p.m."): the first past tense among its first eight words, after
+// the subject.
+func predicateVerb(toks []token) string {
+	for i := 1; i < len(toks) && i < 8; i++ {
+		w := toks[i].text
+		if toks[i].upper || toks[i-1].text == "the" || toks[i-1].text == "a" || toks[i-1].text == "an" {
+			continue
+		}
+		if irregularPast[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+			return w
+		}
+	}
+	return ""
+}
+
+// spanWords before a duration make it how long something went on ("met
+// for nearly three hours", "spent nearly 11 hours together").
+var spanWords = setOf("for", "spent", "spend", "spending", "lasted", "lasting", "lasts", "last", "ran", "took", "taking", "over")
+
+// travelWords near a duration make it the length of a journey, not of a
+// phase of the event.
+var travelWords = setOf("journey", "journeys", "trip", "flight", "flights", "flew", "fly", "flying", "flown", "drive", "drove", "driven", "driving", "ride", "rode", "train", "plane", "car", "road", "voyage", "travel", "travelled", "traveled", "travelling", "traveling", "trek", "crossing", "sailed", "sailing", "route")
+
+// shiftWords after a duration make it an offset from another time ("two
+// hours later", "an hour early"), not a length.
+var shiftWords = setOf("later", "earlier", "early", "late", "ago", "before", "after", "behind", "ahead", "beforehand", "afterwards", "afterward", "sooner")
+
+// tokenSpan returns the indices of the first and last tokens inside
+// [start, end), or -1, -1.
+func tokenSpan(toks []token, start, end int) (int, int) {
+	first, last := -1, -1
+	for k, t := range toks {
+		if t.start >= start && t.end <= end {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	return first, last
+}
+
+// isShift reports whether a duration is a shift or an offset rather than
+// the length of something: "moved up his press conference by two hours",
+// "two hours later", "within minutes".
+func isShift(toks []token, tm TimeMention) bool {
+	first, last := tokenSpan(toks, tm.Start, tm.End)
+	if first < 0 {
+		return false
+	}
+	if first > 0 && (toks[first-1].text == "by" || toks[first-1].text == "within") {
+		return true
+	}
+	if first > 0 && spanWords[toks[first-1].text] {
+		return false // "met for 45 minutes before their advisers joined"
+	}
+	return last+1 < len(toks) && shiftWords[toks[last+1].text]
+}
+
+// nearWord reports whether a word of set is within n tokens of [first,
+// last].
+func nearWord(toks []token, first, last, n int, set map[string]bool) bool {
+	for k := max(0, first-n); k < len(toks) && k <= last+n; k++ {
+		if set[toks[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// durationSubject returns the phase a duration measures: the phase named by
+// the nearest anchor ("three-hour talks", "the press conference lasted an
+// hour") or event term ("a tête-à-tête that lasted about 40 minutes" is the
+// event's own phase, the talks). Without either, a duration of something
+// going on ("met behind closed doors for nearly three hours", "the two men
+// spent nearly 11 hours together") measures the sentence's phase, or the
+// event when the sentence is about the principals.
+func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, tm TimeMention) (string, bool) {
+	first, last := tokenSpan(toks, tm.Start, tm.End)
+	if first < 0 {
 		return "", false
 	}
+	travel := nearWord(toks, first, last, 3, travelWords)
 	hits := s.matcher.find(toks, nil)
 	best, bestDist := "", 1<<30
+	principals := false
 	for _, h := range hits {
+		if h.cue.kind == kindPrincipal {
+			principals = true
+		}
 		if h.cue.kind != kindAnchor && h.cue.kind != kindEvent {
 			continue
 		}
-		d := h.at - at
-		if d < 0 {
-			d = -d
+		d := 0
+		switch {
+		case h.at > last:
+			d = h.at - last
+		case h.at+h.n-1 < first:
+			d = first - (h.at + h.n - 1)
 		}
-		if d > 10 || d >= bestDist {
+		if d > 10 {
 			continue
 		}
-		phase := sent.Phase
-		switch {
-		case h.cue.kind == kindAnchor:
+		if h.cue.kind == kindEvent {
+			if travel {
+				continue // "a 12-hour trip"
+			}
+			d += 2 // an anchor names its phase; an event term only the event
+		}
+		if d >= bestDist {
+			continue
+		}
+		phase := s.EventPhase
+		if h.cue.kind == kindAnchor {
 			phase = s.Phases[h.cue.target].ID
-		case phase == "":
-			phase = s.EventPhase // "the summit ended after a few hours"
+		} else if phase == "" {
+			phase = sent.Phase
 		}
 		if phase != "" {
 			best, bestDist = phase, d
 		}
 	}
-	return best, best != ""
+	if best != "" {
+		return best, true
+	}
+	span := false
+	for k := max(0, first-3); k < first; k++ {
+		span = span || spanWords[toks[k].text]
+	}
+	if travel || !span {
+		return "", false
+	}
+	if p := s.phaseByID(sent.Phase); p != nil && p.Principals {
+		return sent.Phase, true
+	}
+	if sent.Phase == "" && principals && s.EventPhase != "" {
+		return s.EventPhase, true
+	}
+	return "", false
+}
+
+// phaseByID returns the phase with the id, or nil.
+func (s *Schema) phaseByID(id string) *Phase {
+	for i := range s.Phases {
+		if s.Phases[i].ID == id {
+			return &s.Phases[i]
+		}
+	}
+	return nil
 }
 
 // countNouns that are units or times rather than things counted.
@@ -207,64 +448,181 @@ var amountWords = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5,
 	"eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200,
 	"thousands": 2000, "million": 1e6, "millions": 2e6}
 
+// irregularPlurals are counted nouns without the -s.
+var irregularPlurals = setOf("men", "women", "people", "children", "police", "personnel", "staff", "crew")
+
+// countSynonyms fold counted nouns that name the same people: "3,000
+// journalists" and "2,000 reporters" count the same crowd.
+var countSynonyms = map[string]string{"reporters": "journalists", "correspondents": "journalists", "newsmen": "journalists",
+	"newspeople": "journalists", "newspapermen": "journalists", "journalists": "journalists",
+	"soldiers": "troops", "troops": "troops",
+	"rockets": "missiles", "missiles": "missiles",
+	"people": "people", "persons": "people"}
+
+// distanceUnits are the units distanceClaims reads, in kilometres.
+var distanceUnits = map[string]float64{"km": 1, "kms": 1, "kilometres": 1, "kilometers": 1, "kilometre": 1, "kilometer": 1, "miles": 1.609344, "mile": 1.609344}
+
+// legWords before a distance make it part of a journey ("the last 170 km").
+var legWords = setOf("last", "first", "final", "remaining", "another", "extra", "further", "additional", "next")
+
+// amountAt reads the number at toks[i], joining thousands groups ("3,000",
+// "240,000"): its value and the index of its last token.
+func amountAt(text string, toks []token, i int) (float64, int, bool) {
+	v, ok := tokenAmount(&toks[i])
+	if !ok {
+		return 0, i, false
+	}
+	last := i
+	for last+1 < len(toks) && isDigits(toks[last].text) && toks[last].end < len(text) && text[toks[last].end] == ',' &&
+		toks[last+1].start == toks[last].end+1 && len(toks[last+1].text) == 3 && isDigits(toks[last+1].text) && (last > i || len(toks[i].text) <= 3) {
+		g, _ := strconv.Atoi(toks[last+1].text)
+		v = v*1000 + float64(g)
+		last++
+	}
+	return v, last, true
+}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // countClaims finds "29 Ukrainian drones", "more than a million people",
-// "50% tariff".
+// "50% tariff", "More than 3,000 journalists". A count is keyed by its
+// head noun ("59 Tomahawk cruise missiles" and "60 Tomahawk missiles" are
+// both the count of missiles), folded with its synonyms.
 func countClaims(base Claim, text string, toks []token) []Claim {
 	var out []Claim
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		v, ok := tokenAmount(&t)
+		v, last, ok := amountAt(text, toks, i)
 		if !ok {
 			continue
 		}
+		next := i
+		i = last // the thousands groups are read
 		// Years, clock times and list numbers are not counts.
-		if v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && i+1 < len(toks) && isAmountToken(&toks[i+1]) {
+		if last == next && v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && last+1 < len(toks) && isAmountToken(&toks[last+1]) {
 			continue
 		}
-		if t.text == "million" && i > 0 && toks[i-1].text == "a" {
-			v = 1e6
+		from := next // where the amount's words start
+		if t.text == "million" && next > 0 && toks[next-1].text == "a" {
+			v, from = 1e6, next-1 // "more than a million people"
 		}
-		qual := qualifierBefore(toks, i)
-		if t.end < len(text) && strings.HasPrefix(text[t.end:], "%") || i+1 < len(toks) && toks[i+1].text == "percent" {
+		if v == 2 && next > 0 && (toks[next-1].text == "the" || toks[next-1].text == "both") {
+			continue // "the two men": a pair already known, not a count
+		}
+		end := toks[last].end
+		qual := qualifierBefore(toks, from)
+		if end < len(text) && strings.HasPrefix(text[end:], "%") || last+1 < len(toks) && toks[last+1].text == "percent" {
 			noun := ""
-			for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			for k := last + 1; k < len(toks) && k <= last+4; k++ {
 				if toks[k].text != "percent" && toks[k].text != "of" && toks[k].text != "the" && toks[k].text != "a" {
 					noun = toks[k].text
 					break
 				}
 			}
 			c := base
-			c.Quantity, c.Unit, c.Value, c.Qualifier = "percent "+noun, "%", strings.TrimSpace(text[toks[max(0, i-len(strings.Fields(qual)))].start:t.end]+"%"), qual
+			c.Quantity, c.Unit, c.Value, c.Qualifier = "percent "+noun, "%", strings.TrimSpace(text[toks[max(0, next-len(strings.Fields(qual)))].start:end]+"%"), qual
 			c.Low, c.High = rangeFor(v, qual)
 			out = append(out, c)
 			continue
 		}
-		// The counted noun: a plural within three words ("29 Ukrainian drones").
-		for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		// The counted noun: a plural within three words ("29 Ukrainian
+		// drones"), not a name ("11 United Nations resolutions").
+		for k := last + 1; k < len(toks) && k <= last+3; k++ {
 			w := toks[k].text
 			if w == "of" && k+1 < len(toks) {
 				if _, isNum := tokenAmount(&toks[k+1]); isNum {
 					break // "61 of 85 drones": the 85 is the count
 				}
 			}
-			if strings.HasSuffix(w, "s") && len(w) > 3 && toks[k].lex&lexNotCounted == 0 && !strings.HasSuffix(w, "ss") {
-				c := base
-				qualifier := ""
-				if k > i+1 && !toks[k-1].upper {
-					qualifier = toks[k-1].text + " "
+			if distanceUnits[w] != 0 {
+				break // distanceClaims
+			}
+			plural := irregularPlurals[w] || strings.HasSuffix(w, "s") && len(w) > 3 && toks[k].lex&lexNotCounted == 0 && !strings.HasSuffix(w, "ss")
+			if plural && toks[k].upper {
+				break // a name: "11 United Nations"
+			}
+			if plural {
+				noun := w
+				if syn, ok := countSynonyms[w]; ok {
+					noun = syn
 				}
-				c.Quantity = "count of " + qualifier + w
-				c.Unit, c.Value, c.Qualifier = "count", strings.TrimSpace(qual+" "+text[t.start:toks[k].end]), qual
+				c := base
+				c.Quantity = "count of " + noun
+				c.Unit, c.Value, c.Qualifier = "count", text[toks[max(0, from-len(strings.Fields(qual)))].start:toks[k].end], qual
 				c.Low, c.High = rangeFor(v, qual)
 				out = append(out, c)
 				break
 			}
-			if toks[k].lex&lexNotCounted != 0 || k == i+1 && strings.HasSuffix(w, "s") == false && notCounted[w+"s"] {
-				break
+			if toks[k].lex&lexNotCounted != 0 || k == last+1 && strings.HasSuffix(w, "s") == false && notCounted[w+"s"] ||
+				!toks[k].upper && len(w) > 4 && strings.HasSuffix(w, "ed") && text[toks[k].start-1] != '-' || irregularPast[w] {
+				break // a unit, or a verb: "the two men shook hands"
 			}
 		}
 	}
 	return out
+}
+
+// distanceClaims finds the length of journeys: "had travelled some 4,000
+// km by armoured train", "a journey of … roughly 4,500 km". Distances in a
+// sentence without travel are places ("50 km from the border"), not
+// claims; a leg ("the last 170 km") is part of a journey. The subject
+// keeps apart whose journey it is.
+func distanceClaims(base Claim, text string, toks []token, subject string) []Claim {
+	var out []Claim
+	travel := false
+	for k := range toks {
+		if travelWords[toks[k].text] {
+			travel = true
+			break
+		}
+	}
+	if !travel {
+		return nil
+	}
+	for i := 0; i < len(toks); i++ {
+		v, last, ok := amountAt(text, toks, i)
+		if !ok {
+			continue
+		}
+		first := i
+		i = last
+		if last+1 >= len(toks) || distanceUnits[toks[last+1].text] == 0 {
+			continue
+		}
+		qual := qualifierBefore(toks, first)
+		before := first - len(strings.Fields(qual)) - 1
+		if before >= 0 && legWords[toks[before].text] {
+			continue
+		}
+		c := base
+		c.Quantity, c.Subject, c.Unit, c.Qualifier = "distance of journey", subject, "km", qual
+		c.Value = text[toks[max(0, first-len(strings.Fields(qual)))].start:toks[last+1].end]
+		c.Low, c.High = distanceRange(v*distanceUnits[toks[last+1].text], qual)
+		c.Low, c.High = round3(c.Low), round3(c.High)
+		out = append(out, c)
+	}
+	return out
+}
+
+// distanceRange is rangeFor for distances, which sources state from maps
+// and schedules: "some 4,000 km" is within 5%.
+func distanceRange(v float64, qual string) (float64, float64) {
+	switch qual {
+	case "about", "around", "roughly", "approximately", "some":
+		return v * 0.95, v * 1.05
+	case "nearly", "almost", "just under", "close to":
+		return v * 0.93, v
+	case "more than", "over", "at least", "just over":
+		return v, v * 1.25
+	}
+	return rangeFor(v, qual)
 }
 
 func isAmountToken(t *token) bool { _, ok := tokenAmount(t); return ok }
@@ -321,14 +679,17 @@ func rangeFor(v float64, qual string) (float64, float64) {
 	return v, v
 }
 
-// FindDiscrepancies groups claims by quantity and phase and keeps the
+// FindDiscrepancies groups claims by quantity and keeps the
 // groups whose claims, from two or more sources, cannot all be true.
-// Expectations are shown but never contradict a measurement.
+// Claims about different subjects ("xi", "trump") are kept apart; a claim
+// whose subject is unknown ("The Chinese motorcade…", "The leaders…") is
+// compared with each. Expectations are shown but never contradict a
+// measurement.
 func FindDiscrepancies(claims []Claim) []Discrepancy {
 	groups := map[string][]Claim{}
 	var keys []string
 	for _, c := range claims {
-		k := c.Quantity + "\x00" + c.Phase + "\x00" + c.Subject
+		k := c.Quantity // a duration's or time's quantity names its phase
 		if groups[k] == nil {
 			keys = append(keys, k)
 		}
@@ -338,30 +699,76 @@ func FindDiscrepancies(claims []Claim) []Discrepancy {
 	var out []Discrepancy
 	for _, k := range keys {
 		cs := groups[k]
-		sources := map[string]bool{}
-		lo, hi := math.Inf(-1), math.Inf(1)
-		for _, c := range cs {
-			if c.Expected {
-				continue
+		for _, byDay := range splitByKey(cs, func(c Claim) string { return c.Day }) {
+			for _, sub := range splitByKey(byDay, func(c Claim) string { return c.Subject }) {
+				if d, ok := discrepancy(sub); ok {
+					out = append(out, d)
+				}
 			}
-			sources[c.Source] = true
-			l, h := c.Low, c.High
-			switch {
-			case c.Unit == "time" || c.Unit == "time of day":
-				// Compared as times of day at the event (a source without
-				// a date still has its clock).
-				l, h = c.ClockLow.Seconds(), c.ClockHigh.Seconds()
-			case c.Qualifier == "" && l == h:
-				l, h = l*(1-exactSlack), h*(1+exactSlack)
-			}
-			lo, hi = math.Max(lo, l), math.Min(hi, h)
 		}
-		if len(sources) < 2 || lo <= hi {
-			continue
-		}
-		out = append(out, Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Subject: cs[0].Subject, Claims: cs})
 	}
 	return out
+}
+
+// splitByKey splits claims by a key, a claim with an empty key going with
+// every group; claims with at most one key stay together.
+func splitByKey(cs []Claim, key func(Claim) string) [][]Claim {
+	var keys []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if k := key(c); k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) <= 1 {
+		return [][]Claim{cs}
+	}
+	sort.Strings(keys)
+	out := make([][]Claim, 0, len(keys))
+	for _, k := range keys {
+		var sub []Claim
+		for _, c := range cs {
+			if kc := key(c); kc == k || kc == "" {
+				sub = append(sub, c)
+			}
+		}
+		out = append(out, sub)
+	}
+	return out
+}
+
+// discrepancy reports whether claims, from two or more sources, cannot all
+// be true.
+func discrepancy(cs []Claim) (Discrepancy, bool) {
+	sources := map[string]bool{}
+	lo, hi := math.Inf(-1), math.Inf(1)
+	subject := ""
+	for _, c := range cs {
+		if c.Subject != "" {
+			subject = c.Subject
+		}
+		if c.Expected {
+			continue
+		}
+		sources[c.Source] = true
+		l, h := c.Low, c.High
+		switch {
+		case c.Unit == "time" || c.Unit == "time of day":
+			// Compared as times of day at the event (a source without
+			// a date still has its clock).
+			l, h = c.ClockLow.Seconds(), c.ClockHigh.Seconds()
+		case c.Unit == "count" && c.Qualifier == "" && l == h && l < 100:
+			// "59 missiles" and "60 missiles": small counts are exact.
+		case c.Qualifier == "" && l == h:
+			l, h = l*(1-exactSlack), h*(1+exactSlack)
+		}
+		lo, hi = math.Max(lo, l), math.Min(hi, h)
+	}
+	if len(sources) < 2 || lo <= hi {
+		return Discrepancy{}, false
+	}
+	return Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Subject: subject, Claims: cs}, true
 }
 
 // Describe renders a claim's value for people ("2.76–3 h").

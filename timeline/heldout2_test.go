@@ -134,4 +134,7 @@ func TestHeldOut2Disagreements(t *testing.T) {
 		}
 	}
 	t.Logf("disagreements: %d of %d", found, total)
+	if found < total-heldOut2DisagreementsMissing {
+		t.Errorf("found %d of %d disagreements (target: at most %d missing)", found, total, heldOut2DisagreementsMissing)
+	}
 }
