@@ -194,14 +194,14 @@ func capitalRuns(text string, toks []token) []run {
 
 // hyphenSuffixes are lower-case words that follow a capitalised word and
 // a hyphen without being part of a name ("Trump-era", "Kremlin-led").
-var hyphenSuffixes = setOf("era", "led", "run", "old", "day", "way", "one", "two", "set", "hit", "war", "ban", "bid", "aid", "due", "pro", "ish", "style", "like", "born", "made", "type", "owned", "based", "backed", "linked", "level", "wide", "free", "held")
+var hyphenSuffixes = setOf("bound", "proof", "sized", "ready", "first", "heavy", "only", "less", "fired", "built", "zone", "class", "wing", "term", "time", "era", "led", "run", "old", "day", "way", "one", "two", "set", "hit", "war", "ban", "bid", "aid", "due", "pro", "ish", "style", "like", "born", "made", "type", "owned", "based", "backed", "linked", "level", "wide", "free", "held")
 
 // isNameTail reports whether next, written after prev and a hyphen in
 // lower case, is the second syllable of a given name ("Jong-un",
 // "Jae-in"): short, after a short capitalised syllable.
 func isNameTail(prev, next token) bool {
 	n := len(next.text)
-	return prev.upper && len(prev.text) <= 5 && !next.upper && n >= 2 && n <= 4 && !hyphenSuffixes[next.text] && next.text == strings.ToLower(next.text) && isLetters(next.text)
+	return prev.upper && len(prev.text) <= 5 && !next.upper && n >= 2 && n <= 5 && !hyphenSuffixes[next.text] && next.text == strings.ToLower(next.text) && isLetters(next.text)
 }
 
 func isLetters(s string) bool {
@@ -300,6 +300,11 @@ type person struct {
 	titles   map[string]int
 	evidence int
 	mentions int
+	// familyFirst marks a name written family name first ("Kim Jong Un",
+	// "Moon Jae-in", "Xi Jinping"): surname holds the family name and
+	// first the given name's syllables joined ("jongun").
+	familyFirst bool
+	full        map[string]int // written full names of a familyFirst person
 }
 
 // actorIndex is the corpus-wide knowledge used to resolve mentions.
@@ -315,6 +320,12 @@ type actorIndex struct {
 
 	placeLike map[string]int // word -> times after a place preposition
 	bare      map[string]int // word -> times alone in mid-sentence
+	// alone counts the words used as a one-word name: alone or after a
+	// title ("Mr Xi", "Chairman Kim").
+	alone map[string]int
+	// holders gather what bare surnames ("President Trump", "Chairman
+	// Kim") say, until finish gives it to the person the surname means.
+	holders map[string]*person
 }
 
 func titleKey(title []string) string {
@@ -342,7 +353,7 @@ type Actors struct {
 }
 
 func newPerson() *person {
-	return &person{first: map[string]int{}, middles: map[string]int{}, surfaces: map[string]int{}, titles: map[string]int{}}
+	return &person{first: map[string]int{}, middles: map[string]int{}, surfaces: map[string]int{}, titles: map[string]int{}, full: map[string]int{}}
 }
 
 // firstSurfaces keeps the written forms of first names and surnames.
@@ -355,7 +366,7 @@ type spelling struct{ first, middle, last map[string]int }
 func FindActors(arts []AnalyzedArticle) *Actors {
 	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
-		placeLike: map[string]int{}, bare: map[string]int{}}
+		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{}}
 	spell := map[*person]*spelling{}
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
@@ -364,11 +375,14 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			if !t.upper || i == 0 {
 				continue
 			}
-			if toks[i-1].lex&lexPlacePrep != 0 && (i+1 == len(toks) || !toks[i+1].upper) {
+			if toks[i-1].lex&lexPlacePrep != 0 && s.Text[toks[i-1].end:t.start] == " " && (i+1 == len(toks) || !toks[i+1].upper && toks[i+1].text != "s") {
 				idx.placeLike[t.text]++
 			}
 			if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
 				idx.bare[t.text]++
+			}
+			if (!toks[i-1].upper || toks[i-1].lex&lexPersonTitle != 0) && (i+1 == len(toks) || !toks[i+1].upper) {
+				idx.alone[t.text]++
 			}
 		}
 	})
@@ -378,7 +392,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			idx.learn(s.Text, toks, splitTitle(s.Text, toks, r), spell)
 		}
 	})
-	idx.finish()
+	idx.finish(spell)
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
@@ -398,7 +412,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		if act == nil {
 			act = &Actor{ID: id, Name: name, Kind: kind}
 			counts[id] = act
-			variant[id] = map[string]int{}
+			if variant[id] == nil {
+				variant[id] = map[string]int{}
+			}
 		}
 		act.Mentions++
 		variant[id][surface]++
@@ -416,7 +432,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 					switch tf := titlePhraseBefore(s.Text, toks, from); {
 					case tf >= 0 && tf == from-1:
 						surface = s.Text[toks[tf].start:toks[to-1].end] // "President Trump"
-					case tf >= 0 && tf < from-1:
+					case tf >= 0 && tf < from-1 && idx.ownsTitle(p, toks[tf:from]):
 						variant[id] = countInto(variant[id], s.Text[toks[tf].start:toks[from-1].end]) // "First Lady"
 					}
 					note(id, Person, name, surface, ai, si, toks[from].start, toks[to-1].end, s.Text)
@@ -515,7 +531,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
-	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 {
+	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) {
 		fullName = false // "Geopolitical Messaging:" opening a list item
 	}
 	if fullName {
@@ -532,15 +548,37 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 	sur := translit(words[len(words)-1])
 	first := ""
-	if len(words) >= 2 {
+	ff := idx.familyFirst(name, words)
+	switch {
+	case ff:
+		sur, first = translit(words[0]), translit(strings.Join(words[1:], ""))
+	case len(words) >= 2:
 		first = translit(words[0])
 	}
-	p := idx.personFor(sur, first)
+	var p *person
+	if first == "" {
+		p = idx.holders[sur]
+		if p == nil {
+			p = newPerson()
+			p.surname = sur
+			idx.holders[sur] = p
+		}
+	} else {
+		p = idx.personFor(sur, first)
+	}
 	p.evidence += evidence
 	if first != "" {
 		p.first[first]++
 	}
 	p.surfaces[surface]++
+	if ff {
+		p.familyFirst = true
+		p.full[surface]++
+		if tk := titleKey(ns.title); tk != "" {
+			p.titles[tk]++
+		}
+		return
+	}
 	if tk := titleKey(ns.title); tk != "" {
 		p.titles[tk]++
 	}
@@ -560,6 +598,24 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 			p.middles[words[1]]++
 		}
 	}
+}
+
+// appositiveTitle reports whether a title follows the name ending at i
+// after a comma ("Na Kyung-won, floor leader of…", "Kim Eui-kyeom, the
+// presidential spokesman").
+func appositiveTitle(text string, toks []token, i int) bool {
+	if i == 0 || i >= len(toks) || !strings.HasPrefix(text[toks[i-1].end:toks[i].start], ",") {
+		return false
+	}
+	for k := i; k < len(toks) && k <= i+3; k++ {
+		if toks[k].upper {
+			return false
+		}
+		if toks[k].lex&lexPersonTitle != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // followedByNumber reports whether the token at i is a number ("Boeing
@@ -636,6 +692,73 @@ func runKey(toks []token, from, to int) string {
 	return strings.Join(words, " ")
 }
 
+// familyFirst reports whether a name of two or three words is written
+// family name first, as Korean, Chinese and Vietnamese names are: its
+// given name ends in a lower-case syllable after a hyphen ("Moon Jae-in",
+// "Choe Son-hui"); or it is a family name and two short syllables whose
+// last is never used alone ("Kim Jong Un", "Ri Yong Ho"); or its first word
+// is used alone ("Mr Xi", "Chairman Kim") more than its last ("Xi
+// Jinping"). Such a name is referred to by its first word, never by its
+// last ("Un", "Ho", "In").
+func (idx *actorIndex) familyFirst(name []token, words []string) bool {
+	n := len(name)
+	if n < 2 || n > 3 || len(words[0]) > 6 || !isLetters(words[0]) {
+		return false
+	}
+	if !name[n-1].upper {
+		return true // a hyphenated given name
+	}
+	if n == 3 {
+		return len(words[1]) <= 4 && len(words[2]) <= 4 && idx.alone[words[2]] == 0
+	}
+	return idx.alone[words[0]] > idx.alone[words[1]]
+}
+
+// mergeInto adds what q says of a person to p.
+func mergeInto(p, q *person, spell map[*person]*spelling) {
+	for _, m := range [][2]map[string]int{{p.first, q.first}, {p.middles, q.middles}, {p.surfaces, q.surfaces}, {p.titles, q.titles}, {p.full, q.full}} {
+		for k, v := range m[1] {
+			m[0][k] += v
+		}
+	}
+	p.evidence += q.evidence
+	p.mentions += q.mentions
+	sq := spell[q]
+	if sq == nil {
+		return
+	}
+	sp := spell[p]
+	if sp == nil {
+		spell[p] = sq
+		return
+	}
+	for _, m := range [][2]map[string]int{{sp.first, sq.first}, {sp.middle, sq.middle}, {sp.last, sq.last}} {
+		for k, v := range m[1] {
+			m[0][k] += v
+		}
+	}
+}
+
+// holderTarget is the named person a bare surname means: a leader before
+// anyone else, then the one sharing most of its titles, then the one with
+// most evidence.
+func holderTarget(group []*person, h *person) *person {
+	best, bestScore := group[0], -1
+	for _, p := range group {
+		score := p.evidence
+		for t, n := range h.titles {
+			score += 10 * min(n, p.titles[t])
+		}
+		if p.isLeader() {
+			score += 1 << 20
+		}
+		if score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	return best
+}
+
 // personFor finds or adds the person with this surname key and first name.
 // A first name within one edit of a known one is the same (Sergei, Sergey).
 func (idx *actorIndex) personFor(sur, first string) *person {
@@ -657,7 +780,14 @@ func (idx *actorIndex) personFor(sur, first string) *person {
 }
 
 // finish builds the look-ups that resolve bare first names and titles.
-func (idx *actorIndex) finish() {
+func (idx *actorIndex) finish(spell map[*person]*spelling) {
+	for sur, h := range idx.holders {
+		if group := idx.groups[sur]; len(group) > 0 {
+			mergeInto(holderTarget(group, h), h, spell)
+		} else {
+			idx.groups[sur] = []*person{h}
+		}
+	}
 	firstOwners := map[string][]*person{}
 	roleOwners := map[string][]*person{}
 	titleOwners := map[string][]*person{}
@@ -668,8 +798,13 @@ func (idx *actorIndex) finish() {
 			}
 			for t := range p.titles {
 				words := strings.Fields(t)
-				if len(words) >= 2 && words[0] != "us" && !isDemonym(words[0]) && personTitles[words[len(words)-1]] && words[len(words)-1] != "president" {
-					titleOwners[t] = append(titleOwners[t], p)
+				// Every ending of two words or more: "Vice Foreign Minister"
+				// and "Czech Foreign Minister" are both "Foreign Minister".
+				for k := 0; k+2 <= len(words); k++ {
+					if words[k] != "us" && !isDemonym(words[k]) && personTitles[words[len(words)-1]] && words[len(words)-1] != "president" {
+						tail := strings.Join(words[k:], " ")
+						titleOwners[tail] = appendUnique(titleOwners[tail], p)
+					}
 				}
 				for k, w := range words {
 					if isDemonym(w) && k+1 < len(words) && (roleWords[words[k+1]] || words[k+1] == "minister" && k > 0 && words[k-1] == "prime") {
@@ -703,6 +838,21 @@ func (idx *actorIndex) finish() {
 	}
 }
 
+// ownsTitle reports whether a title phrase written before p's name names
+// p alone: it is qualified by a nationality ("Russian Foreign Minister")
+// or nobody else in the corpus bears it ("First Lady", but not "Foreign
+// Minister" when two foreign ministers are named).
+func (idx *actorIndex) ownsTitle(p *person, title []token) bool {
+	if title[0].lex&lexDemonym != 0 || title[0].text == "u" || title[0].text == "us" || placePrefixes[title[0].text] {
+		return true
+	}
+	words := make([]string, len(title))
+	for k, t := range title {
+		words[k] = t.text
+	}
+	return idx.byTitle[strings.Join(words, " ")] == p
+}
+
 func appendUnique(ps []*person, p *person) []*person {
 	for _, q := range ps {
 		if q == p {
@@ -720,6 +870,28 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		return nil, 0, 0
 	}
 	key := translit(t.text)
+	// A family name and its given name ("Kim Jong Un", "Kim Jong-un",
+	// "Xi Jinping").
+	if group := idx.groups[key]; group != nil && i+1 < len(toks) && text[t.end:toks[i+1].start] == " " && toks[i+1].upper {
+		end, given := i+2, toks[i+1].text
+		if i+2 < len(toks) {
+			if gap := text[toks[i+1].end:toks[i+2].start]; gap == " " && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
+				end, given = i+3, given+toks[i+2].text
+			}
+		}
+		for _, try := range [2]int{end, i + 2} {
+			g := given
+			if try < end {
+				g = toks[i+1].text
+			}
+			g = translit(g)
+			for _, p := range group {
+				if p.familyFirst && p.first[g] > 0 {
+					return p, i, try
+				}
+			}
+		}
+	}
 	// A first name, a middle name and the surname ("Kim Jong Un",
 	// "Kim Jong-un").
 	if i+2 < len(toks) && toks[i+1].upper && text[t.end:toks[i+1].start] == " " {
@@ -742,6 +914,9 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 				}
 			}
 		}
+	}
+	if t.lex&lexStarter != 0 {
+		return nil, 0, 0 // "In", "Then": not a name alone
 	}
 	if group := idx.groups[key]; group != nil {
 		return dominant(group), i, i + 1
@@ -830,6 +1005,9 @@ func (a *Actors) name(p *person, spell map[*person]*spelling) string {
 }
 
 func displayName(p *person, spell map[*person]*spelling) string {
+	if p.familyFirst && len(p.full) > 0 {
+		return topKeys(p.full, 1)[0]
+	}
 	sp := spell[p]
 	last := topKeys(sp.last, 1)[0]
 	if len(sp.first) == 0 {
