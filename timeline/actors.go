@@ -51,7 +51,7 @@ var orgWords = setOf("airlines", "airways", "news", "times", "post", "journal", 
 
 // Words that make a run an event or a thing rather than an actor.
 var thingWords = setOf("summit", "summits", "talks", "war", "conference", "meeting", "peace", "deal", "treaty",
-	"agreement", "day", "week", "games", "spirit", "beast", "faqs", "faq", "takeaways", "relations")
+	"agreement", "initiative", "program", "programme", "doctrine", "day", "week", "games", "spirit", "beast", "faqs", "faq", "takeaways", "relations")
 
 // Leading words of multi-word place names.
 var placePrefixes = setOf("new", "north", "south", "east", "west", "united", "saint", "st", "san", "santa", "los", "las", "hong", "sri", "el", "le", "la", "middle", "far", "latin", "central")
@@ -71,7 +71,7 @@ var personTitles = setOf("president", "minister", "secretary", "lady", "envoy", 
 	"king", "queen", "prince", "princess", "pope", "general", "gen", "admiral", "director", "chief", "commissioner",
 	"chairman", "chairwoman", "deputy", "mr", "mrs", "ms", "dr", "leader", "premier", "lawmaker", "adviser", "advisor",
 	"counselor", "counsellor", "host", "anchor", "correspondent", "commentator", "analyst", "colonel", "col", "lt",
-	"sergeant", "captain", "capt", "emir", "sheikh", "crown", "vice", "first", "foreign", "defence", "defense")
+	"sergeant", "captain", "capt", "marshal", "lieutenant", "commander", "brigadier", "corporal", "commodore", "emir", "sheikh", "crown", "vice", "first", "foreign", "defence", "defense")
 
 // roleWords name a leader in a title reference ("the Russian leader").
 var roleWords = setOf("leader", "president", "counterpart", "chief", "head", "premier", "chancellor", "prime")
@@ -95,10 +95,14 @@ func needsTranslit(w string) bool {
 			return true
 		}
 	}
+	if strings.Contains(w, "tch") {
+		return true // "Gorbatchev": French and German spellings of a "ch"
+	}
 	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
 }
 
 func translitSlow(w string) string {
+	w = strings.ReplaceAll(w, "tch", "ch")
 	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"ii", "i"}, {"ei", "ey"}} {
 		if strings.HasSuffix(w, e[0]) && len(w) > 4 {
 			w = strings.TrimSuffix(w, e[0]) + e[1]
@@ -168,6 +172,10 @@ func capitalRuns(text string, toks []token) []run {
 				j++
 				continue
 			}
+			if gap == "-" && hyphenParticles[toks[j].text] && j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == "-" {
+				j += 2 // "Mar-a-Lago", "Boulogne-sur-Mer"
+				continue
+			}
 			if gap == "-" && isNameTail(toks[j-1], toks[j]) { // "Jong-un", "Jae-in"
 				j++
 				continue
@@ -191,6 +199,17 @@ func capitalRuns(text string, toks []token) []run {
 	}
 	return out
 }
+
+// hyphenParticles join the capitalised parts of a place name with
+// hyphens ("Mar-a-Lago", "Aix-en-Provence", "Stratford-upon-Avon").
+var hyphenParticles = setOf("a", "de", "du", "des", "di", "del", "la", "le", "les", "en", "sur", "sous", "aux", "au", "upon", "on", "am", "im", "an")
+
+// vehicleWords name a craft: the capitalised words after them are its name
+// ("the liner Georg Ots", "the aircraft carrier Nimitz").
+var vehicleWords = setOf("liner", "ship", "vessel", "yacht", "cruiser", "destroyer", "frigate", "carrier", "submarine", "boat",
+	"ferry", "tanker", "freighter", "icebreaker", "airliner", "aircraft", "plane", "jet", "helicopter", "train", "locomotive", "steamer")
+
+var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // hyphenSuffixes are lower-case words that follow a capitalised word and
 // a hyphen without being part of a name ("Trump-era", "Kremlin-led").
@@ -221,7 +240,9 @@ var runStopwords = setOf("neither", "nor", "despite", "though", "although", "did
 	"every", "each", "any", "another", "other", "such", "only", "just", "here", "where", "which", "whose", "whether",
 	"though", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english",
-	"russian", "ukrainian", "american", "european", "western", "opposition")
+	"russian", "ukrainian", "american", "european", "western", "opposition", "by", "afterwards", "afterward",
+	"finally", "eventually", "subsequently", "separately", "nevertheless", "nonetheless", "indeed", "moreover", "furthermore",
+	"besides", "otherwise", "elsewhere", "together", "alone", "once", "soon", "again", "already")
 
 // nameSpan is a run split into its title and its name.
 type nameSpan struct {
@@ -253,6 +274,13 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 	}
 	if last >= 0 {
 		ns.from = last + 1
+	}
+	// "Senator Sam Nunn of Georgia": a full name, then where from.
+	for k := ns.from + 2; k < ns.to && k <= ns.from+3; k++ {
+		if toks[k].text == "of" && toks[k-1].upper && toks[ns.from].upper && !anyTokIn(toks[ns.from:k], orgWords) && toks[ns.from].lex&lexPersonTitle == 0 {
+			ns.to = k
+			break
+		}
 	}
 	// Lower-case titles and their qualifiers just before the run.
 	k := r.from - 1
@@ -504,7 +532,18 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 	key := strings.Join(words, " ")
 	surface := text[name[0].start:name[len(name)-1].end]
+	before := func(d int) string { // the lower-case word d before the name's title
+		if k := ns.titleFrom - d; k >= 0 && !toks[k].upper {
+			return toks[k].text
+		}
+		return ""
+	}
 	switch {
+	case anyIn(words, weekdays): // "By Saturday"
+		return
+	case before(1) == "of" && facilityWords[before(2)] || hasHyphenParticle(text, name): // "the border town of Dong Dang", "Mar-a-Lago"
+		idx.addThing(idx.places, key, surface, Place)
+		return
 	case followedByNumber(toks, ns.to): // "Boeing 747", "Il 96": a product
 		return
 	case facilityAfter(toks, ns.to): // "Paya Lebar air base", "the Capella hotel"
@@ -513,6 +552,8 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
 		return
+	case vehicleWords[before(1)] || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
+		return // "the liner Georg Ots", "aboard an Aeroflot Ilyushin": a craft
 	case placePrefixes[words[0]] && len(words) >= 2 || len(name) == 1 && placeAcronyms[words[0]]:
 		idx.addThing(idx.places, key, surface, Place)
 		return
@@ -618,6 +659,17 @@ func appositiveTitle(text string, toks []token, i int) bool {
 	return false
 }
 
+// hasHyphenParticle reports whether a lower-case particle joins the
+// parts of a name with hyphens ("Mar-a-Lago").
+func hasHyphenParticle(text string, name []token) bool {
+	for k := 1; k+1 < len(name); k++ {
+		if !name[k].upper && hyphenParticles[name[k].text] && text[name[k-1].end:name[k].start] == "-" && text[name[k].end:name[k+1].start] == "-" {
+			return true
+		}
+	}
+	return false
+}
+
 // followedByNumber reports whether the token at i is a number ("Boeing
 // 747").
 func followedByNumber(toks []token, i int) bool {
@@ -636,7 +688,7 @@ func followedByNumber(toks []token, i int) bool {
 // before them a place ("Paya Lebar air base", "the Capella hotel").
 var facilityWords = setOf("base", "airport", "airfield", "hotel", "resort", "estate", "palace", "villa", "island", "stadium",
 	"square", "street", "avenue", "bridge", "river", "lake", "mountain", "valley", "district", "province", "region",
-	"county", "village", "city", "port", "harbour", "harbor", "embassy", "consulate", "campus", "centre", "center")
+	"county", "village", "town", "city", "port", "harbour", "harbor", "embassy", "consulate", "campus", "centre", "center")
 
 // facilityAfter reports whether a facility noun follows at i or, after
 // one lower-case word ("air base", "naval base"), at i+1.
@@ -664,6 +716,15 @@ func isAcronym(s string) bool {
 		}
 	}
 	return true
+}
+
+func anyTokIn(toks []token, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.text] {
+			return true
+		}
+	}
+	return false
 }
 
 func anyIn(words []string, set map[string]bool) bool {

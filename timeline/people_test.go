@@ -129,3 +129,44 @@ func TestSharedTitleIsNoVariant(t *testing.T) {
 		t.Logf("Choe: %q", got["Choe Son-hui"])
 	}
 }
+
+func TestNotPeople(t *testing.T) {
+	got := peopleOf(t,
+		"President Ronald Reagan met Mikhail Gorbachev. The couple slept aboard the Soviet liner Georg Ots, and flew home aboard an Aeroflot Ilyushin. The yacht Lady Anne waited.",
+		"The train stopped in the border town of Dong Dang. By Saturday the two men were talking about the Strategic Defense Initiative. Reagan defended the Strategic Defense Initiative. On Monday Morning Reagan left.",
+		"Guests reached Mar-a-Lago at noon, then drove to Aix-en-Provence. Afterwards Tillerson spoke, and Secretary of State Rex Tillerson left. Eventually Gorbachev agreed.",
+	)
+	for _, bad := range []string{"Georg Ots", "Aeroflot Ilyushin", "Lady Anne", "Dong Dang", "By Saturday", "Saturday", "Initiative", "Mar", "Lago", "Afterwards Tillerson", "Eventually Gorbachev", "Monday Morning"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q found as a person", bad)
+		}
+	}
+	for _, good := range []string{"Ronald Reagan", "Mikhail Gorbachev", "Rex Tillerson"} {
+		if _, ok := got[good]; !ok {
+			t.Errorf("no %q in %v", good, got)
+		}
+	}
+}
+
+func TestNameRules(t *testing.T) {
+	got := peopleOf(t,
+		"Soviet leader Mikhail Gorbachev arrived with Marshal Sergei Akhromeyev and Lieutenant General Brent Scowcroft. Senator Sam Nunn of Georgia objected, and Nunn said so.",
+		"Mr Gorbatchev met Mikhail Gorbatchev's wife Raisa Gorbatchev. Gorbachev smiled.",
+	)
+	if vs := got["Mikhail Gorbachev"]; !hasString(vs, "Mr Gorbatchev") || !hasString(vs, "Gorbachev") {
+		if vs2 := got["Mikhail Gorbatchev"]; !hasString(vs2, "Mr Gorbatchev") || !hasString(vs2, "Gorbachev") {
+			t.Errorf("Gorbachev spellings not merged: %v", got)
+		}
+	}
+	if _, ok := got["Raisa Gorbatchev"]; !ok {
+		t.Errorf("Raisa Gorbatchev merged away: %v", got)
+	}
+	for _, name := range []string{"Sergei Akhromeyev", "Brent Scowcroft", "Sam Nunn"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("no %q in %v", name, got)
+		}
+	}
+	if vs := got["Sam Nunn"]; !hasString(vs, "Nunn") {
+		t.Errorf("Sam Nunn variants %q", vs)
+	}
+}
