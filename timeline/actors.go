@@ -59,7 +59,7 @@ var placePrefixes = setOf("new", "north", "south", "east", "west", "united", "sa
 // Nationality and regional adjectives that precede titles.
 var demonyms = setOf("american", "european", "korean", "mexican", "cuban", "african", "german", "czech", "swiss",
 	"greek", "french", "dutch", "thai", "arab", "western", "eastern", "northern", "southern", "us", "u", "s", "uk",
-	"british", "chinese", "japanese", "finnish", "polish", "turkish", "danish", "swedish", "irish", "spanish")
+	"british", "chinese", "japanese", "soviet", "finnish", "polish", "turkish", "danish", "swedish", "irish", "spanish")
 
 func isDemonym(w string) bool {
 	return demonyms[w] || strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese")
@@ -448,13 +448,34 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		variant[id][surface]++
 		mentions.add(ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
 	}
+	roles := map[*person][]string{} // role words of each person's titles
+	rolesOf := func(p *person) []string {
+		r, ok := roles[p]
+		if !ok {
+			seen := map[string]bool{}
+			for t := range p.titles {
+				for _, w := range strings.Fields(t) {
+					if roleWords[w] && !seen[w] {
+						seen[w] = true
+						r = append(r, w)
+					}
+				}
+			}
+			roles[p] = r
+		}
+		return r
+	}
 	for ai := range arts {
+		lastRole := map[string]*person{} // role word -> last person named with it in this article
 		for si := range arts[ai].Sentences {
 			s := &arts[ai].Sentences[si]
 			toks := s.words()
 			for i := 0; i < len(toks); i++ {
 				p, from, to := idx.resolveAt(s.Text, toks, i)
 				if p != nil {
+					for _, w := range rolesOf(p) {
+						lastRole[w] = p
+					}
 					id, name := out.id(p, spell), out.name(p, spell)
 					surface := s.Text[toks[from].start:toks[to-1].end]
 					switch tf := titlePhraseBefore(s.Text, toks, from); {
@@ -470,6 +491,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				if p, from, to := idx.titleReference(s.Text, toks, i); p != nil {
 					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
 					i = to - 1
+				} else if p := roleReference(toks, i, lastRole); p != nil {
+					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[i+1].start:toks[i+1].end], ai, si, toks[i+1].start, toks[i+1].end, s.Text)
+					i++
 				}
 			}
 			if s.Heading {
@@ -1042,6 +1066,19 @@ func (idx *actorIndex) titleReference(text string, toks []token, i int) (*person
 		}
 	}
 	return nil, 0, 0
+}
+
+// roleReference resolves "the president said", "the leader" at token i
+// (lower case, not "the president of…") to the last person of the article
+// named with that role in a title.
+func roleReference(toks []token, i int, lastRole map[string]*person) *person {
+	if toks[i].text != "the" || i+1 >= len(toks) || toks[i+1].upper || toks[i+1].lex&lexRole == 0 {
+		return nil
+	}
+	if i+2 < len(toks) && (toks[i+2].upper || toks[i+2].text == "of") {
+		return nil
+	}
+	return lastRole[toks[i+1].text]
 }
 
 func (a *Actors) id(p *person, spell map[*person]*spelling) string {

@@ -170,3 +170,24 @@ func TestNameRules(t *testing.T) {
 		t.Errorf("Sam Nunn variants %q", vs)
 	}
 }
+
+func TestDescriptionsAsSpeakers(t *testing.T) {
+	body := `Soviet leader Mikhail Gorbachev met President Ronald Reagan.
+
+Gorbachev spoke for an hour. ‘It is not a failure,’ the Soviet leader said.
+
+Reagan smiled. “Speed is not important to me,” the president said.
+
+“He was eating his chocolate cake and I told him,” Reagan later recounted.
+
+“The president of the council has not been told,” a diplomat said.`
+	an, acts := analyzeText(t, body)
+	want := map[string]string{"It is not a failure": "Mikhail Gorbachev", "Speed is not important": "Ronald Reagan", "He was eating": "Ronald Reagan", "The president of the council": ""}
+	for _, q := range FindQuotes(an, acts) {
+		for prefix, speaker := range want {
+			if strings.HasPrefix(q.Text, prefix) && q.SpeakerName != speaker {
+				t.Errorf("%q: speaker %q, want %q", q.Text, q.SpeakerName, speaker)
+			}
+		}
+	}
+}
