@@ -51,7 +51,7 @@ var orgWords = setOf("airlines", "airways", "news", "times", "post", "journal", 
 
 // Words that make a run an event or a thing rather than an actor.
 var thingWords = setOf("summit", "summits", "talks", "war", "conference", "meeting", "peace", "deal", "treaty",
-	"agreement", "day", "week", "games", "spirit", "beast", "faqs", "faq", "takeaways", "relations")
+	"agreement", "initiative", "program", "programme", "doctrine", "day", "week", "games", "spirit", "beast", "faqs", "faq", "takeaways", "relations")
 
 // Leading words of multi-word place names.
 var placePrefixes = setOf("new", "north", "south", "east", "west", "united", "saint", "st", "san", "santa", "los", "las", "hong", "sri", "el", "le", "la", "middle", "far", "latin", "central")
@@ -59,7 +59,7 @@ var placePrefixes = setOf("new", "north", "south", "east", "west", "united", "sa
 // Nationality and regional adjectives that precede titles.
 var demonyms = setOf("american", "european", "korean", "mexican", "cuban", "african", "german", "czech", "swiss",
 	"greek", "french", "dutch", "thai", "arab", "western", "eastern", "northern", "southern", "us", "u", "s", "uk",
-	"british", "chinese", "japanese", "finnish", "polish", "turkish", "danish", "swedish", "irish", "spanish")
+	"british", "chinese", "japanese", "soviet", "finnish", "polish", "turkish", "danish", "swedish", "irish", "spanish")
 
 func isDemonym(w string) bool {
 	return demonyms[w] || strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese")
@@ -71,7 +71,7 @@ var personTitles = setOf("president", "minister", "secretary", "lady", "envoy", 
 	"king", "queen", "prince", "princess", "pope", "general", "gen", "admiral", "director", "chief", "commissioner",
 	"chairman", "chairwoman", "deputy", "mr", "mrs", "ms", "dr", "leader", "premier", "lawmaker", "adviser", "advisor",
 	"counselor", "counsellor", "host", "anchor", "correspondent", "commentator", "analyst", "colonel", "col", "lt",
-	"sergeant", "captain", "capt", "emir", "sheikh", "crown", "vice", "first", "foreign", "defence", "defense")
+	"sergeant", "captain", "capt", "marshal", "lieutenant", "commander", "brigadier", "corporal", "commodore", "emir", "sheikh", "crown", "vice", "first", "foreign", "defence", "defense")
 
 // roleWords name a leader in a title reference ("the Russian leader").
 var roleWords = setOf("leader", "president", "counterpart", "chief", "head", "premier", "chancellor", "prime")
@@ -95,10 +95,14 @@ func needsTranslit(w string) bool {
 			return true
 		}
 	}
+	if strings.Contains(w, "tch") {
+		return true // "Gorbatchev": French and German spellings of a "ch"
+	}
 	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
 }
 
 func translitSlow(w string) string {
+	w = strings.ReplaceAll(w, "tch", "ch")
 	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"ii", "i"}, {"ei", "ey"}} {
 		if strings.HasSuffix(w, e[0]) && len(w) > 4 {
 			w = strings.TrimSuffix(w, e[0]) + e[1]
@@ -168,6 +172,10 @@ func capitalRuns(text string, toks []token) []run {
 				j++
 				continue
 			}
+			if gap == "-" && hyphenParticles[toks[j].text] && j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == "-" {
+				j += 2 // "Mar-a-Lago", "Boulogne-sur-Mer"
+				continue
+			}
 			if gap == "-" && isNameTail(toks[j-1], toks[j]) { // "Jong-un", "Jae-in"
 				j++
 				continue
@@ -192,16 +200,27 @@ func capitalRuns(text string, toks []token) []run {
 	return out
 }
 
+// hyphenParticles join the capitalised parts of a place name with
+// hyphens ("Mar-a-Lago", "Aix-en-Provence", "Stratford-upon-Avon").
+var hyphenParticles = setOf("a", "de", "du", "des", "di", "del", "la", "le", "les", "en", "sur", "sous", "aux", "au", "upon", "on", "am", "im", "an")
+
+// vehicleWords name a craft: the capitalised words after them are its name
+// ("the liner Georg Ots", "the aircraft carrier Nimitz").
+var vehicleWords = setOf("liner", "ship", "vessel", "yacht", "cruiser", "destroyer", "frigate", "carrier", "submarine", "boat",
+	"ferry", "tanker", "freighter", "icebreaker", "airliner", "aircraft", "plane", "jet", "helicopter", "train", "locomotive", "steamer")
+
+var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 // hyphenSuffixes are lower-case words that follow a capitalised word and
 // a hyphen without being part of a name ("Trump-era", "Kremlin-led").
-var hyphenSuffixes = setOf("era", "led", "run", "old", "day", "way", "one", "two", "set", "hit", "war", "ban", "bid", "aid", "due", "pro", "ish", "style", "like", "born", "made", "type", "owned", "based", "backed", "linked", "level", "wide", "free", "held")
+var hyphenSuffixes = setOf("bound", "proof", "sized", "ready", "first", "heavy", "only", "less", "fired", "built", "zone", "class", "wing", "term", "time", "era", "led", "run", "old", "day", "way", "one", "two", "set", "hit", "war", "ban", "bid", "aid", "due", "pro", "ish", "style", "like", "born", "made", "type", "owned", "based", "backed", "linked", "level", "wide", "free", "held")
 
 // isNameTail reports whether next, written after prev and a hyphen in
 // lower case, is the second syllable of a given name ("Jong-un",
 // "Jae-in"): short, after a short capitalised syllable.
 func isNameTail(prev, next token) bool {
 	n := len(next.text)
-	return prev.upper && len(prev.text) <= 5 && !next.upper && n >= 2 && n <= 4 && !hyphenSuffixes[next.text] && next.text == strings.ToLower(next.text) && isLetters(next.text)
+	return prev.upper && len(prev.text) <= 5 && !next.upper && n >= 2 && n <= 5 && !hyphenSuffixes[next.text] && next.text == strings.ToLower(next.text) && isLetters(next.text)
 }
 
 func isLetters(s string) bool {
@@ -221,7 +240,9 @@ var runStopwords = setOf("neither", "nor", "despite", "though", "although", "did
 	"every", "each", "any", "another", "other", "such", "only", "just", "here", "where", "which", "whose", "whether",
 	"though", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english",
-	"russian", "ukrainian", "american", "european", "western", "opposition")
+	"russian", "ukrainian", "american", "european", "western", "opposition", "by", "afterwards", "afterward",
+	"finally", "eventually", "subsequently", "separately", "nevertheless", "nonetheless", "indeed", "moreover", "furthermore",
+	"besides", "otherwise", "elsewhere", "together", "alone", "once", "soon", "again", "already")
 
 // nameSpan is a run split into its title and its name.
 type nameSpan struct {
@@ -253,6 +274,13 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 	}
 	if last >= 0 {
 		ns.from = last + 1
+	}
+	// "Senator Sam Nunn of Georgia": a full name, then where from.
+	for k := ns.from + 2; k < ns.to && k <= ns.from+3; k++ {
+		if toks[k].text == "of" && toks[k-1].upper && toks[ns.from].upper && !anyTokIn(toks[ns.from:k], orgWords) && toks[ns.from].lex&lexPersonTitle == 0 {
+			ns.to = k
+			break
+		}
 	}
 	// Lower-case titles and their qualifiers just before the run.
 	k := r.from - 1
@@ -300,6 +328,11 @@ type person struct {
 	titles   map[string]int
 	evidence int
 	mentions int
+	// familyFirst marks a name written family name first ("Kim Jong Un",
+	// "Moon Jae-in", "Xi Jinping"): surname holds the family name and
+	// first the given name's syllables joined ("jongun").
+	familyFirst bool
+	full        map[string]int // written full names of a familyFirst person
 }
 
 // actorIndex is the corpus-wide knowledge used to resolve mentions.
@@ -315,6 +348,12 @@ type actorIndex struct {
 
 	placeLike map[string]int // word -> times after a place preposition
 	bare      map[string]int // word -> times alone in mid-sentence
+	// alone counts the words used as a one-word name: alone or after a
+	// title ("Mr Xi", "Chairman Kim").
+	alone map[string]int
+	// holders gather what bare surnames ("President Trump", "Chairman
+	// Kim") say, until finish gives it to the person the surname means.
+	holders map[string]*person
 }
 
 func titleKey(title []string) string {
@@ -342,7 +381,7 @@ type Actors struct {
 }
 
 func newPerson() *person {
-	return &person{first: map[string]int{}, middles: map[string]int{}, surfaces: map[string]int{}, titles: map[string]int{}}
+	return &person{first: map[string]int{}, middles: map[string]int{}, surfaces: map[string]int{}, titles: map[string]int{}, full: map[string]int{}}
 }
 
 // firstSurfaces keeps the written forms of first names and surnames.
@@ -355,7 +394,7 @@ type spelling struct{ first, middle, last map[string]int }
 func FindActors(arts []AnalyzedArticle) *Actors {
 	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
-		placeLike: map[string]int{}, bare: map[string]int{}}
+		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{}}
 	spell := map[*person]*spelling{}
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
@@ -364,11 +403,14 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			if !t.upper || i == 0 {
 				continue
 			}
-			if toks[i-1].lex&lexPlacePrep != 0 && (i+1 == len(toks) || !toks[i+1].upper) {
+			if toks[i-1].lex&lexPlacePrep != 0 && s.Text[toks[i-1].end:t.start] == " " && (i+1 == len(toks) || !toks[i+1].upper && toks[i+1].text != "s") {
 				idx.placeLike[t.text]++
 			}
 			if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
 				idx.bare[t.text]++
+			}
+			if (!toks[i-1].upper || toks[i-1].lex&lexPersonTitle != 0) && (i+1 == len(toks) || !toks[i+1].upper) {
+				idx.alone[t.text]++
 			}
 		}
 	})
@@ -378,7 +420,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			idx.learn(s.Text, toks, splitTitle(s.Text, toks, r), spell)
 		}
 	})
-	idx.finish()
+	idx.finish(spell)
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
@@ -398,25 +440,48 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		if act == nil {
 			act = &Actor{ID: id, Name: name, Kind: kind}
 			counts[id] = act
-			variant[id] = map[string]int{}
+			if variant[id] == nil {
+				variant[id] = map[string]int{}
+			}
 		}
 		act.Mentions++
 		variant[id][surface]++
 		mentions.add(ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
 	}
+	roles := map[*person][]string{} // role words of each person's titles
+	rolesOf := func(p *person) []string {
+		r, ok := roles[p]
+		if !ok {
+			seen := map[string]bool{}
+			for t := range p.titles {
+				for _, w := range strings.Fields(t) {
+					if roleWords[w] && !seen[w] {
+						seen[w] = true
+						r = append(r, w)
+					}
+				}
+			}
+			roles[p] = r
+		}
+		return r
+	}
 	for ai := range arts {
+		lastRole := map[string]*person{} // role word -> last person named with it in this article
 		for si := range arts[ai].Sentences {
 			s := &arts[ai].Sentences[si]
 			toks := s.words()
 			for i := 0; i < len(toks); i++ {
 				p, from, to := idx.resolveAt(s.Text, toks, i)
 				if p != nil {
+					for _, w := range rolesOf(p) {
+						lastRole[w] = p
+					}
 					id, name := out.id(p, spell), out.name(p, spell)
 					surface := s.Text[toks[from].start:toks[to-1].end]
 					switch tf := titlePhraseBefore(s.Text, toks, from); {
 					case tf >= 0 && tf == from-1:
 						surface = s.Text[toks[tf].start:toks[to-1].end] // "President Trump"
-					case tf >= 0 && tf < from-1:
+					case tf >= 0 && tf < from-1 && idx.ownsTitle(p, toks[tf:from]):
 						variant[id] = countInto(variant[id], s.Text[toks[tf].start:toks[from-1].end]) // "First Lady"
 					}
 					note(id, Person, name, surface, ai, si, toks[from].start, toks[to-1].end, s.Text)
@@ -426,6 +491,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				if p, from, to := idx.titleReference(s.Text, toks, i); p != nil {
 					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
 					i = to - 1
+				} else if p := roleReference(toks, i, lastRole); p != nil {
+					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[i+1].start:toks[i+1].end], ai, si, toks[i+1].start, toks[i+1].end, s.Text)
+					i++
 				}
 			}
 			if s.Heading {
@@ -488,7 +556,18 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 	key := strings.Join(words, " ")
 	surface := text[name[0].start:name[len(name)-1].end]
+	before := func(d int) string { // the lower-case word d before the name's title
+		if k := ns.titleFrom - d; k >= 0 && !toks[k].upper {
+			return toks[k].text
+		}
+		return ""
+	}
 	switch {
+	case anyIn(words, weekdays): // "By Saturday"
+		return
+	case before(1) == "of" && facilityWords[before(2)] || hasHyphenParticle(text, name): // "the border town of Dong Dang", "Mar-a-Lago"
+		idx.addThing(idx.places, key, surface, Place)
+		return
 	case followedByNumber(toks, ns.to): // "Boeing 747", "Il 96": a product
 		return
 	case facilityAfter(toks, ns.to): // "Paya Lebar air base", "the Capella hotel"
@@ -497,6 +576,8 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
 		return
+	case vehicleWords[before(1)] || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
+		return // "the liner Georg Ots", "aboard an Aeroflot Ilyushin": a craft
 	case placePrefixes[words[0]] && len(words) >= 2 || len(name) == 1 && placeAcronyms[words[0]]:
 		idx.addThing(idx.places, key, surface, Place)
 		return
@@ -515,7 +596,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
-	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 {
+	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) {
 		fullName = false // "Geopolitical Messaging:" opening a list item
 	}
 	if fullName {
@@ -532,15 +613,37 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 	sur := translit(words[len(words)-1])
 	first := ""
-	if len(words) >= 2 {
+	ff := idx.familyFirst(name, words)
+	switch {
+	case ff:
+		sur, first = translit(words[0]), translit(strings.Join(words[1:], ""))
+	case len(words) >= 2:
 		first = translit(words[0])
 	}
-	p := idx.personFor(sur, first)
+	var p *person
+	if first == "" {
+		p = idx.holders[sur]
+		if p == nil {
+			p = newPerson()
+			p.surname = sur
+			idx.holders[sur] = p
+		}
+	} else {
+		p = idx.personFor(sur, first)
+	}
 	p.evidence += evidence
 	if first != "" {
 		p.first[first]++
 	}
 	p.surfaces[surface]++
+	if ff {
+		p.familyFirst = true
+		p.full[surface]++
+		if tk := titleKey(ns.title); tk != "" {
+			p.titles[tk]++
+		}
+		return
+	}
 	if tk := titleKey(ns.title); tk != "" {
 		p.titles[tk]++
 	}
@@ -562,6 +665,35 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 }
 
+// appositiveTitle reports whether a title follows the name ending at i
+// after a comma ("Na Kyung-won, floor leader of…", "Kim Eui-kyeom, the
+// presidential spokesman").
+func appositiveTitle(text string, toks []token, i int) bool {
+	if i == 0 || i >= len(toks) || !strings.HasPrefix(text[toks[i-1].end:toks[i].start], ",") {
+		return false
+	}
+	for k := i; k < len(toks) && k <= i+3; k++ {
+		if toks[k].upper {
+			return false
+		}
+		if toks[k].lex&lexPersonTitle != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHyphenParticle reports whether a lower-case particle joins the
+// parts of a name with hyphens ("Mar-a-Lago").
+func hasHyphenParticle(text string, name []token) bool {
+	for k := 1; k+1 < len(name); k++ {
+		if !name[k].upper && hyphenParticles[name[k].text] && text[name[k-1].end:name[k].start] == "-" && text[name[k].end:name[k+1].start] == "-" {
+			return true
+		}
+	}
+	return false
+}
+
 // followedByNumber reports whether the token at i is a number ("Boeing
 // 747").
 func followedByNumber(toks []token, i int) bool {
@@ -580,7 +712,7 @@ func followedByNumber(toks []token, i int) bool {
 // before them a place ("Paya Lebar air base", "the Capella hotel").
 var facilityWords = setOf("base", "airport", "airfield", "hotel", "resort", "estate", "palace", "villa", "island", "stadium",
 	"square", "street", "avenue", "bridge", "river", "lake", "mountain", "valley", "district", "province", "region",
-	"county", "village", "city", "port", "harbour", "harbor", "embassy", "consulate", "campus", "centre", "center")
+	"county", "village", "town", "city", "port", "harbour", "harbor", "embassy", "consulate", "campus", "centre", "center")
 
 // facilityAfter reports whether a facility noun follows at i or, after
 // one lower-case word ("air base", "naval base"), at i+1.
@@ -610,6 +742,15 @@ func isAcronym(s string) bool {
 	return true
 }
 
+func anyTokIn(toks []token, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.text] {
+			return true
+		}
+	}
+	return false
+}
+
 func anyIn(words []string, set map[string]bool) bool {
 	for _, w := range words {
 		if set[w] {
@@ -636,6 +777,73 @@ func runKey(toks []token, from, to int) string {
 	return strings.Join(words, " ")
 }
 
+// familyFirst reports whether a name of two or three words is written
+// family name first, as Korean, Chinese and Vietnamese names are: its
+// given name ends in a lower-case syllable after a hyphen ("Moon Jae-in",
+// "Choe Son-hui"); or it is a family name and two short syllables whose
+// last is never used alone ("Kim Jong Un", "Ri Yong Ho"); or its first word
+// is used alone ("Mr Xi", "Chairman Kim") more than its last ("Xi
+// Jinping"). Such a name is referred to by its first word, never by its
+// last ("Un", "Ho", "In").
+func (idx *actorIndex) familyFirst(name []token, words []string) bool {
+	n := len(name)
+	if n < 2 || n > 3 || len(words[0]) > 6 || !isLetters(words[0]) {
+		return false
+	}
+	if !name[n-1].upper {
+		return true // a hyphenated given name
+	}
+	if n == 3 {
+		return len(words[1]) <= 4 && len(words[2]) <= 4 && idx.alone[words[2]] == 0
+	}
+	return idx.alone[words[0]] > idx.alone[words[1]]
+}
+
+// mergeInto adds what q says of a person to p.
+func mergeInto(p, q *person, spell map[*person]*spelling) {
+	for _, m := range [][2]map[string]int{{p.first, q.first}, {p.middles, q.middles}, {p.surfaces, q.surfaces}, {p.titles, q.titles}, {p.full, q.full}} {
+		for k, v := range m[1] {
+			m[0][k] += v
+		}
+	}
+	p.evidence += q.evidence
+	p.mentions += q.mentions
+	sq := spell[q]
+	if sq == nil {
+		return
+	}
+	sp := spell[p]
+	if sp == nil {
+		spell[p] = sq
+		return
+	}
+	for _, m := range [][2]map[string]int{{sp.first, sq.first}, {sp.middle, sq.middle}, {sp.last, sq.last}} {
+		for k, v := range m[1] {
+			m[0][k] += v
+		}
+	}
+}
+
+// holderTarget is the named person a bare surname means: a leader before
+// anyone else, then the one sharing most of its titles, then the one with
+// most evidence.
+func holderTarget(group []*person, h *person) *person {
+	best, bestScore := group[0], -1
+	for _, p := range group {
+		score := p.evidence
+		for t, n := range h.titles {
+			score += 10 * min(n, p.titles[t])
+		}
+		if p.isLeader() {
+			score += 1 << 20
+		}
+		if score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	return best
+}
+
 // personFor finds or adds the person with this surname key and first name.
 // A first name within one edit of a known one is the same (Sergei, Sergey).
 func (idx *actorIndex) personFor(sur, first string) *person {
@@ -657,7 +865,14 @@ func (idx *actorIndex) personFor(sur, first string) *person {
 }
 
 // finish builds the look-ups that resolve bare first names and titles.
-func (idx *actorIndex) finish() {
+func (idx *actorIndex) finish(spell map[*person]*spelling) {
+	for sur, h := range idx.holders {
+		if group := idx.groups[sur]; len(group) > 0 {
+			mergeInto(holderTarget(group, h), h, spell)
+		} else {
+			idx.groups[sur] = []*person{h}
+		}
+	}
 	firstOwners := map[string][]*person{}
 	roleOwners := map[string][]*person{}
 	titleOwners := map[string][]*person{}
@@ -668,8 +883,13 @@ func (idx *actorIndex) finish() {
 			}
 			for t := range p.titles {
 				words := strings.Fields(t)
-				if len(words) >= 2 && words[0] != "us" && !isDemonym(words[0]) && personTitles[words[len(words)-1]] && words[len(words)-1] != "president" {
-					titleOwners[t] = append(titleOwners[t], p)
+				// Every ending of two words or more: "Vice Foreign Minister"
+				// and "Czech Foreign Minister" are both "Foreign Minister".
+				for k := 0; k+2 <= len(words); k++ {
+					if words[k] != "us" && !isDemonym(words[k]) && personTitles[words[len(words)-1]] && words[len(words)-1] != "president" {
+						tail := strings.Join(words[k:], " ")
+						titleOwners[tail] = appendUnique(titleOwners[tail], p)
+					}
 				}
 				for k, w := range words {
 					if isDemonym(w) && k+1 < len(words) && (roleWords[words[k+1]] || words[k+1] == "minister" && k > 0 && words[k-1] == "prime") {
@@ -703,6 +923,21 @@ func (idx *actorIndex) finish() {
 	}
 }
 
+// ownsTitle reports whether a title phrase written before p's name names
+// p alone: it is qualified by a nationality ("Russian Foreign Minister")
+// or nobody else in the corpus bears it ("First Lady", but not "Foreign
+// Minister" when two foreign ministers are named).
+func (idx *actorIndex) ownsTitle(p *person, title []token) bool {
+	if title[0].lex&lexDemonym != 0 || title[0].text == "u" || title[0].text == "us" || placePrefixes[title[0].text] {
+		return true
+	}
+	words := make([]string, len(title))
+	for k, t := range title {
+		words[k] = t.text
+	}
+	return idx.byTitle[strings.Join(words, " ")] == p
+}
+
 func appendUnique(ps []*person, p *person) []*person {
 	for _, q := range ps {
 		if q == p {
@@ -720,6 +955,28 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		return nil, 0, 0
 	}
 	key := translit(t.text)
+	// A family name and its given name ("Kim Jong Un", "Kim Jong-un",
+	// "Xi Jinping").
+	if group := idx.groups[key]; group != nil && i+1 < len(toks) && text[t.end:toks[i+1].start] == " " && toks[i+1].upper {
+		end, given := i+2, toks[i+1].text
+		if i+2 < len(toks) {
+			if gap := text[toks[i+1].end:toks[i+2].start]; gap == " " && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
+				end, given = i+3, given+toks[i+2].text
+			}
+		}
+		for _, try := range [2]int{end, i + 2} {
+			g := given
+			if try < end {
+				g = toks[i+1].text
+			}
+			g = translit(g)
+			for _, p := range group {
+				if p.familyFirst && p.first[g] > 0 {
+					return p, i, try
+				}
+			}
+		}
+	}
 	// A first name, a middle name and the surname ("Kim Jong Un",
 	// "Kim Jong-un").
 	if i+2 < len(toks) && toks[i+1].upper && text[t.end:toks[i+1].start] == " " {
@@ -742,6 +999,9 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 				}
 			}
 		}
+	}
+	if t.lex&lexStarter != 0 {
+		return nil, 0, 0 // "In", "Then": not a name alone
 	}
 	if group := idx.groups[key]; group != nil {
 		return dominant(group), i, i + 1
@@ -808,6 +1068,19 @@ func (idx *actorIndex) titleReference(text string, toks []token, i int) (*person
 	return nil, 0, 0
 }
 
+// roleReference resolves "the president said", "the leader" at token i
+// (lower case, not "the president of…") to the last person of the article
+// named with that role in a title.
+func roleReference(toks []token, i int, lastRole map[string]*person) *person {
+	if toks[i].text != "the" || i+1 >= len(toks) || toks[i+1].upper || toks[i+1].lex&lexRole == 0 {
+		return nil
+	}
+	if i+2 < len(toks) && (toks[i+2].upper || toks[i+2].text == "of") {
+		return nil
+	}
+	return lastRole[toks[i+1].text]
+}
+
 func (a *Actors) id(p *person, spell map[*person]*spelling) string {
 	if id, ok := a.ids[p]; ok {
 		return id
@@ -830,6 +1103,9 @@ func (a *Actors) name(p *person, spell map[*person]*spelling) string {
 }
 
 func displayName(p *person, spell map[*person]*spelling) string {
+	if p.familyFirst && len(p.full) > 0 {
+		return topKeys(p.full, 1)[0]
+	}
 	sp := spell[p]
 	last := topKeys(sp.last, 1)[0]
 	if len(sp.first) == 0 {

@@ -38,7 +38,7 @@ var speakVerbs = setOf("said", "says", "say", "added", "adds", "told", "tells", 
 	"smiled", "replies", "according", "telling", "declaring", "insisting", "reiterating", "hinted", "suggested",
 	"predicted", "boasted", "complained", "lamented", "signaled", "signalled", "maintained", "cautioning", "snapped",
 	"retorted", "called", "calling", "described", "describing", "quoted", "quoting", "committed", "pledged", "pledging",
-	"promising", "vowing", "agreed")
+	"promising", "vowing", "agreed", "recounted", "recounting", "observed", "commented", "mused", "confirmed", "countered", "stated")
 
 // clauseStarts begin a new clause after a quotation ("“…,” while X
 // said…"): the quotation belongs to the clause before it.
