@@ -108,7 +108,32 @@ func tokenize(s string) []token {
 // tokenizeInto appends the tokens of s to toks[:0], reusing its storage.
 // ASCII words are sliced from one lower-cased copy of s, so a sentence
 // costs at most one allocation for its words.
-func tokenizeInto(toks []token, s string) []token {
+func tokenizeInto(toks []token, s string) []token { return cutTokens(toks, s, nil) }
+
+// lowerArena holds lower-cased copies of capitalised words, many words to
+// an allocation, for tokenizing many sentences.
+type lowerArena struct{ b strings.Builder }
+
+// lower returns w with its ASCII letters lower-cased.
+func (a *lowerArena) lower(w string) string {
+	if a.b.Cap()-a.b.Len() < len(w) {
+		a.b = strings.Builder{} // the strings handed out keep the old block
+		a.b.Grow(max(4096, len(w)))
+	}
+	start := a.b.Len()
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.b.WriteByte(c)
+	}
+	return a.b.String()[start:]
+}
+
+// cutTokens is tokenizeInto, lower-casing capitalised ASCII words in arena
+// when it is not nil (else in one copy of s).
+func cutTokens(toks []token, s string, arena *lowerArena) []token {
 	toks = toks[:0]
 	var lower string // s lower-cased, made on the first capital ASCII word
 	for i := 0; i < len(s); {
@@ -132,10 +157,15 @@ func tokenizeInto(toks []token, s string) []token {
 			upper := c >= 'A' && c <= 'Z'
 			text := s[start:i]
 			if hasASCIIUpper(text) {
-				if lower == "" {
+				switch {
+				case arena != nil:
+					text = arena.lower(text)
+				case lower == "":
 					lower = asciiLower(s)
+					fallthrough
+				default:
+					text = lower[start:i]
 				}
-				text = lower[start:i]
 			}
 			toks = append(toks, token{text: text, start: start, end: i, upper: upper, lex: lexOf(text)})
 			continue

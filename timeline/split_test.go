@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -174,6 +175,22 @@ func TestLexMatchesTheWordLists(t *testing.T) {
 	for _, tok := range tokenize("The Russian President SAID: «Été» 29 drones, nearly THREE hours") {
 		if tok.lex != lexOf(tok.text) {
 			t.Errorf("%q: lex %b", tok.text, tok.lex)
+		}
+	}
+}
+
+func TestCountWordsFromTokens(t *testing.T) {
+	texts := []string{"", "a", "red-carpet", "Putin's", "a--b", "a -b", "a'", "'a", "a'b'c", "a-'b", "x_y", "3-2", "rock ’n’ roll", "café-au-lait", "e\u0301te\u0301", "Zelenskyy’s", "- - -"}
+	for _, f := range []string{"../assets/corpus/alaska-2025/000_23d4cbbaea02f920.txt", "testdata/summits/helsinki.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range texts {
+		if got, want := countWords(s, tokenize(s)), CountWords(s); got != want {
+			t.Errorf("%q: %d words, want %d", s, got, want)
 		}
 	}
 }
