@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"sort"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -257,21 +258,26 @@ func (s *Schema) AnalyzeSplit(arts []Article, sents [][]Sentence) []AnalyzedArti
 	return out
 }
 
-// countWords is CountWords(text) for the text's tokens: in ASCII text the
-// words are the tokens, less those joined to the one before by a lone
-// apostrophe or hyphen ("red-carpet", "Putin's").
+// countWords is CountWords(text) for the text's tokens: when its only
+// letters and digits are ASCII, the words are the tokens, less those joined
+// to the one before by a lone apostrophe or hyphen ("red-carpet",
+// "Putin’s").
 func countWords(text string, toks []token) int {
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			return CountWords(text)
 		}
+		i += size
 	}
 	n := len(toks)
 	for k := 1; k < len(toks); k++ {
-		if toks[k].start == toks[k-1].end+1 {
-			if c := text[toks[k-1].end]; c == '\'' || c == '-' {
-				n--
-			}
+		if gap := text[toks[k-1].end:toks[k].start]; gap == "'" || gap == "-" || gap == "’" {
+			n--
 		}
 	}
 	return n
