@@ -51,10 +51,14 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 			}
 			toks := sent.words()
 			base := Claim{Phase: sent.Phase, Source: a.Source, File: a.File, Article: ai, Sentence: sent.Index, Text: sent.Text}
+			var hits []hit // the sentence's cues, found for its first duration
 			for _, tm := range sent.Times {
 				switch tm.Kind {
 				case TimeDuration:
-					phase, ok := s.durationSubject(*sent, toks, tm)
+					if hits == nil {
+						hits = s.matcher.find(toks, []hit{})
+					}
+					phase, ok := s.durationSubject(*sent, toks, hits, tm)
 					if !ok {
 						continue
 					}
@@ -84,9 +88,10 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 }
 
 // durationSubject returns the phase a duration measures: the phase named by
-// an anchor or event term near it ("three-hour talks", "the meeting lasted
-// two hours"); an event term means the sentence's own phase.
-func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, tm TimeMention) (string, bool) {
+// an anchor or event term (among the sentence's cue hits) near it
+// ("three-hour talks", "the meeting lasted two hours"); an event term means
+// the sentence's own phase.
+func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, hits []hit, tm TimeMention) (string, bool) {
 	at := -1
 	for k, t := range toks {
 		if t.start >= tm.Start {
@@ -97,7 +102,6 @@ func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, tm TimeMen
 	if at < 0 {
 		return "", false
 	}
-	hits := s.matcher.find(toks, nil)
 	best, bestDist := "", 1<<30
 	for _, h := range hits {
 		if h.cue.kind != kindAnchor && h.cue.kind != kindEvent {
