@@ -320,8 +320,12 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 }
 
 // subjectBefore is the first person (or pronoun's referent) in
-// body[from:to].
+// body[from:to] ("" when the span is empty: a quotation can open before
+// the sentence it is counted in starts).
 func subjectBefore(body string, from, to int, people []personAt, referent func(int) string) string {
+	if from >= to {
+		return ""
+	}
 	first := ""
 	firstAt := to
 	for _, p := range peopleFrom(people, from) {
