@@ -50,7 +50,7 @@ bench:
 
 # Every fuzz target for a bounded time (FUZZTIME each; CI runs this).
 FUZZTIME ?= 10s
-FUZZ_TARGETS := timeline:FuzzSegment timeline:FuzzFindTimes timeline:FuzzFindDurations timeline:FuzzParseSchema timeline:FuzzQuotes \
+FUZZ_TARGETS := timeline:FuzzSegment timeline:FuzzFindTimes timeline:FuzzFindDurations timeline:FuzzParseSchema timeline:FuzzQuotes timeline:FuzzFindActors timeline:FuzzClaims \
 	data/ingest:FuzzParseMarkdown data/ingest:FuzzParseHTML data/ingest:FuzzParseFeed
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

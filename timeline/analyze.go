@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"sort"
+	"unicode"
+	"unicode/utf8"
 )
 
 // AnalyzedSentence is a sentence with the phase, themes and times the engine
@@ -131,6 +133,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 	ref := articleReference(a, s.Event, sents)
 	var hits []hit
 	var buf []token
+	var arena lowerArena
 	// A sentence's phase depends on its paragraph neighbours' and its
 	// section heading's own scores: features are found one sentence ahead
 	// of the decisions, in a ring of three, and the heading's are copied.
@@ -152,14 +155,14 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 			toks = tokens[i]
 			out.Sentences[i].tokens = toks // kept for the extractors
 		} else {
-			buf = tokenizeInto(buf, sent.Text) // streaming: reuse one buffer
+			buf = cutTokens(buf, sent.Text, &arena) // streaming: reuse one buffer
 			toks = buf
 		}
 		sl := &ring[i%3]
 		clear(sl.nums)
 		clear(sl.flags)
 		sl.f, hits = s.features(sent.Text, toks, cast, hits, sl.nums, sl.flags)
-		out.Sentences[i].WordCount = sent.Words()
+		out.Sentences[i].WordCount = countWords(sent.Text, toks)
 		out.Words += out.Sentences[i].WordCount
 		out.Sentences[i].Times = findTimes(sent.Text, toks, ref)
 	}
@@ -232,17 +235,20 @@ func (s *Schema) AnalyzeCorpus(arts []Article) []AnalyzedArticle {
 // stored), sents[i] belonging to arts[i].
 func (s *Schema) AnalyzeSplit(arts []Article, sents [][]Sentence) []AnalyzedArticle {
 	toks := make([][][]token, len(sents))
-	var slab, scratch []token // the sentences' tokens share large blocks
+	var slab []token // the sentences' tokens share large blocks
+	var arena lowerArena
 	for i, doc := range sents {
 		toks[i] = make([][]token, len(doc))
 		for j, sent := range doc {
-			scratch = tokenizeInto(scratch, sent.Text)
-			if len(scratch) > cap(slab)-len(slab) {
-				slab = make([]token, 0, max(1<<14, len(scratch)))
+			free := slab[len(slab):]
+			t := cutTokens(free, sent.Text, &arena)
+			if len(t) <= cap(free) { // cut in place
+				slab = slab[:len(slab)+len(t)]
+				toks[i][j] = t[:len(t):len(t)]
+				continue
 			}
-			n := len(slab)
-			slab = append(slab, scratch...)
-			toks[i][j] = slab[n:len(slab):len(slab)]
+			toks[i][j] = t // outgrew the block: a block of its own
+			slab = make([]token, 0, 1<<14)
 		}
 	}
 	cast := castFromTokens(toks)
@@ -251,4 +257,29 @@ func (s *Schema) AnalyzeSplit(arts []Article, sents [][]Sentence) []AnalyzedArti
 		out[i] = s.analyzeTokens(a, sents[i], toks[i], cast)
 	}
 	return out
+}
+
+// countWords is CountWords(text) for the text's tokens: when its only
+// letters and digits are ASCII, the words are the tokens, less those joined
+// to the one before by a lone apostrophe or hyphen ("red-carpet",
+// "Putin’s").
+func countWords(text string, toks []token) int {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			return CountWords(text)
+		}
+		i += size
+	}
+	n := len(toks)
+	for k := 1; k < len(toks); k++ {
+		if gap := text[toks[k-1].end:toks[k].start]; gap == "'" || gap == "-" || gap == "’" {
+			n--
+		}
+	}
+	return n
 }

@@ -42,7 +42,7 @@ const (
 // lexicon holds the lex bits of every word of the lists (but the demonym
 // suffixes, which lexOf tests), and lexFilter a bit per (length, first
 // byte, last byte) of its words, so most other words need no look-up.
-var lexicon, lexFilter, lexMaxLen = func() (map[string]uint32, *[1 << 14 / 64]uint64, int) {
+var lexicon, lexFilter, lexMaxLen = func() (*wordTable, *[1 << 14 / 64]uint64, int) {
 	m := map[string]uint32{}
 	for bit, set := range map[uint32]map[string]bool{
 		lexSpeech: speechVerbs, lexTitle: titleWords, lexStopName: stopNames, lexPersonTitle: personTitles,
@@ -69,7 +69,7 @@ var lexicon, lexFilter, lexMaxLen = func() (map[string]uint32, *[1 << 14 / 64]ui
 		filter[k/64] |= 1 << (k % 64)
 		longest = max(longest, len(w))
 	}
-	return m, filter, longest
+	return newWordTable(m), filter, longest
 }()
 
 func lexKey(w string) uint32 {
@@ -86,7 +86,7 @@ func lexOf(w string) uint32 {
 		return bits
 	}
 	if k := lexKey(w); lexFilter[k/64]&(1<<(k%64)) != 0 {
-		bits |= lexicon[w]
+		bits |= lexicon.get(w)
 	}
 	return bits
 }
@@ -108,7 +108,32 @@ func tokenize(s string) []token {
 // tokenizeInto appends the tokens of s to toks[:0], reusing its storage.
 // ASCII words are sliced from one lower-cased copy of s, so a sentence
 // costs at most one allocation for its words.
-func tokenizeInto(toks []token, s string) []token {
+func tokenizeInto(toks []token, s string) []token { return cutTokens(toks, s, nil) }
+
+// lowerArena holds lower-cased copies of capitalised words, many words to
+// an allocation, for tokenizing many sentences.
+type lowerArena struct{ b strings.Builder }
+
+// lower returns w with its ASCII letters lower-cased.
+func (a *lowerArena) lower(w string) string {
+	if a.b.Cap()-a.b.Len() < len(w) {
+		a.b = strings.Builder{} // the strings handed out keep the old block
+		a.b.Grow(max(4096, len(w)))
+	}
+	start := a.b.Len()
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.b.WriteByte(c)
+	}
+	return a.b.String()[start:]
+}
+
+// cutTokens is tokenizeInto, lower-casing capitalised ASCII words in arena
+// when it is not nil (else in one copy of s).
+func cutTokens(toks []token, s string, arena *lowerArena) []token {
 	toks = toks[:0]
 	var lower string // s lower-cased, made on the first capital ASCII word
 	for i := 0; i < len(s); {
@@ -132,10 +157,15 @@ func tokenizeInto(toks []token, s string) []token {
 			upper := c >= 'A' && c <= 'Z'
 			text := s[start:i]
 			if hasASCIIUpper(text) {
-				if lower == "" {
+				switch {
+				case arena != nil:
+					text = arena.lower(text)
+				case lower == "":
 					lower = asciiLower(s)
+					fallthrough
+				default:
+					text = lower[start:i]
 				}
-				text = lower[start:i]
 			}
 			toks = append(toks, token{text: text, start: start, end: i, upper: upper, lex: lexOf(text)})
 			continue
@@ -266,8 +296,11 @@ type matcher struct {
 	// prefix2 has bit a<<8|b set when some key of prefix starts with the
 	// bytes a, b: most words need no look-up in prefix.
 	prefix2 [1 << 16 / 64]uint64
-	// exactKeys has the lexKey bit of every key of exact set.
-	exactKeys [1 << 14 / 64]uint64
+	// exactKeys has the lexKey bit of every key of exact set, and
+	// exactIndex maps each key to 1 + its place in exactLists.
+	exactKeys  [1 << 14 / 64]uint64
+	exactIndex *wordTable
+	exactLists [][]*cue
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -291,11 +324,16 @@ func (m *matcher) seal() {
 			}
 		}
 	}
+	index := map[string]uint32{}
+	m.exactLists = nil
 	for k, cs := range m.exact {
 		compile(cs)
 		b := lexKey(k)
 		m.exactKeys[b/64] |= 1 << (b % 64)
+		m.exactLists = append(m.exactLists, cs)
+		index[k] = uint32(len(m.exactLists))
 	}
+	m.exactIndex = newWordTable(index)
 	for k, cs := range m.prefix {
 		compile(cs)
 		b := uint16(k[0])<<8 | uint16(k[1])
@@ -371,7 +409,11 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 	for i := range toks {
 		t := &toks[i]
 		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
-			for _, c := range m.exact[t.text] {
+			var cs []*cue
+			if v := m.exactIndex.get(t.text); v != 0 {
+				cs = m.exactLists[v-1]
+			}
+			for _, c := range cs {
 				if n := c.matchFrom(toks, i, c.skip); n > 0 {
 					hits = append(hits, hit{c, i, n})
 				}
@@ -423,4 +465,52 @@ func (c *cue) matchFrom(toks []token, i, from int) int {
 
 func compileBoilerplate(pattern string) (*regexp.Regexp, error) {
 	return regexp.Compile(`(?i)` + pattern)
+}
+
+// wordTable maps words to non-zero values: an open-addressed table with a
+// cheap hash, faster than a map for the short words looked up for every
+// token.
+type wordTable struct {
+	keys []string
+	vals []uint32
+	bits uint // len(keys) is 1<<bits
+}
+
+// newWordTable builds a table of m (whose values must not be 0, nor its
+// keys empty).
+func newWordTable(m map[string]uint32) *wordTable {
+	t := &wordTable{bits: 4}
+	for 1<<t.bits < 2*len(m) {
+		t.bits++
+	}
+	t.keys = make([]string, 1<<t.bits)
+	t.vals = make([]uint32, 1<<t.bits)
+	for w, v := range m {
+		i := t.slot(w)
+		for t.keys[i] != "" {
+			i = (i + 1) & (1<<t.bits - 1)
+		}
+		t.keys[i], t.vals[i] = w, v
+	}
+	return t
+}
+
+func (t *wordTable) slot(w string) uint64 {
+	h := uint64(len(w)) * 0x9e3779b97f4a7c15
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 0x100000001b3
+	}
+	return (h * 0x9e3779b97f4a7c15) >> (64 - t.bits)
+}
+
+// get returns w's value, or 0.
+func (t *wordTable) get(w string) uint32 {
+	for i := t.slot(w); ; i = (i + 1) & (1<<t.bits - 1) {
+		switch t.keys[i] {
+		case w:
+			return t.vals[i]
+		case "":
+			return 0
+		}
+	}
 }

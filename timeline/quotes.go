@@ -213,6 +213,16 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		}
 	}
 	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
+	// Mentions do not overlap and sentences come in order, so people are
+	// in order of end and of sentence too, and pronouns resolve by binary
+	// search; else by a scan.
+	ordered := true
+	for k := 1; k < len(people); k++ {
+		if people[k].end < people[k-1].end || people[k].sentence < people[k-1].sentence {
+			ordered = false
+			break
+		}
+	}
 	var out []Quote
 	lastSpeaker, lastParagraph, lastEndedParagraph := "", -1, false
 	for _, f := range spans {
@@ -221,7 +231,7 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		if words < MinShortQuoteWords {
 			continue
 		}
-		speaker := attribute(a.Body, f.ps, f.pe, f.sp, people, a.Sentences)
+		speaker := attribute(a.Body, f.ps, f.pe, f.sp, people, ordered, a.Sentences)
 		if words < MinQuoteWords && (speaker == "" || !spokenJustBefore(a.Body, f.ps, f.sp.start)) {
 			continue // two words in quotation marks, not said by someone right there: a scare quote, a banner, a name
 		}
@@ -269,8 +279,8 @@ func sentenceOf(sents []AnalyzedSentence, off int) int {
 // after it ("…,” X said", "…,” said X", "…,” he added") or before it
 // ("X said: “…”", "X told reporters, “…”", "…, saying, “…”"), with
 // pronouns resolved to the last person named outside quotations.
-func attribute(body string, ps, pe int, sp span, people []personAt, sents []AnalyzedSentence) string {
-	referent := func(at int) string { return pronounReferent(people, at, sentenceOf(sents, at)) }
+func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool, sents []AnalyzedSentence) string {
+	referent := func(at int) string { return pronounReferent(people, ordered, at, sentenceOf(sents, at)) }
 	// After the quotation, when the sentence goes on ("…,” he said" but
 	// not "….” Next sentence").
 	closed := strings.TrimRight(body[sp.start:sp.end], " ")
@@ -340,8 +350,12 @@ func attribute(body string, ps, pe int, sp span, people []personAt, sents []Anal
 }
 
 // subjectBefore is the first person (or pronoun's referent) in
-// body[from:to].
+// body[from:to] ("" when the span is empty: a quotation can open before
+// the sentence it is counted in starts).
 func subjectBefore(body string, from, to int, people []personAt, referent func(int) string) string {
+	if from >= to {
+		return ""
+	}
 	first := ""
 	firstAt := to
 	for _, p := range peopleFrom(people, from) {
@@ -410,8 +424,20 @@ func peopleFrom(people []personAt, from int) []personAt {
 // pronounReferent resolves a pronoun at offset at in sentence sentence:
 // the first person named (outside quotations) earlier in that sentence,
 // else the subject (first person named) of the nearest sentence before it
-// that names anyone.
-func pronounReferent(people []personAt, at, sentence int) string {
+// that names anyone. ordered says people are in order of end and sentence
+// as well as start.
+func pronounReferent(people []personAt, ordered bool, at, sentence int) string {
+	if ordered {
+		k := sort.Search(len(people), func(i int) bool { return people[i].end > at }) // named before at
+		if k == 0 {
+			return ""
+		}
+		if j := sort.Search(k, func(i int) bool { return people[i].sentence >= sentence }); j < k && people[j].sentence == sentence {
+			return people[j].id
+		}
+		last := people[k-1].sentence
+		return people[sort.Search(k, func(i int) bool { return people[i].sentence >= last })].id
+	}
 	best, bestSentence := "", -1
 	for _, p := range people {
 		if p.end > at {

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -174,6 +175,43 @@ func TestLexMatchesTheWordLists(t *testing.T) {
 	for _, tok := range tokenize("The Russian President SAID: «Été» 29 drones, nearly THREE hours") {
 		if tok.lex != lexOf(tok.text) {
 			t.Errorf("%q: lex %b", tok.text, tok.lex)
+		}
+	}
+}
+
+func TestCountWordsFromTokens(t *testing.T) {
+	texts := []string{"", "a", "red-carpet", "Putin's", "a--b", "a -b", "a'", "'a", "a'b'c", "a-'b", "x_y", "3-2", "rock ’n’ roll", "café-au-lait", "e\u0301te\u0301", "Zelenskyy’s", "- - -", "a’’b", "“a” ’b", "a’", "x\xffy", "a\xff-b", "a-\xffb", "1٣"}
+	for _, f := range []string{"../assets/corpus/alaska-2025/000_23d4cbbaea02f920.txt", "testdata/summits/helsinki.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range texts {
+		if got, want := countWords(s, tokenize(s)), CountWords(s); got != want {
+			t.Errorf("%q: %d words, want %d", s, got, want)
+		}
+	}
+}
+
+func TestWordTable(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 8, 9, 1000} {
+		m := map[string]uint32{}
+		for i := 0; i < n; i++ {
+			m[strings.Repeat("ab", i%5)+string(rune('a'+i%26))+strings.Repeat("z", i/26)] = uint32(i + 1)
+		}
+		tab := newWordTable(m)
+		for w, v := range m {
+			if got := tab.get(w); got != v {
+				t.Fatalf("%d words: %q = %d, want %d", n, w, got, v)
+			}
+			if got := tab.get(w + "q"); got != 0 {
+				t.Fatalf("%d words: %q = %d, want none", n, w+"q", got)
+			}
+		}
+		if tab.get("") != 0 || tab.get("é") != 0 {
+			t.Fatalf("%d words: found what is not there", n)
 		}
 	}
 }
