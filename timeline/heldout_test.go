@@ -25,9 +25,14 @@ type heldOut struct {
 }
 
 func loadHeldOut(t *testing.T, name string) heldOut {
+	return loadHeldOutFrom(t, "testdata/heldout", name)
+}
+
+// loadHeldOutFrom reads dir/name.gold.json and the articles it annotates,
+// and runs the whole engine over them as one corpus.
+func loadHeldOutFrom(t *testing.T, dir, name string) heldOut {
 	t.Helper()
-	goldPath := filepath.Join("testdata/heldout", name+".gold.json")
-	raw, err := os.ReadFile(goldPath)
+	raw, err := os.ReadFile(filepath.Join(dir, name+".gold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,10 +46,12 @@ func loadHeldOut(t *testing.T, name string) heldOut {
 	json.Unmarshal(raw, &extra)
 	var arts []timeline.Article
 	for file := range g.Coverage {
-		got, err := ingest.ReadFile(filepath.Join("testdata/heldout", file), "")
+		got, err := ingest.ReadFile(filepath.Join(dir, file), "")
 		if err != nil || len(got) != 1 {
 			t.Fatalf("%s: %d articles, %v", file, len(got), err)
 		}
+		// A feed names its entries file#n; the gold names the file.
+		got[0].File = file
 		arts = append(arts, got[0])
 	}
 	s := summitSchema(t)
