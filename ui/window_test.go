@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsreel/newsreel/data"
 	"github.com/newsreel/newsreel/data/ingest"
 	"github.com/newsreel/newsreel/timeline"
 	"github.com/newsreel/newsreel/ui/chart"
@@ -23,10 +25,24 @@ import (
 // bundled corpus) and waits for the analysis.
 func startWindow(t *testing.T, dbPath string) (*Window, fyne.Window) {
 	t.Helper()
+	return startWindowWith(t, dbPath, nil)
+}
+
+// startWindowWith is startWindow with setup run on the window before it
+// starts.
+func startWindowWith(t *testing.T, dbPath string, setup func(*Window)) (*Window, fyne.Window) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1100, 700))
 	v := NewWindow(a, w, dbPath, "")
+	// The test driver runs fyne.Do's function on the calling goroutine,
+	// so a watcher's reloads would race with the test's own; only the
+	// test of watching watches.
+	v.watchEvery = -1
+	if setup != nil {
+		setup(v)
+	}
 	done := make(chan error, 1)
 	v.loaded = func(err error) { done <- err }
 	v.Start()
@@ -393,4 +409,31 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) T {
 		return all[0]
 	}
 	return zero
+}
+
+// TestWindowPicksUpAnotherProcesssImports writes an article through a
+// second handle on the window's database, as newsreel import in a
+// terminal would, and waits for the window to analyse again on its own.
+func TestWindowPicksUpAnotherProcesssImports(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "shared.db")
+	v, _ := startWindowWith(t, dbPath, func(v *Window) { v.watchEvery = 5 * time.Millisecond })
+	loaded := make(chan error, 1)
+	v.loaded = func(err error) { loaded <- err }
+	other, err := data.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "terminal.txt"), []byte("The leaders arrived on the tarmac and shook hands. Then the talks began behind closed doors."), 0o644)
+	if sum := ingest.Import(context.Background(), other, []string{dir}, ingest.Options{}, nil); sum.Imported != 1 {
+		t.Fatalf("import through the other handle: %+v", sum)
+	}
+	waitFor(t, loaded)
+	if len(v.a.Articles) != 6 || !contains(v.a.labels, "terminal") {
+		t.Fatalf("after the other handle's import: %d articles, sources %v", len(v.a.Articles), v.a.labels)
+	}
+	if !strings.Contains(v.status.Text, "after changes by another program") {
+		t.Fatalf("status %q", v.status.Text)
+	}
 }
