@@ -135,6 +135,7 @@ func (v *Window) runImport(title, noun string, imp func(context.Context, *data.D
 		fyne.Do(func() {
 			v.busy--
 			v.finishImport(run, sum)
+			v.idle()
 		})
 	}()
 }

@@ -141,11 +141,14 @@ func (w *Window) renameSource(src data.SourceSummary, label string) {
 		return
 	}
 	db := w.db
+	w.busy++
 	go func() {
 		err := db.RenameSource(context.Background(), src.ID, label)
 		fyne.Do(func() {
+			w.busy--
 			if err != nil {
 				dialog.ShowError(err, w.win)
+				w.idle()
 				return
 			}
 			w.reload()
@@ -159,11 +162,14 @@ func (w *Window) saveActorEdit(e timeline.ActorEdit) {
 		return
 	}
 	db := w.db
+	w.busy++
 	go func() {
 		err := db.AddActorEdit(context.Background(), e)
 		fyne.Do(func() {
+			w.busy--
 			if err != nil {
 				dialog.ShowError(err, w.win)
+				w.idle()
 				return
 			}
 			w.reload()

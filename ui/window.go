@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,7 +52,13 @@ type Window struct {
 	lastImport  *importRun
 	linksDialog *dialog.CustomDialog // the last "Import links" dialog
 	fetch       ingest.FetchOptions  // how links are fetched (zero: the defaults)
-	busy        int                  // imports and reloads running
+
+	// busy counts the window's own imports, edits and analyses running;
+	// changes to the store noticed meanwhile set changedMeanwhile.
+	busy             int
+	changedMeanwhile bool
+	watchEvery       time.Duration // how often to look for others' changes (zero: watchEvery; negative: never)
+	loadNote         string        // said in the status bar after the next load
 
 	// loaded and imported are called (on the UI goroutine) after each load
 	// and import; tests use them.
@@ -118,7 +125,7 @@ func (v *Window) SelectView(name string) {
 func (v *Window) Start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	v.cancel = cancel
-	schemaPath := v.schemaPath
+	schemaPath, every := v.schemaPath, v.watchEvery
 	go func() {
 		schema, err := assets.LoadSchema(schemaPath)
 		if err != nil {
@@ -130,25 +137,43 @@ func (v *Window) Start() {
 			fyne.Do(func() { v.finishLoad(nil, err) })
 			return
 		}
+		// Watching starts before the analysis reads the store: whatever
+		// others commit after the read is noticed.
+		werr := v.watchStore(ctx, db, every)
 		fyne.Do(func() { v.status.SetText("Analysing…") })
 		a, err := loadAnalysisProgress(ctx, db, schema, v.analysisProgress)
 		fyne.Do(func() {
 			v.db, v.schema = db, schema
 			v.finishLoad(a, err)
+			if werr != nil && err == nil {
+				v.status.SetText(v.status.Text + " · not watching for changes by other programs: " + werr.Error())
+			}
+			v.idle()
 		})
 	}()
 }
 
 // reload re-runs the analysis on the open store.
-func (v *Window) reload() {
+func (v *Window) reload() { v.reloadWith("") }
+
+// reloadWith re-runs the analysis; note, if any, follows the status after.
+func (v *Window) reloadWith(note string) {
 	if v.db == nil || v.schema == nil {
 		return
 	}
 	db, schema := v.db, v.schema
-	v.status.SetText("Analysing…")
+	if note == "" {
+		v.status.SetText("Analysing…")
+	}
+	v.busy++
 	go func() {
 		a, err := loadAnalysisProgress(context.Background(), db, schema, v.analysisProgress)
-		fyne.Do(func() { v.finishLoad(a, err) })
+		fyne.Do(func() {
+			v.busy--
+			v.loadNote = note
+			v.finishLoad(a, err)
+			v.idle()
+		})
 	}()
 }
 
@@ -165,9 +190,14 @@ func (v *Window) finishLoad(a *analysis, err error) {
 		for _, view := range v.views {
 			view.show(a)
 		}
-		v.status.SetText(fmt.Sprintf("%s, %s, %s · %s · schema %s", plural(len(a.labels), "source"), plural(len(a.Articles), "article"),
-			plural(len(a.Timeline.Phases), "phase"), filepath.Base(v.dbPath), a.schema.Name))
+		status := fmt.Sprintf("%s, %s, %s · %s · schema %s", plural(len(a.labels), "source"), plural(len(a.Articles), "article"),
+			plural(len(a.Timeline.Phases), "phase"), filepath.Base(v.dbPath), a.schema.Name)
+		if v.loadNote != "" {
+			status += " · " + v.loadNote
+		}
+		v.status.SetText(status)
 	}
+	v.loadNote = ""
 	if v.loaded != nil {
 		v.loaded(err)
 	}

@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/newsreel/newsreel/data"
+)
+
+// watchEvery is how often the window looks for changes made to its
+// database by others (newsreel import in a terminal, say).
+const watchEvery = 2 * time.Second
+
+// watchStore has the analysis follow changes other programs make to the
+// store: db.Watch notices their commits (from the moment it returns) and
+// storeChanged re-analyses. It stops with ctx (when the window closes).
+// every is the polling interval: zero for watchEvery, negative not to
+// watch. Called off the UI goroutine.
+func (v *Window) watchStore(ctx context.Context, db *data.DB, every time.Duration) error {
+	switch {
+	case every < 0:
+		return nil
+	case every == 0:
+		every = watchEvery
+	}
+	return db.Watch(ctx, every, func() { fyne.Do(v.storeChanged) })
+}
+
+// storeChanged re-analyses after another program changed the store. While
+// the window's own import, edit or analysis runs it only notes the change
+// (the commits may be its own); idle looks again when they are done.
+func (v *Window) storeChanged() {
+	if v.db == nil || v.busy > 0 { // still opening, or busy
+		v.changedMeanwhile = true
+		return
+	}
+	v.status.SetText("Another program changed the database: analysing again…")
+	v.reloadWith("updated " + time.Now().Format("15:04") + " after changes by another program")
+}
+
+// idle runs when the window's own work is done: if the store changed
+// meanwhile and holds other articles than the analysis shows, it
+// re-analyses.
+func (v *Window) idle() {
+	if !v.changedMeanwhile || v.busy > 0 || v.db == nil || v.a == nil {
+		return
+	}
+	v.changedMeanwhile = false
+	db, shown := v.db, len(v.a.Articles)
+	v.busy++
+	go func() {
+		n, err := db.CountArticles(context.Background())
+		fyne.Do(func() {
+			v.busy--
+			if err == nil && n != shown {
+				v.storeChanged()
+			} else {
+				v.idle()
+			}
+		})
+	}()
+}
