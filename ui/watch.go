@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/newsreel/newsreel/data"
 )
 
@@ -25,7 +23,7 @@ func (v *Window) watchStore(ctx context.Context, db *data.DB, every time.Duratio
 	case every == 0:
 		every = watchEvery
 	}
-	return db.Watch(ctx, every, func() { fyne.Do(v.storeChanged) })
+	return db.Watch(ctx, every, func() { v.onUI(v.storeChanged) })
 }
 
 // storeChanged re-analyses after another program changed the store. While
@@ -52,7 +50,7 @@ func (v *Window) idle() {
 	v.busy++
 	go func() {
 		n, err := db.CountArticles(context.Background())
-		fyne.Do(func() {
+		v.onUI(func() {
 			v.busy--
 			if err == nil && n != shown {
 				v.storeChanged()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -59,6 +60,7 @@ type Window struct {
 	changedMeanwhile bool
 	watchEvery       time.Duration // how often to look for others' changes (zero: watchEvery; negative: never)
 	loadNote         string        // said in the status bar after the next load
+	uiMu             sync.Mutex    // see onUI
 
 	// loaded and imported are called (on the UI goroutine) after each load
 	// and import; tests use them.
@@ -142,7 +144,7 @@ func (v *Window) Start() {
 		werr := v.watchStore(ctx, db, every)
 		fyne.Do(func() { v.status.SetText("Analysing…") })
 		a, err := loadAnalysisProgress(ctx, db, schema, v.analysisProgress)
-		fyne.Do(func() {
+		v.onUI(func() {
 			v.db, v.schema = db, schema
 			v.finishLoad(a, err)
 			if werr != nil && err == nil {
@@ -168,7 +170,7 @@ func (v *Window) reloadWith(note string) {
 	v.busy++
 	go func() {
 		a, err := loadAnalysisProgress(context.Background(), db, schema, v.analysisProgress)
-		fyne.Do(func() {
+		v.onUI(func() {
 			v.busy--
 			v.loadNote = note
 			v.finishLoad(a, err)
@@ -179,7 +181,7 @@ func (v *Window) reloadWith(note string) {
 
 // analysisProgress shows re-analysis progress in the status line.
 func (v *Window) analysisProgress(done, total int) {
-	fyne.Do(func() { v.status.SetText(fmt.Sprintf("Analysing: %d of %d articles…", done, total)) })
+	v.onUI(func() { v.status.SetText(fmt.Sprintf("Analysing: %d of %d articles…", done, total)) })
 }
 
 func (v *Window) finishLoad(a *analysis, err error) {
@@ -236,8 +238,22 @@ func (v *Window) openArticle(source, file string, sentence int) {
 	list.ScrollTo(sentence)
 }
 
+// onUI runs fn on the UI goroutine (fyne.Do) holding uiMu. The app's
+// driver already runs such functions one at a time; Fyne's test driver runs
+// them on the calling goroutine, and the lock keeps the background loads,
+// the store watcher and Close apart there too. fn must not call onUI.
+func (v *Window) onUI(fn func()) {
+	fyne.Do(func() {
+		v.uiMu.Lock()
+		defer v.uiMu.Unlock()
+		fn()
+	})
+}
+
 // Close stops background work and closes the store.
 func (v *Window) Close() {
+	v.uiMu.Lock()
+	defer v.uiMu.Unlock()
 	if v.cancel != nil {
 		v.cancel()
 	}
