@@ -99,39 +99,13 @@ func TestHeldOut3Disagreements(t *testing.T) {
 	found, total := 0, 0
 	for _, name := range heldOut3Events {
 		h := loadHeldOut3(t, name)
-		for _, gd := range h.gold.Discrepancies {
-			total++
-			ok := false
-			for _, d := range h.report.Discrepancies {
-				if strings.Fields(d.Quantity)[0] != strings.Fields(gd.Quantity)[0] { // duration, time, count…
-					continue
-				}
-				files := map[string]bool{}
-				for _, c := range d.Claims {
-					if !c.Expected {
-						files[c.File] = true
-					}
-				}
-				all := true
-				for f := range gd.Values {
-					all = all && files[f]
-				}
-				if all {
-					ok = true
-					t.Logf("%s: %q found as %q", name, gd.Quantity, d.Quantity)
-					break
-				}
-			}
-			if ok {
-				found++
-			} else {
-				var have []string
-				for _, d := range h.report.Discrepancies {
-					have = append(have, d.Quantity)
-				}
-				t.Logf("%s: %q not found (found: %v)", name, gd.Quantity, have)
-			}
+		sc := timeline.ScoreDiscrepancies(h.gold, h.report.Discrepancies)
+		var have []string
+		for _, d := range h.report.Discrepancies {
+			have = append(have, d.Quantity)
 		}
+		t.Logf("%s: disagreements %d of %d (found: %q)\n%s", name, sc.Found, sc.Total, have, strings.Join(sc.Details, "\n"))
+		found, total = found+sc.Found, total+sc.Total
 	}
 	t.Logf("disagreements: %d of %d", found, total)
 }
