@@ -230,7 +230,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					out = append(out, c)
 				}
 			}
-			out = append(out, countClaims(base, sent.Text, toks)...)
+			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
 		}
 	}
@@ -311,7 +311,7 @@ var spanWords = setOf("for", "spent", "spend", "spending", "lasted", "lasting", 
 
 // travelWords near a duration make it the length of a journey, not of a
 // phase of the event.
-var travelWords = setOf("journey", "journeys", "trip", "flight", "flights", "flew", "fly", "flying", "flown", "drive", "drove", "driven", "driving", "ride", "rode", "train", "plane", "car", "road", "voyage", "travel", "travelled", "traveled", "travelling", "traveling", "trek", "crossing", "sailed", "sailing", "route")
+var travelWords = setOf("motorcade", "convoy", "carried", "drove", "journey", "journeys", "trip", "flight", "flights", "flew", "fly", "flying", "flown", "drive", "drove", "driven", "driving", "ride", "rode", "train", "plane", "car", "road", "voyage", "travel", "travelled", "traveled", "travelling", "traveling", "trek", "crossing", "sailed", "sailing", "route")
 
 // shiftWords after a duration make it an offset from another time ("two
 // hours later", "an hour early"), not a length.
@@ -459,6 +459,48 @@ var countSynonyms = map[string]string{"reporters": "journalists", "correspondent
 	"rockets": "missiles", "missiles": "missiles",
 	"people": "people", "persons": "people"}
 
+// crowdWords before "of" and a number make it a count of people ("a
+// crowd of 20,000").
+var crowdWords = setOf("crowd", "crowds", "throng", "throngs", "gathering", "audience")
+
+// peopleNouns count people however a source names them: "50,000
+// Viennese", "100,000 spectators", "some 2,000 onlookers".
+var peopleNouns = setOf("people", "persons", "residents", "spectators", "onlookers", "bystanders", "inhabitants", "citizens",
+	"townspeople", "locals", "well-wishers", "wellwishers", "supporters", "demonstrators", "protesters", "protestors", "fans", "admirers", "villagers", "viewers")
+
+// isPeopleNoun reports whether the word after a number counts people: a
+// people noun, or a demonym used as a noun ("Some 50,000 Viennese
+// stood") — not one before a noun ("29 Ukrainian drones"), which the
+// caller's next word tells.
+func isPeopleNoun(toks []token, k int) bool {
+	t := toks[k]
+	if peopleNouns[t.text] {
+		return true
+	}
+	sing := strings.TrimSuffix(t.text, "s")
+	if !t.upper || !(isDemonymToken(t) || isDemonym(t.text) || sing != t.text && (isDemonym(sing) || strings.HasSuffix(sing, "an"))) {
+		return false
+	}
+	if k+1 < len(toks) {
+		n := toks[k+1]
+		if n.upper || irregularPlurals[n.text] || peopleNouns[n.text] || len(n.text) > 3 && strings.HasSuffix(n.text, "s") && !strings.HasSuffix(n.text, "ss") && n.text != "were" {
+			return false // "29 Ukrainian drones", "3 Chinese officials"
+		}
+	}
+	return true
+}
+
+// inTimeMention reports whether [start, end) lies inside a clock time or
+// date of the sentence.
+func inTimeMention(times []TimeMention, start, end int) bool {
+	for _, tm := range times {
+		if (tm.Kind == TimeClock || tm.Kind == TimeDate) && start >= tm.Start && end <= tm.End {
+			return true
+		}
+	}
+	return false
+}
+
 // distanceUnits are the units distanceClaims reads, in kilometres.
 var distanceUnits = map[string]float64{"km": 1, "kms": 1, "kilometres": 1, "kilometers": 1, "kilometre": 1, "kilometer": 1, "miles": 1.609344, "mile": 1.609344}
 
@@ -495,7 +537,7 @@ func isDigits(w string) bool {
 // "50% tariff", "More than 3,000 journalists". A count is keyed by its
 // head noun ("59 Tomahawk cruise missiles" and "60 Tomahawk missiles" are
 // both the count of missiles), folded with its synonyms.
-func countClaims(base Claim, text string, toks []token) []Claim {
+func countClaims(base Claim, text string, toks []token, times []TimeMention) []Claim {
 	var out []Claim
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -505,8 +547,11 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 		}
 		next := i
 		i = last // the thousands groups are read
-		// Years, clock times and list numbers are not counts.
-		if last == next && v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && last+1 < len(toks) && isAmountToken(&toks[last+1]) {
+		// Years, clock times and list numbers are not counts; nor is a
+		// number that is part of a time expression ("12:50 GMT – The
+		// talks are over": not 50 talks).
+		if last == next && v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && last+1 < len(toks) && isAmountToken(&toks[last+1]) ||
+			inTimeMention(times, t.start, toks[last].end) || t.start > 0 && (text[t.start-1] == ':' || text[t.start-1] == '.') && t.start > 1 && isDigitByte(text[t.start-2]) {
 			continue
 		}
 		from := next // where the amount's words start
@@ -528,6 +573,21 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 			}
 			c := base
 			c.Quantity, c.Unit, c.Value, c.Qualifier = "percent "+noun, "%", strings.TrimSpace(text[toks[max(0, next-len(strings.Fields(qual)))].start:end]+"%"), qual
+			c.Low, c.High = rangeFor(v, qual)
+			out = append(out, c)
+			continue
+		}
+		// "a crowd of 20,000", "Some 50,000 Viennese", "100,000
+		// spectators": people.
+		crowd := from >= 2 && toks[from-1].text == "of" && crowdWords[toks[from-2].text]
+		if crowd || last+1 < len(toks) && isPeopleNoun(toks, last+1) {
+			c := base
+			end := toks[last].end
+			if !crowd {
+				end = toks[last+1].end
+			}
+			c.Quantity, c.Unit, c.Qualifier = "count of people", "count", qual
+			c.Value = text[toks[max(0, from-len(strings.Fields(qual)))].start:end]
 			c.Low, c.High = rangeFor(v, qual)
 			out = append(out, c)
 			continue
@@ -652,7 +712,7 @@ func qualifierBefore(toks []token, i int) string {
 	if i >= 2 {
 		two := toks[i-2].text + " " + toks[i-1].text
 		switch two {
-		case "more than", "less than", "fewer than", "at least", "up to", "just over", "just under", "close to":
+		case "more than", "less than", "fewer than", "at least", "up to", "just over", "just under", "close to", "upwards of", "well over":
 			return two
 		}
 	}
@@ -673,7 +733,7 @@ func rangeFor(v float64, qual string) (float64, float64) {
 		return 0, v
 	case "about", "around", "roughly", "approximately", "some":
 		return v * 0.9, v * 1.1
-	case "more than", "over", "at least", "just over":
+	case "more than", "over", "at least", "just over", "upwards of", "well over":
 		return v, v * 1.5
 	}
 	return v, v
@@ -710,6 +770,9 @@ func FindDiscrepancies(claims []Claim) []Discrepancy {
 	return out
 }
 
+// roundingQualifiers make a stated amount a rounding of the true one.
+var roundingQualifiers = setOf("about", "around", "roughly", "approximately", "some")
+
 // splitByKey splits claims by a key, a claim with an empty key going with
 // every group; claims with at most one key stay together.
 func splitByKey(cs []Claim, key func(Claim) string) [][]Claim {
@@ -743,6 +806,7 @@ func splitByKey(cs []Claim, key func(Claim) string) [][]Claim {
 func discrepancy(cs []Claim) (Discrepancy, bool) {
 	sources := map[string]bool{}
 	lo, hi := math.Inf(-1), math.Inf(1)
+	openHigh := false // hi is the open end of a rounding ("about 11 hours" is below 11.5)
 	subject := ""
 	for _, c := range cs {
 		if c.Subject != "" {
@@ -760,12 +824,18 @@ func discrepancy(cs []Claim) (Discrepancy, bool) {
 			l, h = c.ClockLow.Seconds(), c.ClockHigh.Seconds()
 		case c.Unit == "count" && c.Qualifier == "" && l == h && l < 100:
 			// "59 missiles" and "60 missiles": small counts are exact.
+		case c.Unit == "h" && c.Qualifier == "" && l == h && int(math.Round(l*60))%5 != 0:
+			// "three hours and 12 minutes": stated to the minute.
+			l, h = l-1.0/60, h+1.0/60
 		case c.Qualifier == "" && l == h:
 			l, h = l*(1-exactSlack), h*(1+exactSlack)
 		}
-		lo, hi = math.Max(lo, l), math.Min(hi, h)
+		lo = math.Max(lo, l)
+		if h < hi {
+			hi, openHigh = h, c.Unit == "h" && roundingQualifiers[c.Qualifier]
+		}
 	}
-	if len(sources) < 2 || lo <= hi {
+	if len(sources) < 2 || lo < hi || lo == hi && !openHigh {
 		return Discrepancy{}, false
 	}
 	return Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Subject: subject, Claims: cs}, true
