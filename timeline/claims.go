@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -179,6 +180,9 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 				switch tm.Kind {
 				case TimeDuration:
 					if isShift(toks, tm) {
+						if c, ok := s.delayClaim(base, *sent, toks, tm); ok {
+							out = append(out, c)
+						}
 						continue
 					}
 					phase, ok := s.durationSubject(*sent, toks, tm)
@@ -232,6 +236,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 			}
 			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
+			out = append(out, moneyClaims(base, sent.Text)...)
 		}
 	}
 	return out
@@ -459,6 +464,12 @@ var countSynonyms = map[string]string{"reporters": "journalists", "correspondent
 	"rockets": "missiles", "missiles": "missiles",
 	"people": "people", "persons": "people"}
 
+// signedThings are what leaders sign: counted as one thing when the
+// sentence is about signing.
+var signedThings = setOf("agreements", "deals", "documents", "accords", "contracts", "memorandums", "memoranda", "treaties", "pacts")
+
+var signWords = setOf("sign", "signed", "signing", "signs", "inked", "concluded")
+
 // crowdWords before "of" and a number make it a count of people ("a
 // crowd of 20,000").
 var crowdWords = setOf("crowd", "crowds", "throng", "throngs", "gathering", "audience")
@@ -612,6 +623,9 @@ func countClaims(base Claim, text string, toks []token, times []TimeMention) []C
 				noun := w
 				if syn, ok := countSynonyms[w]; ok {
 					noun = syn
+				}
+				if signedThings[w] && nearWord(toks, 0, len(toks)-1, 0, signWords) {
+					noun = "agreements" // "sign more than 80 documents", "signed 68 deals"
 				}
 				c := base
 				c.Quantity = "count of " + noun
@@ -858,4 +872,132 @@ func (c Claim) Describe() string {
 		return fmt.Sprintf("%g %s", c.Low, c.Unit)
 	}
 	return fmt.Sprintf("%g–%g %s", c.Low, c.High, c.Unit)
+}
+
+// delayWords after a duration make it how late something was ("nearly
+// three hours behind schedule", "almost three hours late", "two hours
+// later than planned").
+var delayWords = setOf("late", "behind", "later", "delayed", "overdue")
+
+// delayClaim reads a delay: a shift that says how late a phase of the
+// event ran ("arrived nearly three hours behind schedule", "was delayed
+// by two hours"). A delay is its own quantity, not the phase's length.
+func (s *Schema) delayClaim(base Claim, sent AnalyzedSentence, toks []token, tm TimeMention) (Claim, bool) {
+	first, last := tokenSpan(toks, tm.Start, tm.End)
+	if first < 0 {
+		return Claim{}, false
+	}
+	delay := false
+	if last+1 < len(toks) {
+		switch w := toks[last+1].text; {
+		case w == "late" || w == "overdue":
+			delay = true
+		case w == "behind":
+			delay = last+2 < len(toks) && (toks[last+2].text == "schedule" || toks[last+2].text == "time")
+		case w == "later":
+			// "two hours later than planned", not "two hours later, …"
+			delay = last+2 < len(toks) && toks[last+2].text == "than"
+		}
+	}
+	if first >= 2 && toks[first-1].text == "by" && (toks[first-2].text == "delayed" || toks[first-2].text == "late" || toks[first-2].text == "postponed") {
+		delay = true
+	}
+	if !delay {
+		return Claim{}, false
+	}
+	phase := sent.Phase
+	c := base
+	c.Phase, c.Quantity = phase, "delay"
+	if phase != "" {
+		c.Quantity = "delay of " + phase
+	}
+	c.Value, c.Unit, c.Qualifier = tm.Text, "h", tm.Qualifier
+	c.Low, c.High = round3(tm.Low.Hours()), round3(tm.High.Hours())
+	return c, true
+}
+
+// currencies by their signs, codes and words.
+var currencyNames = map[string]string{"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+	"€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP",
+	"¥": "JPY", "jpy": "JPY", "yen": "JPY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY", "renminbi": "CNY",
+	"rubles": "RUB", "roubles": "RUB", "rub": "RUB", "won": "KRW", "rupees": "INR"}
+
+var moneyMultipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+
+var moneyRe = regexp.MustCompile(`(?i)(?:\b(about|around|roughly|approximately|some|nearly|almost|more than|over|up to|upwards of|at least|close to)\s+)?` +
+	`(?:(US\$|\$|€|£|¥)\s?(\d[\d,]*(?:\.\d+)?)(?:\s*(billion|million|trillion|thousand|bn|mn|mln|tn|m|b)\b)?|` +
+	`\b(\d[\d,]*(?:\.\d+)?)\s*(billion|million|trillion|thousand|bn|mn)?\s*(yen|dollars|euros|pounds|rubles|roubles|yuan|renminbi|won|rupees|USD|EUR|GBP|JPY|CNY|RUB)\b)`)
+
+// moneyClaims finds sums of money: "worth about $3bn", "about 300 billion
+// yen ($2.5 billion)". A parenthesised conversion is the same claim in
+// another currency; sums compare only in one currency.
+func moneyClaims(base Claim, text string) []Claim {
+	if !strings.ContainsAny(text, "$€£¥") && !strings.Contains(strings.ToLower(text), "yen") && !containsCurrencyWord(text) {
+		return nil
+	}
+	var out []Claim
+	ms := moneyRe.FindAllStringSubmatchIndex(text, -1)
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		value := text[m[0]:m[1]]
+		// "($2.5 billion)" right after: a conversion of this sum.
+		var conv []int
+		if i+1 < len(ms) {
+			between := text[m[1]:ms[i+1][0]]
+			if strings.TrimSpace(between) == "(" {
+				conv = ms[i+1]
+				end := ms[i+1][1]
+				if end < len(text) && text[end] == ')' {
+					end++
+				}
+				value = text[m[0]:end]
+				i++
+			}
+		}
+		qual := ""
+		for _, mm := range [][]int{m, conv} {
+			if mm == nil {
+				continue
+			}
+			c, ok := moneyClaim(base, text, mm, qual)
+			if !ok {
+				continue
+			}
+			qual = c.Qualifier // the conversion is as approximate as the sum
+			c.Value = value
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func containsCurrencyWord(text string) bool {
+	for _, t := range tokenize(text) {
+		if len(t.text) > 1 && currencyNames[t.text] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func moneyClaim(base Claim, text string, m []int, qual string) (Claim, bool) {
+	if q := strings.ToLower(group(text, m, 1)); q != "" {
+		qual = q
+	}
+	cur, num, mult := group(text, m, 2), group(text, m, 3), group(text, m, 4)
+	if cur == "" {
+		num, mult, cur = group(text, m, 5), group(text, m, 6), group(text, m, 7)
+	}
+	code := currencyNames[strings.ToLower(cur)]
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if code == "" || err != nil {
+		return Claim{}, false
+	}
+	if f, ok := moneyMultipliers[strings.ToLower(mult)]; ok {
+		v *= f
+	}
+	c := base
+	c.Quantity, c.Unit, c.Qualifier = "money in "+code, "money "+code, qual
+	c.Low, c.High = distanceRange(v, qual) // sums are stated from documents: "about" is within 5%
+	return c, true
 }

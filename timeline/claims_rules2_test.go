@@ -109,3 +109,27 @@ func TestDistanceRulesConvoys(t *testing.T) {
 		{"a place, not a journey", "The inn lies 70 km from the airport.", nil, []string{"distance of journey"}},
 	})
 }
+
+func TestDelayMoneyAgreementRules(t *testing.T) {
+	checkClaimCases(t, []claimCase{
+		{"behind schedule", "The president's plane landed at the airport nearly three hours behind schedule.",
+			[]string{"delay of arrival = nearly three hours"}, []string{"duration of"}},
+		{"late", "His plane landed almost two hours late at the airport.", []string{"delay of arrival = almost two hours"}, []string{"duration of"}},
+		{"later than planned", "The press conference began more than an hour later than planned.",
+			[]string{"delay of press-conference = more than an hour"}, nil},
+		{"later, not a delay", "Two hours later the leaders sat down for talks.", nil, []string{"delay"}},
+		{"money with a conversion", "They will sign deals worth about 300 billion yen ($2.5 billion).",
+			[]string{"money in JPY = about 300 billion yen ($2.5 billion)", "money in USD = about 300 billion yen ($2.5 billion)"}, nil},
+		{"money abbreviations", "Officials signed 68 deals worth about $3bn and €400m of loans.",
+			[]string{"money in USD = about $3bn", "money in EUR = €400m"}, nil},
+		{"signed documents are agreements", "The leaders are expected to sign more than 80 documents on cooperation.",
+			[]string{"count of agreements = more than 80 documents"}, nil},
+		{"documents unsigned", "Investigators seized 80 documents.", []string{"count of documents = 80 documents"}, nil},
+	})
+	checkDiscrepancyCases(t, []discrepancyCase{
+		{"delays", []string{"Putin's plane landed at the airport nearly three hours behind schedule.", "Putin's plane touched down at the airport two and a half hours late."}, "delay of arrival"},
+		{"sums in one currency", []string{"The deals are worth about 300 billion yen ($2.5 billion).", "They signed deals worth about $3bn."}, "money in USD"},
+		{"sums in other currencies never compare", []string{"The deals are worth about 300 billion yen.", "They signed deals worth about $3bn."}, ""},
+		{"signed things", []string{"The leaders signed more than 80 documents.", "Officials signed 68 commercial deals."}, "count of agreements"},
+	})
+}

@@ -15,8 +15,8 @@ import (
 // without reading the engine about three more summits (Vienna 1961, Bali
 // 2022, Nagato 2016), in wire copy, Markdown with front matter, a live blog,
 // saved HTML pages and an RSS item, each annotated by hand. The tests score
-// them the way the heldout2 tests score theirs and only log the scores: an
-// independent yardstick, with no targets.
+// them the way the heldout2 tests score theirs and log the scores; the
+// disagreements are held to heldout3_targets_test.go.
 var heldOut3Events = []string{"vienna", "bali", "nagato"}
 
 const heldOut3Dir = "testdata/heldout3"
@@ -108,4 +108,7 @@ func TestHeldOut3Disagreements(t *testing.T) {
 		found, total = found+sc.Found, total+sc.Total
 	}
 	t.Logf("disagreements: %d of %d", found, total)
+	if found < total-heldOut3DisagreementsMissing {
+		t.Errorf("found %d of %d disagreements (target: at most %d missing)", found, total, heldOut3DisagreementsMissing)
+	}
 }
