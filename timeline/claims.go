@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -179,6 +180,9 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 				switch tm.Kind {
 				case TimeDuration:
 					if isShift(toks, tm) {
+						if c, ok := s.delayClaim(base, *sent, toks, tm); ok {
+							out = append(out, c)
+						}
 						continue
 					}
 					phase, ok := s.durationSubject(*sent, toks, tm)
@@ -230,8 +234,9 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					out = append(out, c)
 				}
 			}
-			out = append(out, countClaims(base, sent.Text, toks)...)
+			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
+			out = append(out, moneyClaims(base, sent.Text)...)
 		}
 	}
 	return out
@@ -311,7 +316,7 @@ var spanWords = setOf("for", "spent", "spend", "spending", "lasted", "lasting", 
 
 // travelWords near a duration make it the length of a journey, not of a
 // phase of the event.
-var travelWords = setOf("journey", "journeys", "trip", "flight", "flights", "flew", "fly", "flying", "flown", "drive", "drove", "driven", "driving", "ride", "rode", "train", "plane", "car", "road", "voyage", "travel", "travelled", "traveled", "travelling", "traveling", "trek", "crossing", "sailed", "sailing", "route")
+var travelWords = setOf("motorcade", "convoy", "carried", "drove", "journey", "journeys", "trip", "flight", "flights", "flew", "fly", "flying", "flown", "drive", "drove", "driven", "driving", "ride", "rode", "train", "plane", "car", "road", "voyage", "travel", "travelled", "traveled", "travelling", "traveling", "trek", "crossing", "sailed", "sailing", "route")
 
 // shiftWords after a duration make it an offset from another time ("two
 // hours later", "an hour early"), not a length.
@@ -459,6 +464,54 @@ var countSynonyms = map[string]string{"reporters": "journalists", "correspondent
 	"rockets": "missiles", "missiles": "missiles",
 	"people": "people", "persons": "people"}
 
+// signedThings are what leaders sign: counted as one thing when the
+// sentence is about signing.
+var signedThings = setOf("agreements", "deals", "documents", "accords", "contracts", "memorandums", "memoranda", "treaties", "pacts")
+
+var signWords = setOf("sign", "signed", "signing", "signs", "inked", "concluded")
+
+// crowdWords before "of" and a number make it a count of people ("a
+// crowd of 20,000").
+var crowdWords = setOf("crowd", "crowds", "throng", "throngs", "gathering", "audience")
+
+// peopleNouns count people however a source names them: "50,000
+// Viennese", "100,000 spectators", "some 2,000 onlookers".
+var peopleNouns = setOf("people", "persons", "residents", "spectators", "onlookers", "bystanders", "inhabitants", "citizens",
+	"townspeople", "locals", "well-wishers", "wellwishers", "supporters", "demonstrators", "protesters", "protestors", "fans", "admirers", "villagers", "viewers")
+
+// isPeopleNoun reports whether the word after a number counts people: a
+// people noun, or a demonym used as a noun ("Some 50,000 Viennese
+// stood") — not one before a noun ("29 Ukrainian drones"), which the
+// caller's next word tells.
+func isPeopleNoun(toks []token, k int) bool {
+	t := toks[k]
+	if peopleNouns[t.text] {
+		return true
+	}
+	sing := strings.TrimSuffix(t.text, "s")
+	if !t.upper || !(isDemonymToken(t) || isDemonym(t.text) || sing != t.text && (isDemonym(sing) || strings.HasSuffix(sing, "an"))) {
+		return false
+	}
+	if k+1 < len(toks) {
+		n := toks[k+1]
+		if n.upper || irregularPlurals[n.text] || peopleNouns[n.text] || len(n.text) > 3 && strings.HasSuffix(n.text, "s") && !strings.HasSuffix(n.text, "ss") && n.text != "were" {
+			return false // "29 Ukrainian drones", "3 Chinese officials"
+		}
+	}
+	return true
+}
+
+// inTimeMention reports whether [start, end) lies inside a clock time or
+// date of the sentence.
+func inTimeMention(times []TimeMention, start, end int) bool {
+	for _, tm := range times {
+		if (tm.Kind == TimeClock || tm.Kind == TimeDate) && start >= tm.Start && end <= tm.End {
+			return true
+		}
+	}
+	return false
+}
+
 // distanceUnits are the units distanceClaims reads, in kilometres.
 var distanceUnits = map[string]float64{"km": 1, "kms": 1, "kilometres": 1, "kilometers": 1, "kilometre": 1, "kilometer": 1, "miles": 1.609344, "mile": 1.609344}
 
@@ -495,7 +548,7 @@ func isDigits(w string) bool {
 // "50% tariff", "More than 3,000 journalists". A count is keyed by its
 // head noun ("59 Tomahawk cruise missiles" and "60 Tomahawk missiles" are
 // both the count of missiles), folded with its synonyms.
-func countClaims(base Claim, text string, toks []token) []Claim {
+func countClaims(base Claim, text string, toks []token, times []TimeMention) []Claim {
 	var out []Claim
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -505,8 +558,11 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 		}
 		next := i
 		i = last // the thousands groups are read
-		// Years, clock times and list numbers are not counts.
-		if last == next && v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && last+1 < len(toks) && isAmountToken(&toks[last+1]) {
+		// Years, clock times and list numbers are not counts; nor is a
+		// number that is part of a time expression ("12:50 GMT – The
+		// talks are over": not 50 talks).
+		if last == next && v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && last+1 < len(toks) && isAmountToken(&toks[last+1]) ||
+			inTimeMention(times, t.start, toks[last].end) || t.start > 0 && (text[t.start-1] == ':' || text[t.start-1] == '.') && t.start > 1 && isDigitByte(text[t.start-2]) {
 			continue
 		}
 		from := next // where the amount's words start
@@ -532,6 +588,21 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 			out = append(out, c)
 			continue
 		}
+		// "a crowd of 20,000", "Some 50,000 Viennese", "100,000
+		// spectators": people.
+		crowd := from >= 2 && toks[from-1].text == "of" && crowdWords[toks[from-2].text]
+		if crowd || last+1 < len(toks) && isPeopleNoun(toks, last+1) {
+			c := base
+			end := toks[last].end
+			if !crowd {
+				end = toks[last+1].end
+			}
+			c.Quantity, c.Unit, c.Qualifier = "count of people", "count", qual
+			c.Value = text[toks[max(0, from-len(strings.Fields(qual)))].start:end]
+			c.Low, c.High = rangeFor(v, qual)
+			out = append(out, c)
+			continue
+		}
 		// The counted noun: a plural within three words ("29 Ukrainian
 		// drones"), not a name ("11 United Nations resolutions").
 		for k := last + 1; k < len(toks) && k <= last+3; k++ {
@@ -552,6 +623,9 @@ func countClaims(base Claim, text string, toks []token) []Claim {
 				noun := w
 				if syn, ok := countSynonyms[w]; ok {
 					noun = syn
+				}
+				if signedThings[w] && nearWord(toks, 0, len(toks)-1, 0, signWords) {
+					noun = "agreements" // "sign more than 80 documents", "signed 68 deals"
 				}
 				c := base
 				c.Quantity = "count of " + noun
@@ -652,7 +726,7 @@ func qualifierBefore(toks []token, i int) string {
 	if i >= 2 {
 		two := toks[i-2].text + " " + toks[i-1].text
 		switch two {
-		case "more than", "less than", "fewer than", "at least", "up to", "just over", "just under", "close to":
+		case "more than", "less than", "fewer than", "at least", "up to", "just over", "just under", "close to", "upwards of", "well over":
 			return two
 		}
 	}
@@ -673,7 +747,7 @@ func rangeFor(v float64, qual string) (float64, float64) {
 		return 0, v
 	case "about", "around", "roughly", "approximately", "some":
 		return v * 0.9, v * 1.1
-	case "more than", "over", "at least", "just over":
+	case "more than", "over", "at least", "just over", "upwards of", "well over":
 		return v, v * 1.5
 	}
 	return v, v
@@ -710,6 +784,9 @@ func FindDiscrepancies(claims []Claim) []Discrepancy {
 	return out
 }
 
+// roundingQualifiers make a stated amount a rounding of the true one.
+var roundingQualifiers = setOf("about", "around", "roughly", "approximately", "some")
+
 // splitByKey splits claims by a key, a claim with an empty key going with
 // every group; claims with at most one key stay together.
 func splitByKey(cs []Claim, key func(Claim) string) [][]Claim {
@@ -743,6 +820,7 @@ func splitByKey(cs []Claim, key func(Claim) string) [][]Claim {
 func discrepancy(cs []Claim) (Discrepancy, bool) {
 	sources := map[string]bool{}
 	lo, hi := math.Inf(-1), math.Inf(1)
+	openHigh := false // hi is the open end of a rounding ("about 11 hours" is below 11.5)
 	subject := ""
 	for _, c := range cs {
 		if c.Subject != "" {
@@ -760,12 +838,18 @@ func discrepancy(cs []Claim) (Discrepancy, bool) {
 			l, h = c.ClockLow.Seconds(), c.ClockHigh.Seconds()
 		case c.Unit == "count" && c.Qualifier == "" && l == h && l < 100:
 			// "59 missiles" and "60 missiles": small counts are exact.
+		case c.Unit == "h" && c.Qualifier == "" && l == h && int(math.Round(l*60))%5 != 0:
+			// "three hours and 12 minutes": stated to the minute.
+			l, h = l-1.0/60, h+1.0/60
 		case c.Qualifier == "" && l == h:
 			l, h = l*(1-exactSlack), h*(1+exactSlack)
 		}
-		lo, hi = math.Max(lo, l), math.Min(hi, h)
+		lo = math.Max(lo, l)
+		if h < hi {
+			hi, openHigh = h, c.Unit == "h" && roundingQualifiers[c.Qualifier]
+		}
 	}
-	if len(sources) < 2 || lo <= hi {
+	if len(sources) < 2 || lo < hi || lo == hi && !openHigh {
 		return Discrepancy{}, false
 	}
 	return Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Subject: subject, Claims: cs}, true
@@ -788,4 +872,132 @@ func (c Claim) Describe() string {
 		return fmt.Sprintf("%g %s", c.Low, c.Unit)
 	}
 	return fmt.Sprintf("%g–%g %s", c.Low, c.High, c.Unit)
+}
+
+// delayWords after a duration make it how late something was ("nearly
+// three hours behind schedule", "almost three hours late", "two hours
+// later than planned").
+var delayWords = setOf("late", "behind", "later", "delayed", "overdue")
+
+// delayClaim reads a delay: a shift that says how late a phase of the
+// event ran ("arrived nearly three hours behind schedule", "was delayed
+// by two hours"). A delay is its own quantity, not the phase's length.
+func (s *Schema) delayClaim(base Claim, sent AnalyzedSentence, toks []token, tm TimeMention) (Claim, bool) {
+	first, last := tokenSpan(toks, tm.Start, tm.End)
+	if first < 0 {
+		return Claim{}, false
+	}
+	delay := false
+	if last+1 < len(toks) {
+		switch w := toks[last+1].text; {
+		case w == "late" || w == "overdue":
+			delay = true
+		case w == "behind":
+			delay = last+2 < len(toks) && (toks[last+2].text == "schedule" || toks[last+2].text == "time")
+		case w == "later":
+			// "two hours later than planned", not "two hours later, …"
+			delay = last+2 < len(toks) && toks[last+2].text == "than"
+		}
+	}
+	if first >= 2 && toks[first-1].text == "by" && (toks[first-2].text == "delayed" || toks[first-2].text == "late" || toks[first-2].text == "postponed") {
+		delay = true
+	}
+	if !delay {
+		return Claim{}, false
+	}
+	phase := sent.Phase
+	c := base
+	c.Phase, c.Quantity = phase, "delay"
+	if phase != "" {
+		c.Quantity = "delay of " + phase
+	}
+	c.Value, c.Unit, c.Qualifier = tm.Text, "h", tm.Qualifier
+	c.Low, c.High = round3(tm.Low.Hours()), round3(tm.High.Hours())
+	return c, true
+}
+
+// currencies by their signs, codes and words.
+var currencyNames = map[string]string{"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+	"€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP",
+	"¥": "JPY", "jpy": "JPY", "yen": "JPY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY", "renminbi": "CNY",
+	"rubles": "RUB", "roubles": "RUB", "rub": "RUB", "won": "KRW", "rupees": "INR"}
+
+var moneyMultipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+
+var moneyRe = regexp.MustCompile(`(?i)(?:\b(about|around|roughly|approximately|some|nearly|almost|more than|over|up to|upwards of|at least|close to)\s+)?` +
+	`(?:(US\$|\$|€|£|¥)\s?(\d[\d,]*(?:\.\d+)?)(?:\s*(billion|million|trillion|thousand|bn|mn|mln|tn|m|b)\b)?|` +
+	`\b(\d[\d,]*(?:\.\d+)?)\s*(billion|million|trillion|thousand|bn|mn)?\s*(yen|dollars|euros|pounds|rubles|roubles|yuan|renminbi|won|rupees|USD|EUR|GBP|JPY|CNY|RUB)\b)`)
+
+// moneyClaims finds sums of money: "worth about $3bn", "about 300 billion
+// yen ($2.5 billion)". A parenthesised conversion is the same claim in
+// another currency; sums compare only in one currency.
+func moneyClaims(base Claim, text string) []Claim {
+	if !strings.ContainsAny(text, "$€£¥") && !strings.Contains(strings.ToLower(text), "yen") && !containsCurrencyWord(text) {
+		return nil
+	}
+	var out []Claim
+	ms := moneyRe.FindAllStringSubmatchIndex(text, -1)
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		value := text[m[0]:m[1]]
+		// "($2.5 billion)" right after: a conversion of this sum.
+		var conv []int
+		if i+1 < len(ms) {
+			between := text[m[1]:ms[i+1][0]]
+			if strings.TrimSpace(between) == "(" {
+				conv = ms[i+1]
+				end := ms[i+1][1]
+				if end < len(text) && text[end] == ')' {
+					end++
+				}
+				value = text[m[0]:end]
+				i++
+			}
+		}
+		qual := ""
+		for _, mm := range [][]int{m, conv} {
+			if mm == nil {
+				continue
+			}
+			c, ok := moneyClaim(base, text, mm, qual)
+			if !ok {
+				continue
+			}
+			qual = c.Qualifier // the conversion is as approximate as the sum
+			c.Value = value
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func containsCurrencyWord(text string) bool {
+	for _, t := range tokenize(text) {
+		if len(t.text) > 1 && currencyNames[t.text] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func moneyClaim(base Claim, text string, m []int, qual string) (Claim, bool) {
+	if q := strings.ToLower(group(text, m, 1)); q != "" {
+		qual = q
+	}
+	cur, num, mult := group(text, m, 2), group(text, m, 3), group(text, m, 4)
+	if cur == "" {
+		num, mult, cur = group(text, m, 5), group(text, m, 6), group(text, m, 7)
+	}
+	code := currencyNames[strings.ToLower(cur)]
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if code == "" || err != nil {
+		return Claim{}, false
+	}
+	if f, ok := moneyMultipliers[strings.ToLower(mult)]; ok {
+		v *= f
+	}
+	c := base
+	c.Quantity, c.Unit, c.Qualifier = "money in "+code, "money "+code, qual
+	c.Low, c.High = distanceRange(v, qual) // sums are stated from documents: "about" is within 5%
+	return c, true
 }

@@ -3,7 +3,10 @@ package timeline
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -281,28 +284,20 @@ type DiscrepancyScore struct {
 }
 
 // ScoreDiscrepancies counts the gold disagreements found: a found
-// discrepancy of the same kind (its quantity's first word: duration, time,
-// count…) with a measurement from every file the gold lists.
+// discrepancy of a compatible kind (the gold quantity's first word:
+// duration, time, count, distance, money — against the unit of the
+// found claims) in which, for every file the gold lists, some measurement
+// from that file carries the gold value's numbers ("some 50,000" is
+// 50000, "9:36 GMT" is the clock time 09:36, "about 11 hours" is 11). A
+// discrepancy that only has a claim from each file, with other numbers,
+// is not the gold one.
 func ScoreDiscrepancies(g *Gold, found []Discrepancy) DiscrepancyScore {
 	var sc DiscrepancyScore
 	for _, gd := range g.Discrepancies {
 		sc.Total++
 		match := ""
 		for _, d := range found {
-			if firstWord(d.Quantity) != firstWord(gd.Quantity) {
-				continue
-			}
-			files := map[string]bool{}
-			for _, c := range d.Claims {
-				if !c.Expected {
-					files[c.File] = true
-				}
-			}
-			all := true
-			for f := range gd.Values {
-				all = all && files[f]
-			}
-			if all {
+			if discrepancyMatches(gd.Quantity, gd.Values, d) {
 				match = d.Quantity
 				break
 			}
@@ -315,6 +310,165 @@ func ScoreDiscrepancies(g *Gold, found []Discrepancy) DiscrepancyScore {
 		}
 	}
 	return sc
+}
+
+// kindUnits are the claim units each gold kind (a quantity's first word)
+// accepts.
+var kindUnits = map[string][]string{
+	"duration": {"h"},
+	"time":     {"time", "time of day"},
+	"count":    {"count"},
+	"distance": {"km"},
+	"money":    {"money"},
+	"percent":  {"%"},
+}
+
+// discrepancyMatches reports whether a found discrepancy is the gold one.
+func discrepancyMatches(quantity string, values map[string]string, d Discrepancy) bool {
+	kind := firstWord(quantity)
+	units, known := kindUnits[kind]
+	for f, v := range values {
+		want := valueNumbers(v)
+		ok := false
+		for _, c := range d.Claims {
+			if c.Expected || c.File != f {
+				continue
+			}
+			if known && !containsUnit(units, c.Unit) || !known && firstWord(d.Quantity) != kind {
+				continue
+			}
+			if hasNumbers(valueNumbers(c.Value), want) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func containsUnit(units []string, u string) bool {
+	for _, x := range units {
+		if strings.HasPrefix(u, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// number is a number read from a value's text: an amount, or a clock time
+// (minutes since midnight).
+type number struct {
+	v     float64
+	clock bool
+}
+
+// hasNumbers reports whether have holds every number of want.
+func hasNumbers(have, want []number) bool {
+	for _, w := range want {
+		ok := false
+		for _, h := range have {
+			if h.clock == w.clock && math.Abs(h.v-w.v) <= 1e-9*math.Max(1, math.Abs(w.v)) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// H:MM (a.m.), H.MM a.m., H a.m.
+	valueClockRe = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\b\.?)?|\b(\d{1,2})\.(\d{2})\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})\s*([ap])\.?\s?m\b\.?`)
+	valueNumRe   = regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*)`)
+)
+
+var valueUnits = map[string]float64{"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+
+var valueWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+
+// valueNumbers reads the numbers of a value as written: clock times
+// ("5:36 p.m.", "17:50", "11.40am", "6 p.m."), figures with thousands
+// separators and multipliers ("50,000", "$2.5 billion", "$3bn") and
+// number words ("twelve", "two and a half").
+func valueNumbers(s string) []number {
+	var out []number
+	// Clock times first, blanked out of the text.
+	b := []byte(s)
+	for _, m := range valueClockRe.FindAllStringSubmatchIndex(s, -1) {
+		h, _ := strconv.Atoi(group(s, m, 1))
+		if h == 0 && group(s, m, 1) == "" {
+			h, _ = strconv.Atoi(group(s, m, 4))
+		}
+		min, _ := strconv.Atoi(group(s, m, 2) + group(s, m, 5))
+		switch mer := strings.ToLower(group(s, m, 3) + group(s, m, 6) + group(s, m, 8)); {
+		case mer == "p" && h < 12:
+			h += 12
+		case mer == "a" && h == 12:
+			h = 0
+		}
+		if group(s, m, 7) != "" {
+			h, _ = strconv.Atoi(group(s, m, 7))
+			if mer := strings.ToLower(group(s, m, 8)); mer == "p" && h < 12 {
+				h += 12
+			} else if mer == "a" && h == 12 {
+				h = 0
+			}
+		}
+		if h > 24 || min > 59 {
+			continue
+		}
+		out = append(out, number{v: float64(h*60 + min), clock: true})
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	s = string(b)
+	ms := valueNumRe.FindAllString(s, -1)
+	for i := 0; i < len(ms); i++ {
+		w := strings.ToLower(ms[i])
+		var v float64
+		switch {
+		case isDigitByte(w[0]):
+			f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimRight(w, ","), ",", ""), 64)
+			if err != nil {
+				continue
+			}
+			v = f
+		default:
+			f, ok := valueWords[w]
+			if !ok {
+				// "twenty-five"
+				parts := strings.Split(w, "-")
+				if len(parts) != 2 || valueWords[parts[0]] == 0 || valueWords[parts[1]] == 0 {
+					continue
+				}
+				f = valueWords[parts[0]] + valueWords[parts[1]]
+			}
+			v = f
+		}
+		// "and a half"
+		if i+3 < len(ms) && strings.EqualFold(ms[i+1], "and") && strings.EqualFold(ms[i+2], "a") && strings.EqualFold(ms[i+3], "half") {
+			v += 0.5
+			i += 3
+		}
+		// multipliers: "2.5 billion", "3bn" (read as one match "3bn"? no: digits then letters)
+		if i+1 < len(ms) {
+			if u, ok := valueUnits[strings.ToLower(ms[i+1])]; ok {
+				v *= u
+				i++
+			}
+		}
+		out = append(out, number{v: v})
+	}
+	return out
 }
 
 func firstWord(s string) string {

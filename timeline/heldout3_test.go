@@ -15,8 +15,8 @@ import (
 // without reading the engine about three more summits (Vienna 1961, Bali
 // 2022, Nagato 2016), in wire copy, Markdown with front matter, a live blog,
 // saved HTML pages and an RSS item, each annotated by hand. The tests score
-// them the way the heldout2 tests score theirs and only log the scores: an
-// independent yardstick, with no targets.
+// them the way the heldout2 tests score theirs and log the scores; the
+// disagreements are held to heldout3_targets_test.go.
 var heldOut3Events = []string{"vienna", "bali", "nagato"}
 
 const heldOut3Dir = "testdata/heldout3"
@@ -99,39 +99,16 @@ func TestHeldOut3Disagreements(t *testing.T) {
 	found, total := 0, 0
 	for _, name := range heldOut3Events {
 		h := loadHeldOut3(t, name)
-		for _, gd := range h.gold.Discrepancies {
-			total++
-			ok := false
-			for _, d := range h.report.Discrepancies {
-				if strings.Fields(d.Quantity)[0] != strings.Fields(gd.Quantity)[0] { // duration, time, count…
-					continue
-				}
-				files := map[string]bool{}
-				for _, c := range d.Claims {
-					if !c.Expected {
-						files[c.File] = true
-					}
-				}
-				all := true
-				for f := range gd.Values {
-					all = all && files[f]
-				}
-				if all {
-					ok = true
-					t.Logf("%s: %q found as %q", name, gd.Quantity, d.Quantity)
-					break
-				}
-			}
-			if ok {
-				found++
-			} else {
-				var have []string
-				for _, d := range h.report.Discrepancies {
-					have = append(have, d.Quantity)
-				}
-				t.Logf("%s: %q not found (found: %v)", name, gd.Quantity, have)
-			}
+		sc := timeline.ScoreDiscrepancies(h.gold, h.report.Discrepancies)
+		var have []string
+		for _, d := range h.report.Discrepancies {
+			have = append(have, d.Quantity)
 		}
+		t.Logf("%s: disagreements %d of %d (found: %q)\n%s", name, sc.Found, sc.Total, have, strings.Join(sc.Details, "\n"))
+		found, total = found+sc.Found, total+sc.Total
 	}
 	t.Logf("disagreements: %d of %d", found, total)
+	if found < total-heldOut3DisagreementsMissing {
+		t.Errorf("found %d of %d disagreements (target: at most %d missing)", found, total, heldOut3DisagreementsMissing)
+	}
 }

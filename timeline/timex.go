@@ -78,7 +78,7 @@ var (
 	numberWords  = `\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple of|a couple|several|half an?|one and a half|two and a half|three and a half|four and a half|five and a half|six and a half|seven and a half|eight and a half|nine and a half|ten and a half|eleven and a half|twelve and a half|one-and-a-half|two-and-a-half|three-and-a-half|four-and-a-half|five-and-a-half|six-and-a-half|seven-and-a-half|eight-and-a-half|nine-and-a-half|ten-and-a-half|eleven-and-a-half|twelve-and-a-half`
 	qualifiers   = `nearly|almost|about|around|roughly|approximately|some|just over|just under|more than|over|less than|under|at least|at most|barely|only|just|up to|close to|well over|upwards of`
 	durationRe   = regexp.MustCompile(`(?i)\b(?:(` + qualifiers + `)\s+)?(` + numberWords + `)[\s-]+(hours?|hrs?|h|minutes?|mins?|min)\b(?:[\s,]*(?:and\s+)?(` + numberWords + `)[\s-]*(minutes?|mins?|min)\b)?(?:[\s-]+(?:long))?`)
-	expectedRe   = regexp.MustCompile(`(?i)\b(anticipated|expected|planned|scheduled|initially|originally|supposed to|slated)\b`)
+	expectedRe   = regexp.MustCompile(`(?i)\b(anticipated|expected|planned|scheduled|initially|originally|supposed to|slated|allotted|foreseen|budgeted)\b`)
 )
 
 var zoneLocations = map[string]string{
@@ -390,6 +390,11 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 			step = extraStep
 		}
 		tol := max(time.Duration(0.05*float64(high)), step/2)
+		if step == time.Hour {
+			// "about 11 hours" is rounded to the hour: within half an
+			// hour (the next hour's rounding starts there).
+			tol = step / 2
+		}
 		low, high = low-tol, high+tol
 	case "more than", "over", "just over", "at least", "well over", "upwards of":
 		high = time.Duration(float64(high) * 1.25)
@@ -397,7 +402,12 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 	tm.Low, tm.High = low, high
 	// "shorter than the seven hours initially anticipated": a plan, not a
 	// measurement.
+	// But "lasted about three hours, longer than either side had
+	// planned" measures: the plan is what it is compared with.
 	window := text[max(0, m[0]-40):min(len(text), m[1]+40)]
+	if comparedAfter(text[m[1]:]) {
+		window = text[max(0, m[0]-40):m[1]]
+	}
 	if saysExpected(window) {
 		tm.Expected = true
 	}
@@ -801,7 +811,17 @@ func isREWordByte(c byte) bool { return isASCIIWordByte(c) || c == '_' }
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // expectedWords are the alternatives of expectedRe.
-var expectedWords = []string{"anticipated", "expected", "planned", "scheduled", "initially", "originally", "supposed to", "slated"}
+var expectedWords = []string{"anticipated", "expected", "planned", "scheduled", "initially", "originally", "supposed to", "slated", "allotted", "foreseen", "budgeted"}
+
+// comparativeRe opens the text after a measurement compared with a plan
+// (", longer than either side had planned").
+var comparativeRe = regexp.MustCompile(`^[\s,;]*(?:(?:far|much|well|slightly|somewhat|a\s+little|an\s+hour|\w+\s+minutes)\s+)?(?:longer|shorter|more|less|later|earlier|sooner)\s+than\b`)
+
+// comparedAfter reports whether rest (the text after a duration) compares
+// it with something else.
+func comparedAfter(rest string) bool {
+	return comparativeRe.MatchString(rest[:min(len(rest), 40)])
+}
 
 // saysExpected is expectedRe.MatchString(w), looking only where words
 // start (ſ and the Kelvin sign, which (?i) folds onto s and k, go to the
