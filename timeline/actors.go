@@ -510,6 +510,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				if p != nil {
 					for _, w := range rolesOf(p) {
 						lastRole[w] = p
+						if p.titles[w] > 0 {
+							lastRole[strings.ToUpper(w[:1])+w[1:]] = p // "the President": who bears the title alone
+						}
 					}
 					id, name := out.id(p, spell), out.name(p, spell)
 					surface := s.Text[toks[from].start:toks[to-1].end]
@@ -1171,6 +1174,11 @@ func roleReference(toks []token, i int, lastRole map[string]*person) *person {
 	}
 	if i+2 < len(toks) && (toks[i+2].upper || toks[i+2].text == "of") {
 		return nil
+	}
+	if toks[i+1].upper {
+		if p := lastRole[strings.ToUpper(toks[i+1].text[:1])+toks[i+1].text[1:]]; p != nil {
+			return p
+		}
 	}
 	return lastRole[toks[i+1].text]
 }

@@ -1,6 +1,10 @@
 package timeline
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Rules for people named with an appositive, nicknames, initials and
 // places that stand where a name might.
@@ -194,4 +198,99 @@ func (idx *actorIndex) addBlends(p *person, spell map[*person]*spelling, taken m
 			}
 		}
 	}
+}
+
+// abbreviationAt reports whether the full stop at dot ends a title or an
+// initial ("Mr.", "Dr.", "E."), not a sentence; from bounds the look-back.
+func abbreviationAt(body string, from, dot int) bool {
+	k := dot
+	for k > from && k-dot < 8 && isASCIILetter(body[k-1]) {
+		k--
+	}
+	w := strings.ToLower(body[k:dot])
+	if k > from && body[k-1] != ' ' && body[k-1] != '\n' && body[k-1] != '(' {
+		return false
+	}
+	return titleAbbreviations[w] || len(w) == 1 && body[k] >= 'A' && body[k] <= 'Z'
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// interrupted reports whether the quotation b continues a: a ends in a
+// comma, an attribution with a speech verb and no full stop stands between
+// them, and b goes on in lower case ("“…,” the premier told him, “and
+// the Soviet Union will sign it.”").
+func interrupted(body string, a, b span) bool {
+	if !strings.HasSuffix(strings.TrimRight(body[a.start:a.end], " "), ",") || b.start-a.end > 120 {
+		return false
+	}
+	mid := body[a.end:b.start]
+	if strings.ContainsAny(mid, ".!?;\n") && !strings.Contains(mid, "Mr.") && !strings.Contains(mid, "Mrs.") && !strings.Contains(mid, "Dr.") {
+		return false
+	}
+	if !strings.HasSuffix(strings.TrimRight(mid, " “\"‘"), ",") {
+		return false
+	}
+	toks := tokenize(mid)
+	if len(toks) == 0 || len(toks) > 12 {
+		return false
+	}
+	spoke := false
+	for _, t := range toks {
+		spoke = spoke || t.lex&lexSpeak != 0
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(body[b.start:b.end], " "))
+	return spoke && unicode.IsLower(r)
+}
+
+// proxyNouns speak for someone else: "a spokesman for Chancellor
+// Adenauer said" is not Adenauer speaking.
+var proxyNouns = setOf("spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisers", "advisor",
+	"advisors", "official", "officials", "source", "sources", "lawyer", "lawyers", "attorney", "attorneys", "office",
+	"representative", "representatives", "people", "person", "someone", "allies", "ally", "staff", "camp")
+
+// namedForOther reports whether the person named at off is one another
+// speaks for ("a spokesman for X", "officials close to X", "an aide to X").
+func namedForOther(body string, sentStart, off int) bool {
+	toks := tokenize(body[max(sentStart, off-60):off])
+	k := len(toks) - 1
+	for k >= 0 && toks[k].upper && (toks[k].lex&(lexPersonTitle|lexDemonym) != 0) {
+		k-- // "Chancellor", "Dr"
+	}
+	if k < 1 {
+		return false
+	}
+	switch toks[k].text {
+	case "for", "to", "of":
+		if toks[k].text == "to" && toks[k-1].text == "close" && k >= 2 {
+			return proxyNouns[toks[k-2].text] || toks[k-2].text == "sources" || toks[k-2].text == "those"
+		}
+		return proxyNouns[toks[k-1].text] && !toks[k-1].upper
+	}
+	return false
+}
+
+// colonSpeaker is the person named alone before a colon that opens the
+// quotation ("Biden: “We share a responsibility…”", a live blog's form).
+func colonSpeaker(body string, headStart, start int, people []personAt) string {
+	for _, p := range peopleFrom(people, headStart) {
+		if p.end > start {
+			break
+		}
+		mid := strings.TrimSpace(strings.TrimRight(body[p.end:start], " “\"‘"))
+		if mid != ":" {
+			continue
+		}
+		before := tokenize(body[headStart:p.start])
+		if len(before) > 3 {
+			return ""
+		}
+		for _, t := range before {
+			if !t.upper {
+				return ""
+			}
+		}
+		return p.id
+	}
+	return ""
 }
