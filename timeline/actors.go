@@ -96,7 +96,7 @@ func needsTranslit(w string) bool {
 			return true
 		}
 	}
-	if strings.Contains(w, "tch") || strings.Contains(w, "shch") || germanSpelling(w) {
+	if strings.Contains(w, "tch") || strings.Contains(w, "shch") || strings.Contains(w, "zh") || germanSpelling(w) {
 		return true // "Gorbatchev": French and German spellings of a "ch"
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
@@ -125,6 +125,7 @@ func translitSlow(w string) string {
 		}
 	}
 	w = strings.ReplaceAll(w, "shch", "sh") // "Khrushchev", "Khruschev"
+	w = strings.ReplaceAll(w, "zh", "sh")   // "Brezhnev", German "Breschnew"
 	w = strings.ReplaceAll(w, "tch", "ch")
 	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"ii", "i"}, {"ei", "ey"}} {
 		if strings.HasSuffix(w, e[0]) && len(w) > 4 {
