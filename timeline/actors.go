@@ -50,6 +50,10 @@ var orgWords = setOf("airlines", "airways", "news", "times", "post", "journal", 
 	"palace", "villa", "hall", "center", "centre", "airport", "street", "square", "hotel", "reuters", "associated",
 	"television", "wire", "broadcasting", "broadcaster", "shimbun", "gazette", "herald", "tribune", "ledger", "courier")
 
+// genericOrgWords alone name no organisation ("the Centre for Asian
+// Studies" cut at "for").
+var genericOrgWords = setOf("centre", "center", "group", "committee", "council", "institute", "commission", "foundation", "fund", "network", "company")
+
 // Words that make a run an event or a thing rather than an actor.
 var thingWords = setOf("summit", "summits", "talks", "war", "conference", "meeting", "peace", "deal", "treaty",
 	"agreement", "initiative", "program", "programme", "doctrine", "day", "week", "games", "spirit", "beast", "faqs", "faq", "takeaways", "relations")
@@ -266,7 +270,7 @@ var runStopwords = setOf("neither", "nor", "despite", "though", "although", "did
 	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english",
 	"russian", "ukrainian", "american", "european", "western", "opposition", "by", "afterwards", "afterward",
 	"finally", "eventually", "subsequently", "separately", "nevertheless", "nonetheless", "indeed", "moreover", "furthermore",
-	"besides", "otherwise", "elsewhere", "together", "alone", "once", "soon", "again", "already")
+	"besides", "otherwise", "elsewhere", "together", "alone", "once", "soon", "again", "already", "from")
 
 // nameSpan is a run split into its title and its name.
 type nameSpan struct {
@@ -617,6 +621,8 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		return
 	case facilityAfter(toks, ns.to) || anyIn(words, placeWords): // "Paya Lebar air base", "the Capella hotel", "Akita Prefecture"
 		idx.addThing(idx.places, key, surface, Place)
+		return
+	case len(name) == 1 && genericOrgWords[words[0]]: // "Centre", "Group": a word cut from a longer name
 		return
 	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
