@@ -47,7 +47,12 @@ var orgWords = setOf("airlines", "airways", "news", "times", "post", "journal", 
 	"organization", "organisation", "institute", "university", "group", "army", "navy", "committee", "assembly",
 	"parliament", "government", "administration", "one", "network", "channel", "press", "media", "tv", "radio",
 	"company", "corp", "inc", "foundation", "fund", "service", "services", "guard", "command", "kremlin", "pentagon",
-	"palace", "villa", "hall", "center", "centre", "airport", "street", "square", "hotel", "reuters", "associated")
+	"palace", "villa", "hall", "center", "centre", "airport", "street", "square", "hotel", "reuters", "associated",
+	"television", "wire", "broadcasting", "broadcaster", "shimbun", "gazette", "herald", "tribune", "ledger", "courier")
+
+// genericOrgWords alone name no organisation ("the Centre for Asian
+// Studies" cut at "for").
+var genericOrgWords = setOf("centre", "center", "group", "committee", "council", "institute", "commission", "foundation", "fund", "network", "company")
 
 // Words that make a run an event or a thing rather than an actor.
 var thingWords = setOf("summit", "summits", "talks", "war", "conference", "meeting", "peace", "deal", "treaty",
@@ -95,13 +100,36 @@ func needsTranslit(w string) bool {
 			return true
 		}
 	}
-	if strings.Contains(w, "tch") {
+	if strings.Contains(w, "tch") || strings.Contains(w, "shch") || strings.Contains(w, "zh") || germanSpelling(w) {
 		return true // "Gorbatchev": French and German spellings of a "ch"
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
 }
 
+// germanSpelling reports whether a folded word is spelt the German way
+// ("Chruschtschow", "Schärf", "Gorbatschow"): its "sch" is an "sh", its
+// "w" a "v" and its umlauts ("ae", "oe", "ue") single vowels.
+func germanSpelling(w string) bool {
+	return strings.Contains(w, "sch") || len(w) > 4 && (strings.HasSuffix(w, "ow") || strings.HasSuffix(w, "owa"))
+}
+
 func translitSlow(w string) string {
+	if germanSpelling(w) {
+		w = strings.ReplaceAll(w, "schtsch", "shch")
+		w = strings.ReplaceAll(w, "tsch", "ch")
+		w = strings.ReplaceAll(w, "sch", "sh")
+		if strings.HasPrefix(w, "ch") {
+			w = "kh" + w[2:] // "Chruschtschow": Khrushchev
+		}
+		w = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u", "w", "v").Replace(w)
+		for _, e := range [][2]string{{"hov", "hev"}, {"hova", "heva"}} { // "-tschow": "-chev"
+			if strings.HasSuffix(w, e[0]) {
+				w = strings.TrimSuffix(w, e[0]) + e[1]
+			}
+		}
+	}
+	w = strings.ReplaceAll(w, "shch", "sh") // "Khrushchev", "Khruschev"
+	w = strings.ReplaceAll(w, "zh", "sh")   // "Brezhnev", German "Breschnew"
 	w = strings.ReplaceAll(w, "tch", "ch")
 	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"ii", "i"}, {"ei", "ey"}} {
 		if strings.HasSuffix(w, e[0]) && len(w) > 4 {
@@ -242,7 +270,7 @@ var runStopwords = setOf("neither", "nor", "despite", "though", "although", "did
 	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english",
 	"russian", "ukrainian", "american", "european", "western", "opposition", "by", "afterwards", "afterward",
 	"finally", "eventually", "subsequently", "separately", "nevertheless", "nonetheless", "indeed", "moreover", "furthermore",
-	"besides", "otherwise", "elsewhere", "together", "alone", "once", "soon", "again", "already")
+	"besides", "otherwise", "elsewhere", "together", "alone", "once", "soon", "again", "already", "from")
 
 // nameSpan is a run split into its title and its name.
 type nameSpan struct {
@@ -354,6 +382,14 @@ type actorIndex struct {
 	// holders gather what bare surnames ("President Trump", "Chairman
 	// Kim") say, until finish gives it to the person the surname means.
 	holders map[string]*person
+	// Where each capitalised run (by key) stands: after "in", "at"…
+	// (placePos), as a person stands (personPos: after a title, before a
+	// speech verb or a person's appositive) or before a thing's appositive
+	// ("Toyo Bijin, a local sake").
+	placePos, personPos, thingPos map[string]int
+	// blend holds the one-word nicknames made of a first name and the
+	// start of the surname ("Jokowi": Joko Widodo).
+	blend map[string]*person
 }
 
 func titleKey(title []string) string {
@@ -394,7 +430,8 @@ type spelling struct{ first, middle, last map[string]int }
 func FindActors(arts []AnalyzedArticle) *Actors {
 	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
-		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{}}
+		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{},
+		placePos: map[string]int{}, personPos: map[string]int{}, thingPos: map[string]int{}, blend: map[string]*person{}}
 	spell := map[*person]*spelling{}
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
@@ -412,6 +449,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			if (!toks[i-1].upper || toks[i-1].lex&lexPersonTitle != 0) && (i+1 == len(toks) || !toks[i+1].upper) {
 				idx.alone[t.text]++
 			}
+		}
+		for _, r := range capitalRuns(s.Text, toks) {
+			idx.notePosition(s.Text, toks, splitTitle(s.Text, toks, r))
 		}
 	})
 	// Pass 1: names with their titles.
@@ -475,6 +515,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				if p != nil {
 					for _, w := range rolesOf(p) {
 						lastRole[w] = p
+						if p.titles[w] > 0 {
+							lastRole[strings.ToUpper(w[:1])+w[1:]] = p // "the President": who bears the title alone
+						}
 					}
 					id, name := out.id(p, spell), out.name(p, spell)
 					surface := s.Text[toks[from].start:toks[to-1].end]
@@ -546,7 +589,13 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		// A title alone ("First Lady") is resolved in the second pass.
 		return
 	}
+	if ns.to-ns.from >= 3 && nameSuffixes[toks[ns.to-1].text] {
+		ns.to-- // "Joseph R. Biden Jr."
+	}
 	name := toks[ns.from:ns.to]
+	if len(name) == 1 && len(ns.title) > 0 && femaleTitles[ns.title[len(ns.title)-1]] {
+		return // "Mrs. Kennedy" is not the President Kennedy a bare surname means
+	}
 	words := make([]string, len(name))
 	for k, t := range name {
 		words[k] = t.text
@@ -568,10 +617,12 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	case before(1) == "of" && facilityWords[before(2)] || hasHyphenParticle(text, name): // "the border town of Dong Dang", "Mar-a-Lago"
 		idx.addThing(idx.places, key, surface, Place)
 		return
-	case followedByNumber(toks, ns.to): // "Boeing 747", "Il 96": a product
+	case followedByNumber(toks, ns.to) && !strings.HasPrefix(text[toks[ns.to-1].end:toks[ns.to].start], ","): // "Boeing 747", "Il 96": a product
 		return
-	case facilityAfter(toks, ns.to): // "Paya Lebar air base", "the Capella hotel"
+	case facilityAfter(toks, ns.to) || anyIn(words, placeWords): // "Paya Lebar air base", "the Capella hotel", "Akita Prefecture"
 		idx.addThing(idx.places, key, surface, Place)
+		return
+	case len(name) == 1 && genericOrgWords[words[0]]: // "Centre", "Group": a word cut from a longer name
 		return
 	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
@@ -592,15 +643,27 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
 			fullName = false
 		}
-		if k > 0 && text[name[k-1].end:t.start] != " " && !tail {
+		if k > 0 && !tail && !initialGap(text, name[k-1], t) {
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
-	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) {
+	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) && !appositivePerson(text, toks, ns.to) {
 		fullName = false // "Geopolitical Messaging:" opening a list item
 	}
 	if fullName {
 		evidence++
+	}
+	if !hasTitle(ns.title) && idx.personPos[key] == 0 {
+		switch {
+		case len(name) >= 2 && idx.placePos[key] > 0: // "in Nusa Dua", "On Capitol Hill", never as a person
+			idx.addThing(idx.places, key, surface, Place)
+			return
+		case idx.thingPos[key] > 0: // "Toyo Bijin, a local sake"
+			return
+		}
+	}
+	if evidence == 0 && idx.personPos[key] > 0 && len(name) == 1 && appositivePerson(text, toks, ns.to) && nameLike(surface) && idx.placeLike[key] == 0 {
+		evidence++ // "Renho, leader of the Democratic party, said"
 	}
 	if evidence == 0 {
 		if len(name) == 1 && ns.afterPlacePrep && !ns.sentenceInitial && !runStopwords[key] {
@@ -853,7 +916,7 @@ func (idx *actorIndex) personFor(sur, first string) *person {
 			return p
 		}
 		for f := range p.first {
-			if editDistance(f, first) <= 1 {
+			if sameFirst(f, first) {
 				return p
 			}
 		}
@@ -907,6 +970,17 @@ func (idx *actorIndex) finish(spell map[*person]*spelling) {
 	for f, ps := range firstOwners {
 		if len(ps) == 1 && idx.groups[f] == nil {
 			idx.byFirst[f] = ps[0]
+		}
+	}
+	taken := map[string]bool{}
+	for _, group := range idx.groups {
+		for _, p := range group {
+			idx.addBlends(p, spell, taken)
+		}
+	}
+	for key := range idx.blend {
+		if taken[key] || idx.groups[key] != nil || firstOwners[key] != nil || idx.placeLike[key] > 0 {
+			delete(idx.blend, key)
 		}
 	}
 	for r, ps := range roleOwners {
@@ -980,10 +1054,18 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	// A first name, a middle name and the surname ("Kim Jong Un",
 	// "Kim Jong-un").
 	if i+2 < len(toks) && toks[i+1].upper && text[t.end:toks[i+1].start] == " " {
-		if gap := text[toks[i+1].end:toks[i+2].start]; gap == " " && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
+		if gap := text[toks[i+1].end:toks[i+2].start]; initialGap(text, toks[i+1], toks[i+2]) && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
+			initial := len(toks[i+1].text) == 1
 			for _, p := range idx.groups[translit(toks[i+2].text)] {
 				if p.middles[toks[i+1].text] > 0 && p.first[key] > 0 {
 					return p, i, i + 3
+				}
+				if initial && !p.familyFirst {
+					for f := range p.first {
+						if sameFirst(f, key) {
+							return p, i, i + 3 // "Antony J. Blinken", "Joseph R. Biden"
+						}
+					}
 				}
 			}
 		}
@@ -993,7 +1075,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		if group := idx.groups[translit(toks[i+1].text)]; group != nil {
 			for _, p := range group {
 				for f := range p.first {
-					if editDistance(f, key) <= 1 {
+					if sameFirst(f, key) {
 						return p, i, i + 2
 					}
 				}
@@ -1004,13 +1086,35 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		return nil, 0, 0 // "In", "Then": not a name alone
 	}
 	if group := idx.groups[key]; group != nil {
-		return dominant(group), i, i + 1
+		if i > 0 && femaleTitles[toks[i-1].text] {
+			// "Mrs. Kennedy": the woman of the family, not the man a bare
+			// surname means.
+			for _, p := range group {
+				for t := range p.titles {
+					if f := strings.Fields(t); femaleTitles[f[len(f)-1]] || strings.HasSuffix(t, "first lady") {
+						return p, i, i + 1
+					}
+				}
+			}
+			return nil, 0, 0
+		}
+		p := dominant(group)
+		if i > 0 && nameParticles[toks[i-1].text] && p.first[toks[i-1].text] > 0 && text[toks[i-1].end:t.start] == " " {
+			return p, i - 1, i + 1 // "de Gaulle"
+		}
+		return p, i, i + 1
 	}
 	if p := idx.byFirst[key]; p != nil {
 		return p, i, i + 1
 	}
+	if p := idx.blend[key]; p != nil {
+		return p, i, i + 1
+	}
 	return nil, 0, 0
 }
+
+// nameParticles start a surname ("de Gaulle", "von der Leyen").
+var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "ter", "ten", "dos", "das", "le", "la")
 
 // dominant is the person a bare surname means: a leader (a president or
 // prime minister) before anyone else, then the one with most evidence.
@@ -1072,11 +1176,16 @@ func (idx *actorIndex) titleReference(text string, toks []token, i int) (*person
 // (lower case, not "the president of…") to the last person of the article
 // named with that role in a title.
 func roleReference(toks []token, i int, lastRole map[string]*person) *person {
-	if toks[i].text != "the" || i+1 >= len(toks) || toks[i+1].upper || toks[i+1].lex&lexRole == 0 {
+	if toks[i].text != "the" || i+1 >= len(toks) || toks[i+1].lex&lexRole == 0 {
 		return nil
 	}
 	if i+2 < len(toks) && (toks[i+2].upper || toks[i+2].text == "of") {
 		return nil
+	}
+	if toks[i+1].upper {
+		if p := lastRole[strings.ToUpper(toks[i+1].text[:1])+toks[i+1].text[1:]]; p != nil {
+			return p
+		}
 	}
 	return lastRole[toks[i+1].text]
 }

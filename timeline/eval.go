@@ -112,9 +112,14 @@ func ScorePhases(g *Gold, predicted map[string]map[string]bool) Score {
 }
 
 // sameName reports whether two person names mean one person: the same
-// surname after transliteration and compatible first names.
+// surname after transliteration and compatible first names, or the same
+// two words in either order ("Abe Shinzo", family name first, is "Shinzo
+// Abe").
 func sameName(a, b string) bool {
 	ta, tb := tokenize(a), tokenize(b)
+	if len(ta) == 2 && len(tb) == 2 && translit(ta[0].text) == translit(tb[1].text) && translit(ta[1].text) == translit(tb[0].text) {
+		return true
+	}
 	if len(ta) == 0 || len(tb) == 0 || translit(ta[len(ta)-1].text) != translit(tb[len(tb)-1].text) {
 		return false
 	}

@@ -208,7 +208,7 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		st := a.Sentences[m.Sentence].Start
 		rest := a.Body[st+m.End:]
 		possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
-		if !inQuote(st+m.Start) && !possessive {
+		if !inQuote(st+m.Start) && !possessive && !namedForOther(a.Body, a.Sentences[m.Sentence].Start, st+m.Start) {
 			people = append(people, personAt{m.Actor, st + m.Start, st + m.End, m.Sentence})
 		}
 	}
@@ -225,26 +225,39 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 	}
 	var out []Quote
 	lastSpeaker, lastParagraph, lastEndedParagraph := "", -1, false
-	for _, f := range spans {
+	for k := 0; k < len(spans); k++ {
+		f := spans[k]
 		text := strings.TrimSpace(strings.Trim(a.Body[f.sp.start:f.sp.end], " ,"))
+		end := f.sp.end
+		if k+1 < len(spans) && spans[k+1].paragraph == f.paragraph && interrupted(a.Body, f.sp, spans[k+1].sp) {
+			// "“…,” X said, “…”": one quotation in two parts.
+			g := spans[k+1].sp
+			text = strings.TrimSpace(strings.TrimRight(a.Body[f.sp.start:f.sp.end], " ")) + " " + strings.TrimSpace(strings.Trim(a.Body[g.start:g.end], " ,"))
+			end = g.end
+			k++
+		}
 		words := CountWords(text)
 		if words < MinShortQuoteWords {
 			continue
 		}
 		speaker := attribute(a.Body, f.ps, f.pe, f.sp, people, ordered, a.Sentences)
+		unnamed := speaker == unnamedSpeaker
+		if unnamed {
+			speaker = ""
+		}
 		if words < MinQuoteWords && (speaker == "" || !spokenJustBefore(a.Body, f.ps, f.sp.start)) {
 			continue // two words in quotation marks, not said by someone right there: a scare quote, a banner, a name
 		}
 		// A chain of quotations from one speaker: the same paragraph, or a
 		// paragraph that opens with a quotation after one that closed with one.
 		chained := lastParagraph == f.paragraph || lastEndedParagraph && f.sp.start-f.ps <= len("“") && f.paragraph == lastParagraph+1
-		if speaker == "" && chained {
+		if speaker == "" && chained && !unnamed {
 			speaker = lastSpeaker
 		}
 		lastParagraph = f.paragraph
-		lastEndedParagraph = strings.TrimSpace(strings.TrimLeft(a.Body[f.sp.end:f.pe], "”\"’.,!? ")) == ""
+		lastEndedParagraph = strings.TrimSpace(strings.TrimLeft(a.Body[end:f.pe], "”\"’.,!? ")) == ""
 		out = append(out, Quote{Article: ai, Source: a.Source, File: a.File, Sentence: sentenceOf(a.Sentences, f.sp.start),
-			Start: f.sp.start, End: f.sp.end, Text: text, Speaker: speaker, SpeakerName: names[speaker], Words: words})
+			Start: f.sp.start, End: end, Text: text, Speaker: speaker, SpeakerName: names[speaker], Words: words})
 		lastSpeaker = speaker
 	}
 	return out
@@ -286,7 +299,7 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 	closed := strings.TrimRight(body[sp.start:sp.end], " ")
 	ends := strings.HasSuffix(closed, ".") || strings.HasSuffix(closed, "!") || strings.HasSuffix(closed, "?")
 	tailEnd := sp.end
-	for tailEnd < pe && body[tailEnd] != '.' && !strings.HasPrefix(body[tailEnd:], "“") && tailEnd-sp.end < 160 {
+	for tailEnd < pe && (body[tailEnd] != '.' || abbreviationAt(body, sp.end, tailEnd)) && !strings.HasPrefix(body[tailEnd:], "“") && tailEnd-sp.end < 160 {
 		tailEnd++
 	}
 	tail := tokenize(body[sp.end:tailEnd])
@@ -313,24 +326,32 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 	}
 	// Before it, back to the start of its sentence.
 	headStart := sp.start - 1
-	for headStart > ps && !(body[headStart-1] == '.' && headStart < len(body) && body[headStart] == ' ') && sp.start-headStart < 300 {
+	for headStart > ps && !(body[headStart-1] == '.' && headStart < len(body) && body[headStart] == ' ' && !abbreviationAt(body, ps, headStart-1)) && sp.start-headStart < 300 {
 		headStart--
 	}
 	headStart = max(ps, headStart)
 	head := tokenize(body[headStart:sp.start])
 	verb := -1
-	for k, t := range head {
-		if t.lex&lexSpeak != 0 {
-			verb = k
+	for k := len(head) - 1; k >= 0; k-- {
+		if head[k].lex&lexSpeak == 0 {
+			continue
 		}
+		if head[k].text == "according" {
+			// "according to X, “…”"; but "told Y, according to Beijing,
+			// that “…”": a source that is no person leaves the verb before.
+			to := headStart + head[min(k+4, len(head)-1)].end
+			if who := nearestPerson(people, headStart+head[k].start, headStart+head[k].end, to, false); who != "" {
+				return who
+			}
+			continue
+		}
+		verb = k
+		break
 	}
 	if verb < 0 {
-		return ""
+		return colonSpeaker(body, headStart, sp.start, people)
 	}
 	verbAt := headStart + head[verb].start
-	if head[verb].text == "according" {
-		return nearestPerson(people, verbAt, headStart, sp.start, false) // "according to X, “…”"
-	}
 	if strings.HasSuffix(head[verb].text, "ing") || verb > 0 && head[verb-1].text == "and" {
 		// "…, saying", "X claimed … and warned": the sentence's subject speaks.
 		return subjectBefore(body, headStart, verbAt, people, referent)
@@ -346,8 +367,16 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 			break
 		}
 	}
+	if who == "" {
+		return unnamedSpeaker // "a spokesman for X said … “…”"
+	}
 	return who
 }
+
+// unnamedSpeaker is what attribute returns when the sentence gives the
+// quotation a speaker who is not named ("a diplomat said"): it does not
+// continue the chain of the quotations before it.
+const unnamedSpeaker = "\x00"
 
 // subjectBefore is the first person (or pronoun's referent) in
 // body[from:to] ("" when the span is empty: a quotation can open before
