@@ -96,8 +96,8 @@ type canvas struct {
 	widths map[widthKey]float64
 	faces  map[float64]xfont.Face // SVG: a face per text size, for measuring
 	glyphs map[float64]xfont.Face // PNG: a face per text size, for drawing
-	// bitmap is the PNG renderer's image, where opaque rectangles are
-	// filled directly (nil for SVG).
+	// bitmap is the PNG renderer's image, where opaque rectangles and
+	// text are drawn directly (nil for SVG).
 	bitmap *image.RGBA
 }
 
