@@ -44,6 +44,7 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 [ "$n" -ge 5 ] || fail "the bundled corpus did not load (sources: $n)"
+xdotool mousemove --window "$wid" 600 748 2>/dev/null || true # over the status bar: no hover highlight in the shot
 sleep "${SMOKE_SETTLE:-3}" # let the window finish the analysis and redraw
 
 import -window "$wid" "$shot"

@@ -274,8 +274,12 @@ func (v *coverageView) rebuild() {
 		v.caption.SetText("Nothing to compare yet: import articles about an event (File ▸ Import, Ctrl+O).")
 	}
 	v.table.SetColumnWidth(-1, 220)
-	for i := range v.keys {
-		v.table.SetColumnWidth(i, 132)
+	// Columns as wide as their names (bold, with the label's padding),
+	// between the width of "100.0%" and 240.
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	for i, label := range v.labels {
+		w := fyne.MeasureText(label, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + pad
+		v.table.SetColumnWidth(i, min(max(w, 96), 240))
 	}
 	v.detail.RemoveAll()
 	v.detail.Add(widget.NewLabel("Click a cell to see the sentences behind it."))

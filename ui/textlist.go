@@ -42,6 +42,7 @@ func newTextList() *textList {
 		}
 	}
 	l.HideSeparators = true
+	l.OnSelected = l.Unselect // paragraphs are read, not chosen
 	l.ExtendBaseWidget(l)
 	return l
 }

@@ -305,6 +305,7 @@ type sizedList struct {
 func newSizedList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject), resized func(float32)) *sizedList {
 	l := &sizedList{resized: resized}
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.OnSelected = l.Unselect // rows are read, not chosen
 	l.ExtendBaseWidget(l)
 	return l
 }
