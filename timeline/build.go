@@ -18,13 +18,18 @@ type TimelineBuilder struct {
 	reported          map[[2]string]bool // (phase, source) already in Sources
 	tl                Timeline
 	votes             map[[2]string]int
+	// moved are clock times a sentence gives for another phase's start
+	// or end ("where the first session opened at 12:45 p.m." in a
+	// sentence about the motorcade), by phase.
+	moved map[string][]Bound
 }
 
 // NewTimelineBuilder starts a timeline; Add the articles in corpus order
 // (by source, then file), then call Timeline.
 func (s *Schema) NewTimelineBuilder(minConfidence float64) *TimelineBuilder {
 	return &TimelineBuilder{s: s, minConfidence: minConfidence, byID: map[string]*TimelinePhase{},
-		kept: map[[2]string]int{}, reported: map[[2]string]bool{}, tl: Timeline{Narrative: map[string][]string{}}, votes: map[[2]string]int{}}
+		kept: map[[2]string]int{}, reported: map[[2]string]bool{}, tl: Timeline{Narrative: map[string][]string{}}, votes: map[[2]string]int{},
+		moved: map[string][]Bound{}}
 }
 
 // Add merges one analysed article.
@@ -64,7 +69,13 @@ func (b *TimelineBuilder) Add(a AnalyzedArticle) {
 				b.tl.Narrative[a.Source] = append(b.tl.Narrative[a.Source], id)
 			}
 			if k == 0 { // times belong to the sentence's main phase
-				tp.addTimes(a, ev)
+				own, moved := b.s.splitTimes(ev, id)
+				tp.addTimes(a, own)
+				for phase, tms := range moved {
+					for _, tm := range tms {
+						b.moved[phase] = append(b.moved[phase], Bound{Time: tm.Time, Source: a.Source, File: a.File, Text: tm.Text})
+					}
+				}
 			}
 		}
 	}
@@ -74,6 +85,14 @@ func (b *TimelineBuilder) Add(a AnalyzedArticle) {
 func (b *TimelineBuilder) Timeline() Timeline {
 	tl := b.tl
 	tl.Phases = nil
+	for id, bounds := range b.moved {
+		if tp := b.byID[id]; tp != nil {
+			for _, bd := range bounds {
+				tp.widen(bd)
+			}
+		}
+	}
+	b.moved = map[string][]Bound{}
 	for _, tp := range b.byID {
 		sort.Strings(tp.Sources)
 		sort.SliceStable(tp.Evidence, func(i, j int) bool { return tp.Evidence[i].Source < tp.Evidence[j].Source })
@@ -83,4 +102,35 @@ func (b *TimelineBuilder) Timeline() Timeline {
 	orderPhases(tl.Phases)
 	applyRelativeOrder(tl.Phases, b.votes, max(1, len(tl.Narrative)/3))
 	return tl
+}
+
+// splitTimes parts a sentence's resolved clock times into those of its own
+// phase and those that mark the start or end of a phase it names near the
+// verb ("the first session opened at 12:45 p.m.", "the talks ended at
+// 12:50"), by phase.
+func (s *Schema) splitTimes(ev Evidence, sentPhase string) (Evidence, map[string][]TimeMention) {
+	var moved map[string][]TimeMention
+	var toks []token
+	var hits []hit
+	own := ev
+	for i, tm := range ev.Times {
+		if tm.Kind != TimeClock || !tm.Resolved {
+			continue
+		}
+		if toks == nil {
+			toks = tokenize(ev.Text)
+			hits = s.matcher.find(toks, []hit{})
+		}
+		_, _, phase := s.clockMoment(toks, tm, hits)
+		if phase == "" || phase == sentPhase {
+			continue
+		}
+		if moved == nil {
+			moved = map[string][]TimeMention{}
+			own.Times = append([]TimeMention(nil), ev.Times...)
+		}
+		moved[phase] = append(moved[phase], tm)
+		own.Times[i].Resolved = false // not this phase's
+	}
+	return own, moved
 }

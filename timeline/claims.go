@@ -35,6 +35,15 @@ type Claim struct {
 	// paragraph or the article's lede names; "" when unknown. Times on
 	// different days are different events.
 	Day string
+	// Moment is what a time claim marks within its phase (MomentLanding,
+	// MomentGreeting, …; "" when no event word is near): times of
+	// different moments are not compared.
+	Moment string
+	// Zoned marks a time claim whose clock named its zone ("09:36 GMT")
+	// and could not be put in the event's local time (the event's UTC
+	// offset is unknown): ClockLow and ClockHigh are then in that zone,
+	// and it is compared only with other zoned claims, as instants.
+	Zoned bool
 }
 
 // Discrepancy is a quantity on which sources' claims cannot all be true.
@@ -42,6 +51,7 @@ type Discrepancy struct {
 	Quantity string
 	Phase    string
 	Subject  string // time claims: whose time it is ("" for the leaders together)
+	Moment   string // time claims: the moment timed ("" when unknown)
 	Claims   []Claim
 }
 
@@ -165,6 +175,7 @@ const exactSlack = 0.1
 // analysed articles, each tied to a phase and a quantity.
 func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 	var out []Claim
+	offset, offsetKnown := s.eventOffset(arts)
 	for ai, a := range arts {
 		names := midSentenceNames(a)
 		days := sentenceWeekdays(a.Sentences)
@@ -176,6 +187,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 			toks := sent.words()
 			base := Claim{Phase: sent.Phase, Source: a.Source, File: a.File, Article: ai, Sentence: sent.Index, Text: sent.Text}
 			subject := leadingName(toks, names)
+			var hits []hit // the sentence's cues, found once a clock time needs them
 			for _, tm := range sent.Times {
 				switch tm.Kind {
 				case TimeDuration:
@@ -199,7 +211,20 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					out = append(out, c)
 				case TimeClock:
 					c := base
+					if hits == nil {
+						hits = s.matcher.find(toks, []hit{})
+					}
+					moment, _, named := s.clockMoment(toks, tm, hits)
+					c.Moment = moment
+					if named == "" && sent.Phase == "" && moment != "" && moment != MomentStart && moment != MomentEnd {
+						named = s.momentPhase(moment)
+					}
 					switch {
+					case named != "":
+						// "where the first session opened at 12:45
+						// p.m.": the time the talks began, whatever
+						// the sentence is mostly about.
+						c.Phase, c.Quantity = named, "time of "+named
 					case sent.Phase != "":
 						c.Quantity = "time of " + sent.Phase
 					default:
@@ -222,6 +247,19 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						c.Unit = "time"
 						c.Low = float64(tm.Time.Add(c.ClockLow - tm.ClockOnly).Unix())
 						c.High = float64(tm.Time.Add(c.ClockHigh - tm.ClockOnly).Unix())
+						if tm.HasZone {
+							// "09:36 GMT": in the event's local time
+							// when its offset is known ("5:36 p.m."
+							// there is the same instant).
+							if offsetKnown {
+								local := tm.Time.In(offset)
+								at := time.Duration(local.Hour())*time.Hour + time.Duration(local.Minute())*time.Minute
+								c.ClockLow, c.ClockHigh = c.ClockLow-tm.ClockOnly+at, c.ClockHigh-tm.ClockOnly+at
+								c.Day = strings.ToLower(local.Weekday().String())
+							} else {
+								c.Zoned = true
+							}
+						}
 					} else {
 						c.Unit = "time of day"
 						c.Low, c.High = round3(c.ClockLow.Hours()), round3(c.ClockHigh.Hours())
@@ -775,8 +813,12 @@ func FindDiscrepancies(claims []Claim) []Discrepancy {
 		cs := groups[k]
 		for _, byDay := range splitByKey(cs, func(c Claim) string { return c.Day }) {
 			for _, sub := range splitByKey(byDay, func(c Claim) string { return c.Subject }) {
-				if d, ok := discrepancy(sub); ok {
-					out = append(out, d)
+				for _, mom := range splitByKey(sub, func(c Claim) string { return c.Moment }) {
+					for _, lane := range splitByKey(mom, zoneLane) {
+						if d, ok := discrepancy(lane); ok {
+							out = append(out, d)
+						}
+					}
 				}
 			}
 		}
@@ -821,10 +863,17 @@ func discrepancy(cs []Claim) (Discrepancy, bool) {
 	sources := map[string]bool{}
 	lo, hi := math.Inf(-1), math.Inf(1)
 	openHigh := false // hi is the open end of a rounding ("about 11 hours" is below 11.5)
-	subject := ""
+	subject, moment := "", ""
+	instants := true // zoned time claims compare as instants
+	for _, c := range cs {
+		instants = instants && c.Zoned && c.Unit == "time"
+	}
 	for _, c := range cs {
 		if c.Subject != "" {
 			subject = c.Subject
+		}
+		if c.Moment != "" {
+			moment = c.Moment
 		}
 		if c.Expected {
 			continue
@@ -832,6 +881,8 @@ func discrepancy(cs []Claim) (Discrepancy, bool) {
 		sources[c.Source] = true
 		l, h := c.Low, c.High
 		switch {
+		case instants:
+			// Low and High are Unix seconds.
 		case c.Unit == "time" || c.Unit == "time of day":
 			// Compared as times of day at the event (a source without
 			// a date still has its clock).
@@ -852,7 +903,7 @@ func discrepancy(cs []Claim) (Discrepancy, bool) {
 	if len(sources) < 2 || lo < hi || lo == hi && !openHigh {
 		return Discrepancy{}, false
 	}
-	return Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Subject: subject, Claims: cs}, true
+	return Discrepancy{Quantity: cs[0].Quantity, Phase: cs[0].Phase, Subject: subject, Moment: moment, Claims: cs}, true
 }
 
 // Describe renders a claim's value for people ("2.76–3 h").

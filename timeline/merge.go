@@ -120,19 +120,27 @@ func (tp *TimelinePhase) addTimes(a AnalyzedArticle, ev Evidence) {
 	for _, tm := range ev.Times {
 		switch {
 		case tm.Kind == TimeClock && tm.Resolved:
-			b := &Bound{Time: tm.Time, Source: a.Source, File: a.File, Text: tm.Text}
-			if tp.Start == nil || tm.Time.Before(tp.Start.Time) {
-				tp.Start = b
-			}
-			if tp.End == nil || tm.Time.After(tp.End.Time) {
-				tp.End = b
-			}
-		case tm.Kind == TimeDuration && !tm.Expected:
+			tp.widen(Bound{Time: tm.Time, Source: a.Source, File: a.File, Text: tm.Text})
+		case tm.Kind == TimeDuration && !tm.Expected && !tm.Shift:
+			// A delay or an offset ("two hours later than the
+			// timetable had foreseen") is no length of the phase.
 			measured = true
 		}
 	}
 	if measured {
 		tp.Durations = append(tp.Durations, ev)
+	}
+}
+
+// widen stretches the phase's span to take in b.
+func (tp *TimelinePhase) widen(b Bound) {
+	if tp.Start == nil || b.Time.Before(tp.Start.Time) {
+		bb := b
+		tp.Start = &bb
+	}
+	if tp.End == nil || b.Time.After(tp.End.Time) {
+		bb := b
+		tp.End = &bb
 	}
 }
 
@@ -147,7 +155,7 @@ func (tp *TimelinePhase) closeSpan() {
 	var text string
 	for _, ev := range tp.Durations {
 		for _, tm := range ev.Times {
-			if tm.Kind == TimeDuration && !tm.Expected && tm.Duration > best && tm.Duration <= 24*time.Hour {
+			if tm.Kind == TimeDuration && !tm.Expected && !tm.Shift && tm.Duration > best && tm.Duration <= 24*time.Hour {
 				best, from, text = tm.Duration, ev, tm.Text
 			}
 		}

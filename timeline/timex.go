@@ -31,6 +31,11 @@ type TimeMention struct {
 	Low, High  time.Duration // durations: the range the wording allows
 	Qualifier  string        // nearly, about, more than, …
 	Expected   bool          // an expectation or plan, not a measurement
+	// Shift marks a duration that moves a time rather than measuring how
+	// long something went on: "two hours later than planned", "nearly
+	// three hours behind schedule", "about an hour after the meeting
+	// ended", "delayed by 40 minutes".
+	Shift      bool
 	Relation   string        // relative cues: before, after, same-time
 	HasZone    bool          // the clock time named its zone
 	ClockOnly  time.Duration // clock: time of day since midnight
@@ -184,7 +189,7 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 			return
 		}
 		tm := TimeMention{Kind: TimeClock, Text: text[s:e], Start: s, End: e, ClockOnly: time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute}
-		tm.Expected = plannedBefore(text, toks, s)
+		tm.Expected = plannedBefore(text, toks, s) || plannedStamp(text, toks, s, e)
 		loc := ref.loc
 		if zone != "" {
 			tm.HasZone = true
@@ -253,6 +258,7 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 			continue
 		}
 		if tm, ok := parseDuration(text, m); ok {
+			tm.Shift = isShift(toks, tm)
 			out = append(out, tm)
 		}
 	}
@@ -888,6 +894,34 @@ func plannedBefore(text string, toks []token, at int) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// plannedStamp reports whether a clock time that stamps an entry ("15:00 –
+// originally scheduled landing", "**16:00:** planned start of the talks")
+// is a plan: a plan word among the first four words of the entry.
+func plannedStamp(text string, toks []token, start, end int) bool {
+	if strings.TrimLeft(text[:start], " *_#-•>\t") != "" && !strings.EqualFold(strings.TrimSpace(strings.Trim(text[:start], " *_#-•>")), "about") {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " *_")
+	switch {
+	case strings.HasPrefix(rest, "–"), strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, ":"), strings.HasPrefix(rest, "|"):
+	default:
+		return false
+	}
+	n := 0
+	for _, t := range toks {
+		if t.start < end {
+			continue
+		}
+		if n++; n > 4 {
+			break
+		}
+		if planWords[t.text] && t.text != "set" && t.text != "due" || t.text == "planned" {
+			return true
+		}
 	}
 	return false
 }

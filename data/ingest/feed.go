@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
@@ -35,9 +38,9 @@ func ParseFeed(name string, raw []byte) ([]timeline.Article, error) {
 		}
 		a := timeline.Article{Source: source, File: fmt.Sprintf("%s#%d", name, i+1), Title: it.Title, URL: it.Link, Body: text, Meta: map[string]string{}}
 		if it.PublishedParsed != nil {
-			a.Published = *it.PublishedParsed
+			a.Published = withStatedOffset(*it.PublishedParsed, it.Published)
 		} else if it.UpdatedParsed != nil {
-			a.Published = *it.UpdatedParsed
+			a.Published = withStatedOffset(*it.UpdatedParsed, it.Updated)
 		}
 		if len(it.Authors) > 0 && it.Authors[0] != nil {
 			a.Meta["author"] = it.Authors[0].Name
@@ -52,6 +55,34 @@ func ParseFeed(name string, raw []byte) ([]timeline.Article, error) {
 	}
 	return out, nil
 }
+
+// withStatedOffset returns t (as gofeed parsed it, often in UTC) in the UTC
+// offset the raw date states ("Tue, 15 Nov 2022 06:00:00 +0800",
+// "2022-11-15T06:00:00+08:00"): the offset says where the publisher is,
+// and the clock times of the article are read in it. A date without a
+// numeric offset keeps t as it is.
+func withStatedOffset(t time.Time, raw string) time.Time {
+	m := statedOffsetRe.FindStringSubmatch(strings.TrimSpace(raw))
+	if m == nil {
+		return t
+	}
+	h, _ := strconv.Atoi(m[2])
+	min, _ := strconv.Atoi(m[3])
+	if h > 14 || min > 59 {
+		return t
+	}
+	off := h*3600 + min*60
+	if m[1] == "-" {
+		off = -off
+	}
+	if off == 0 {
+		return t.UTC()
+	}
+	return t.In(time.FixedZone("", off))
+}
+
+// statedOffsetRe is a numeric UTC offset ending a date: +0800, -05:00.
+var statedOffsetRe = regexp.MustCompile(`(?:\d|\s)([+-])(\d{2}):?(\d{2})$`)
 
 // htmlToText turns a fragment of HTML (or plain text) into paragraphs.
 func htmlToText(s string) string {

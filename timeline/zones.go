@@ -1,0 +1,98 @@
+package timeline
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The event's UTC offset lets clock times stated in another zone ("09:36
+// GMT") be compared with local ones ("5:36 p.m. local time"). It comes
+// from the schema's event time zone or, without one, from what an article
+// says: "Bali is eight hours ahead", "local time is GMT+8", "(UTC+08:00)".
+
+var (
+	offsetAheadRe = regexp.MustCompile(`(?i)\b(?:is|are|runs?|being)\s+(` + numberWords + `)\s+hours?\s+(ahead|behind)(?:\s+of\s+(?:GMT|UTC|London|Greenwich))?\b`)
+	offsetGMTRe   = regexp.MustCompile(`\b(?:GMT|UTC)\s?([+-−])\s?(\d{1,2})(?::?(\d{2}))?\b`)
+)
+
+// statedOffset returns the UTC offset a text states for the event's place.
+// "N hours ahead" counts from GMT, as live blogs in GMT say it.
+func statedOffset(text string) (int, bool) {
+	if m := offsetGMTRe.FindStringSubmatch(text); m != nil {
+		h, _ := strconv.Atoi(m[2])
+		min, _ := strconv.Atoi(m[3])
+		if h <= 14 && min < 60 {
+			off := h*3600 + min*60
+			if m[1] != "+" {
+				off = -off
+			}
+			return off, true
+		}
+	}
+	if m := offsetAheadRe.FindStringSubmatch(text); m != nil {
+		v, ok := numberValues[strings.ToLower(m[1])]
+		if !ok {
+			f, err := strconv.ParseFloat(m[1], 64)
+			if err != nil {
+				return 0, false
+			}
+			v = f
+		}
+		if v <= 0 || v > 14 {
+			return 0, false
+		}
+		off := int(v * 3600)
+		if strings.EqualFold(m[2], "behind") {
+			off = -off
+		}
+		return off, true
+	}
+	return 0, false
+}
+
+// eventOffset returns the zone of the event's place: the schema's, else
+// the one the articles state (the first found, when none contradicts it).
+func (s *Schema) eventOffset(arts []AnalyzedArticle) (*time.Location, bool) {
+	if s.Event.Timezone != "" {
+		if d, err := s.Event.Day(); err == nil && !d.IsZero() {
+			return d.Location(), true
+		}
+		if l, err := time.LoadLocation(s.Event.Timezone); err == nil {
+			return l, true
+		}
+	}
+	found, off := false, 0
+	for _, a := range arts {
+		for _, sent := range a.Sentences {
+			if !strings.Contains(sent.Text, "hour") && !strings.Contains(sent.Text, "GMT") && !strings.Contains(sent.Text, "UTC") {
+				continue
+			}
+			o, ok := statedOffset(sent.Text)
+			switch {
+			case !ok:
+			case !found:
+				found, off = true, o
+			case o != off:
+				return nil, false // sources disagree: compare no zones
+			}
+		}
+	}
+	if !found {
+		return nil, false
+	}
+	return time.FixedZone("", off), true
+}
+
+// zoneLane keeps zoned time claims (in a zone the event's offset could not
+// convert) apart from local ones; other claims have no lane.
+func zoneLane(c Claim) string {
+	switch {
+	case c.Unit != "time" && c.Unit != "time of day":
+		return ""
+	case c.Zoned:
+		return "zoned"
+	}
+	return "local"
+}
