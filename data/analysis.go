@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -37,7 +39,15 @@ type analysisState struct {
 	counts  timeline.CastCounts // nil until loaded
 	maxID   int64               // the highest article id counts hold
 	version int64               // changes whenever counts is replaced or added to
-	snap    atomic.Pointer[castSnapshot]
+	// ahead sums the name tallies of the articles analysed in the worker
+	// pool but not yet stored: the principals are chosen from counts and
+	// ahead, so a batch is analysed with the names it brings (the first
+	// batches of a new database, most of all) and the principals rarely
+	// change after it. Persons come from counts only (see Refresh).
+	ahead      timeline.CastCounts
+	aheadSince int // articles added to ahead since the principals were chosen
+	aheadN     int // articles in ahead
+	snap       atomic.Pointer[castSnapshot]
 }
 
 // castSnapshot is the cast import workers analyse with.
@@ -45,6 +55,10 @@ type castSnapshot struct {
 	gen        int64
 	principals []string
 	persons    map[string]bool
+	// credit holds the names seen in person position only by articles
+	// ahead of the store: an article that takes one for a person records
+	// it (article_analysis.credit) and Refresh checks it became one.
+	credit map[string]bool
 }
 
 // preparedAnalysis is one article's analysis, made in an import worker and
@@ -56,6 +70,8 @@ type preparedAnalysis struct {
 	gen        int64
 	names      []timeline.NameTally
 	art        timeline.AnalyzedArticle
+	ahead      bool     // names are counted in analysisState.ahead until stored
+	credit     []string // names taken for persons on the word of articles not yet stored
 }
 
 // UseSchema sets the schema imported articles are analysed with (until
@@ -128,7 +144,88 @@ func (st *analysisState) publish() {
 			}
 		}
 	}
-	st.snap.Store(&castSnapshot{gen: st.maxID, principals: st.counts.Principals(), persons: persons})
+	st.snap.Store(&castSnapshot{gen: st.maxID, principals: st.principals(), persons: persons, credit: st.credit(persons)})
+	st.aheadSince = 0
+}
+
+// credit returns the names in person position ahead of the store that the
+// stored counts do not make persons; the caller holds mu.
+func (st *analysisState) credit(persons map[string]bool) map[string]bool {
+	var out map[string]bool
+	for n, t := range st.ahead {
+		if t.Person > 0 && !persons[n] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// principals chooses the principals from the stored counts and the
+// articles ahead; the caller holds mu.
+func (st *analysisState) principals() []string {
+	if len(st.ahead) == 0 {
+		return st.counts.Principals()
+	}
+	// Only names in person position named twice can be principals.
+	m := make(timeline.CastCounts, len(st.ahead)+16)
+	for n, t := range st.counts {
+		if t.Person > 0 && t.Count >= 2 {
+			m[n] = t
+		}
+	}
+	for n, t := range st.ahead {
+		c := st.counts[n]
+		c.Name, c.Count, c.Person = n, c.Count+t.Count, c.Person+t.Person
+		m[n] = c
+	}
+	return m.Principals()
+}
+
+// goAhead counts an article's names as ahead of the store and returns the
+// principals to analyse it with. While the corpus is small the principals
+// are chosen again for every article, then every aheadEvery articles.
+func (st *analysisState) goAhead(names []timeline.NameTally) *castSnapshot {
+	const small, aheadEvery = 512, 32
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.ahead == nil {
+		st.ahead = timeline.CastCounts{}
+	}
+	st.ahead.Add(names, 1)
+	st.aheadN++
+	st.aheadSince++
+	snap := st.snap.Load()
+	if st.counts != nil && (st.maxID+int64(st.aheadN) < small || st.aheadSince >= aheadEvery) {
+		p, c := st.principals(), st.credit(snap.persons)
+		if !slices.Equal(p, snap.principals) || !maps.Equal(c, snap.credit) {
+			snap = &castSnapshot{gen: snap.gen, principals: p, persons: snap.persons, credit: c}
+			st.snap.Store(snap)
+		}
+		st.aheadSince = 0
+	}
+	return snap
+}
+
+// settleAhead takes the stored (or failed) articles' names out of ahead;
+// the caller holds mu.
+func (st *analysisState) settleAhead(batch []ingest.Prepared) {
+	for i := range batch {
+		pa, _ := batch[i].Analysis.(*preparedAnalysis)
+		if pa == nil || !pa.ahead {
+			continue
+		}
+		pa.ahead = false
+		st.ahead.Add(pa.names, -1)
+		for _, n := range pa.names {
+			if t := st.ahead[n.Name]; t.Count == 0 && t.Person == 0 {
+				delete(st.ahead, n.Name)
+			}
+		}
+		st.aheadN--
+	}
 }
 
 // snapshot returns the cast workers analyse with, loading it on first use.
@@ -161,22 +258,46 @@ func (d *DB) AnalyzePrepared(p *ingest.Prepared) {
 	if err != nil {
 		return
 	}
-	snap, err := d.snapshot(context.Background())
-	if err != nil {
+	if _, err := d.snapshot(context.Background()); err != nil {
 		return
 	}
-	p.Analysis = analyzeOne(schema, hash, snap.principals, snap.gen, p.Article, p.Seg.Sentences, func(n string) bool { return snap.persons[n] })
+	tp, names := prepareOne(p.Article, p.Seg.Sentences)
+	snap := d.an.goAhead(names)
+	var credited []string
+	pa := analyzeWith(schema, hash, snap.principals, snap.gen, tp, names, func(n string) bool {
+		if snap.persons[n] {
+			return true
+		}
+		if snap.credit[n] {
+			credited = append(credited, n)
+			return true
+		}
+		return false
+	})
+	sort.Strings(credited)
+	pa.ahead, pa.credit = true, slices.Compact(credited)
+	p.Analysis = pa
 }
 
-// analyzeOne analyses an article: the corpus cast is given by principals
-// and isPerson, to which the article's own names are added.
-func analyzeOne(schema *timeline.Schema, hash string, principals []string, gen int64, a timeline.Article, sents []timeline.Sentence, isPerson func(string) bool) *preparedAnalysis {
+// prepareOne cuts an article's words and tallies its names.
+func prepareOne(a timeline.Article, sents []timeline.Sentence) (*timeline.Prepared, []timeline.NameTally) {
 	// As the store gives the times back (an offset, no zone name), so an
 	// article analysed on import and one re-analysed later agree.
 	a.Published = storedTime(a.Published)
 	a.EventDate = storedTime(a.EventDate)
 	tp := timeline.Prepare(a, sents)
-	names := tp.Names()
+	return tp, tp.Names()
+}
+
+// analyzeOne analyses an article: the corpus cast is given by principals
+// and isPerson, to which the article's own names are added.
+func analyzeOne(schema *timeline.Schema, hash string, principals []string, gen int64, a timeline.Article, sents []timeline.Sentence, isPerson func(string) bool) *preparedAnalysis {
+	tp, names := prepareOne(a, sents)
+	return analyzeWith(schema, hash, principals, gen, tp, names, isPerson)
+}
+
+// analyzeWith analyses a prepared article with its names.
+func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen int64, tp *timeline.Prepared, names []timeline.NameTally, isPerson func(string) bool) *preparedAnalysis {
 	own := map[string]bool{}
 	for _, n := range names {
 		if n.Person > 0 {
@@ -212,7 +333,7 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 		s, err = tx.PrepareContext(ctx, q)
 		return s
 	}
-	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names, credit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.sentence = prep(`INSERT INTO sentence_analysis (sentence_id, article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.cell = prep(`INSERT INTO coverage_cells (article_id, kind, ord, key, sentences, words, first, share, position, lede) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -247,7 +368,7 @@ const (
 func (st *analysisStatements) store(ctx context.Context, articleID int64, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
 	a := pa.art
 	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, strings.Join(pa.principals, ","), pa.gen,
-		a.Words, len(a.Sentences), encodeNames(pa.names)); err != nil {
+		a.Words, len(a.Sentences), encodeNames(pa.names), strings.Join(pa.credit, ",")); err != nil {
 		return nil, fmt.Errorf("store analysis: %w", err)
 	}
 	for i, s := range a.Sentences {
@@ -454,7 +575,7 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 		return d.describe(err)
 	}
 	principals := counts.Principals()
-	stale, err := d.staleArticles(ctx, hash, principals)
+	stale, err := d.staleArticles(ctx, hash, counts, principals)
 	if err != nil {
 		return d.describe(err)
 	}
@@ -558,6 +679,10 @@ func (d *DB) settle(ctx context.Context, principals []string, gen int64) error {
 			strings.Join(principals, ","), gen); err != nil {
 			return err
 		}
+		// Names taken on credit are persons now.
+		if _, err := tx.ExecContext(ctx, `UPDATE article_analysis SET credit = '' WHERE credit <> '' AND article_id <= ?`, gen); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE article_analysis SET gen = ?1
 			WHERE gen < ?1 AND article_id <= ?1 AND gen < (SELECT COALESCE(MAX(person_gen), 0) FROM cast_names)`, gen)
 		return err
@@ -567,7 +692,7 @@ func (d *DB) settle(ctx context.Context, principals []string, gen int64) error {
 
 // staleArticles lists the articles whose stored analysis is missing or out
 // of date, by id.
-func (d *DB) staleArticles(ctx context.Context, hash string, principals []string) ([]int64, error) {
+func (d *DB) staleArticles(ctx context.Context, hash string, counts timeline.CastCounts, principals []string) ([]int64, error) {
 	set := map[int64]bool{}
 	collect := func(q string, args ...any) error {
 		rows, err := d.db.QueryContext(ctx, q, args...)
@@ -614,8 +739,33 @@ func (d *DB) staleArticles(ctx context.Context, hash string, principals []string
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// A name the article took for a person on the word of an article then
+	// on its way to the store is not one (that article was not stored).
+	rows, err = d.db.QueryContext(ctx, `SELECT article_id, credit FROM article_analysis WHERE credit <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var credit string
+		if err := rows.Scan(&id, &credit); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		for _, n := range splitList(credit) {
+			if !counts.IsPerson(n) {
+				set[id] = true
+				break
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	// A name in the article became a person after its analysis (by another
-	// article: its own person mentions were counted).
+	// article: its own person mentions were counted; names taken on
+	// credit were persons already).
 	var minGen int64
 	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MIN(gen), 0) FROM article_analysis`).Scan(&minGen); err != nil {
 		return nil, err
@@ -638,19 +788,20 @@ func (d *DB) staleArticles(ctx context.Context, hash string, principals []string
 	}
 	rows.Close()
 	if len(since) > 0 {
-		rows, err = d.db.QueryContext(ctx, `SELECT article_id, gen, names FROM article_analysis WHERE gen < ?`, maxGen)
+		rows, err = d.db.QueryContext(ctx, `SELECT article_id, gen, names, credit FROM article_analysis WHERE gen < ?`, maxGen)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var id, gen int64
-			var names string
-			if err := rows.Scan(&id, &gen, &names); err != nil {
+			var names, credit string
+			if err := rows.Scan(&id, &gen, &names, &credit); err != nil {
 				rows.Close()
 				return nil, err
 			}
+			credited := splitList(credit)
 			for _, n := range decodeNames(names) {
-				if g, ok := since[n.Name]; ok && g > gen && n.Person == 0 {
+				if g, ok := since[n.Name]; ok && g > gen && n.Person == 0 && !contains(credited, n.Name) {
 					set[id] = true
 					break
 				}

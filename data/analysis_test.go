@@ -134,9 +134,12 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, _ := db.CountArticles(ctx)
-	if total == 0 || total >= n {
-		t.Errorf("refresh re-analysed %d of %d articles; want some (the first batch had no principals), not all", total, n)
+	// Import analyses with the names of the articles on their way to the
+	// store: the cast rarely changes after the first few articles.
+	if total*20 > n {
+		t.Errorf("refresh re-analysed %d of %d articles; want under 5%%", total, n)
 	}
+	t.Logf("refresh re-analysed %d of %d articles", total, n)
 	want := inMemoryReport(t, db, s)
 	got, err := db.Report(ctx, s)
 	if err != nil {
@@ -309,4 +312,50 @@ func mustReport(t *testing.T, db *DB, s *timeline.Schema) *timeline.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestCreditedPersonsAreChecked: an article analysed while another one
+// naming a person was on its way to the store takes that name for a
+// person; when the other one is not stored (a duplicate by URL), Refresh
+// re-analyses the article, and the stored analysis matches the in-memory
+// one.
+func TestCreditedPersonsAreChecked(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	db := openTemp(t)
+	importMixed(t, db, 0)
+	if err := db.Refresh(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	first := timeline.Article{Source: "Dup", File: "dup.txt", URL: "https://example.org/a",
+		Body: "The leaders met in Anchorage on Friday.\n\nReporters waited outside the base for hours."}
+	if _, err := db.ImportArticle(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	dup := ingest.Prepare(timeline.Article{Source: "Dup", File: "dup2.txt", URL: "https://example.org/a",
+		Body: "President Zorblax said the talks were useful. President Zorblax said so twice.\n\nAdviser Zorblax agreed."})
+	other := ingest.Prepare(timeline.Article{Source: "Other", File: "other.txt",
+		Body: "The meeting at Zorblax ended early, and the leaders left for the airport.\n\nThe talks lasted three hours."})
+	db.AnalyzePrepared(&dup)
+	db.AnalyzePrepared(&other)
+	if pa := other.Analysis.(*preparedAnalysis); !contains(pa.credit, "zorblax") {
+		t.Fatalf("credit %v, want zorblax", pa.credit)
+	}
+	res := db.StoreBatch(ctx, []ingest.Prepared{dup, other})
+	if res[0].Err != nil || !res[0].Duplicate || res[1].Err != nil || res[1].Duplicate {
+		t.Fatalf("store: %+v", res)
+	}
+	var total int
+	if err := db.Refresh(ctx, s, func(_, all int) { total = all }); err != nil {
+		t.Fatal(err)
+	}
+	if total != 1 {
+		t.Errorf("refresh re-analysed %d articles, want the one that took zorblax for a person", total)
+	}
+	var credits int
+	db.db.QueryRow(`SELECT COUNT(*) FROM article_analysis WHERE credit <> ''`).Scan(&credits)
+	if credits != 0 {
+		t.Errorf("%d articles still hold names on credit", credits)
+	}
+	sameReport(t, mustReport(t, db, s), inMemoryReport(t, db, s))
 }

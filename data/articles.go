@@ -73,7 +73,8 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		defer ast.close()
 		delta = timeline.CastCounts{}
 		changed := false
-		for i, p := range batch {
+		for i := range batch {
+			p := &batch[i] // an analysis made now is kept in batch[i] (see settleAhead)
 			if p.Err != nil {
 				out[i].Err = p.Err
 				continue
@@ -81,7 +82,7 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
 				return err
 			}
-			stored, pa, err := d.storeArticle(ctx, st, ast, &p)
+			stored, pa, err := d.storeArticle(ctx, st, ast, p)
 			if err != nil {
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
 					// SQLite already rolled the whole transaction back (a full
@@ -116,19 +117,17 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		_, err = tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?`, lastID)
 		return err
 	})
-	if err == nil {
-		d.an.mu.Lock()
-		if d.an.version == version {
-			for _, t := range delta {
-				d.an.counts.Add([]timeline.NameTally{t}, 1)
-			}
-			d.an.maxID = maxID
-			d.an.version++
-			version = d.an.version
-			d.an.publish()
+	d.an.mu.Lock()
+	d.an.settleAhead(batch)
+	if err == nil && d.an.version == version {
+		for _, t := range delta {
+			d.an.counts.Add([]timeline.NameTally{t}, 1)
 		}
-		d.an.mu.Unlock()
+		d.an.maxID = maxID
+		d.an.version++
+		d.an.publish()
 	}
+	d.an.mu.Unlock()
 	if err != nil {
 		err = d.describe(err)
 		for i := range out {
