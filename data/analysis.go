@@ -311,9 +311,10 @@ func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen 
 // analysisStatements store analyses in one transaction.
 type analysisStatements struct {
 	article, sentence, cell, sourceCell, sourceWords *sql.Stmt
-	// per-source sums of the articles stored so far, written by flush
-	cells map[sourceKey]*[3]int // sentences, words, articles
-	words map[int64]*[2]int     // words, articles
+	// per-source sums of the articles stored so far, written by flush:
+	// all articles, then the part from wire copies
+	cells map[sourceKey]*[6]int // sentences, words, articles, copy_*
+	words map[int64]*[4]int     // words, articles, copy_*
 }
 
 type sourceKey struct {
@@ -323,7 +324,7 @@ type sourceKey struct {
 }
 
 func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatements, error) {
-	st := &analysisStatements{cells: map[sourceKey]*[3]int{}, words: map[int64]*[2]int{}}
+	st := &analysisStatements{cells: map[sourceKey]*[6]int{}, words: map[int64]*[4]int{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -337,10 +338,14 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 	st.sentence = prep(`INSERT INTO sentence_analysis (sentence_id, article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.cell = prep(`INSERT INTO coverage_cells (article_id, kind, ord, key, sentences, words, first, share, position, lede) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	st.sourceCell = prep(`INSERT INTO coverage_sources (source_id, kind, key, sentences, words, articles) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source_id, kind, key) DO UPDATE SET sentences = sentences + excluded.sentences, words = words + excluded.words, articles = articles + excluded.articles`)
-	st.sourceWords = prep(`INSERT INTO source_words (source_id, words, articles) VALUES (?, ?, ?)
-		ON CONFLICT (source_id) DO UPDATE SET words = words + excluded.words, articles = articles + excluded.articles`)
+	st.sourceCell = prep(`INSERT INTO coverage_sources (source_id, kind, key, sentences, words, articles, copy_sentences, copy_words, copy_articles)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source_id, kind, key) DO UPDATE SET sentences = sentences + excluded.sentences, words = words + excluded.words,
+			articles = articles + excluded.articles, copy_sentences = copy_sentences + excluded.copy_sentences,
+			copy_words = copy_words + excluded.copy_words, copy_articles = copy_articles + excluded.copy_articles`)
+	st.sourceWords = prep(`INSERT INTO source_words (source_id, words, articles, copy_words, copy_articles) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (source_id) DO UPDATE SET words = words + excluded.words, articles = articles + excluded.articles,
+			copy_words = copy_words + excluded.copy_words, copy_articles = copy_articles + excluded.copy_articles`)
 	if err != nil {
 		st.close()
 		return nil, err
@@ -404,8 +409,8 @@ func (st *analysisStatements) store(ctx context.Context, articleID int64, sentID
 }
 
 // add counts an article's coverage cells (sign -1 takes them out) in the
-// per-source sums.
-func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.CoverageCell, sign int) {
+// per-source sums; copy says the article is a wire copy.
+func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.CoverageCell, sign int, copy bool) {
 	for _, c := range cells {
 		kind := kindPhase
 		if c.First < 0 {
@@ -414,31 +419,109 @@ func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.Co
 		k := sourceKey{sourceID, kind, c.Key}
 		v := st.cells[k]
 		if v == nil {
-			v = &[3]int{}
+			v = &[6]int{}
 			st.cells[k] = v
 		}
 		v[0] += sign * c.Sentences
 		v[1] += sign * c.Words
 		v[2] += sign
+		if copy {
+			v[3] += sign * c.Sentences
+			v[4] += sign * c.Words
+			v[5] += sign
+		}
 	}
 	w := st.words[sourceID]
 	if w == nil {
-		w = &[2]int{}
+		w = &[4]int{}
 		st.words[sourceID] = w
 	}
 	w[0] += sign * words
 	w[1] += sign
+	if copy {
+		w[2] += sign * words
+		w[3] += sign
+	}
+}
+
+// storedCells reads an article's stored coverage cells and words (false
+// when it has no stored analysis).
+func storedCells(ctx context.Context, tx *sql.Tx, articleID int64) ([]timeline.CoverageCell, int, bool, error) {
+	var words int
+	err := tx.QueryRowContext(ctx, `SELECT words FROM article_analysis WHERE article_id = ?`, articleID).Scan(&words)
+	if err == sql.ErrNoRows {
+		return nil, 0, false, nil
+	}
+	if err != nil {
+		return nil, 0, false, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT kind, key, sentences, words FROM coverage_cells WHERE article_id = ?`, articleID)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	defer rows.Close()
+	var cells []timeline.CoverageCell
+	for rows.Next() {
+		var c timeline.CoverageCell
+		var kind int
+		if err := rows.Scan(&kind, &c.Key, &c.Sentences, &c.Words); err != nil {
+			return nil, 0, false, err
+		}
+		if kind == kindTheme {
+			c.First = -1
+		}
+		cells = append(cells, c)
+	}
+	return cells, words, true, rows.Err()
+}
+
+// becameCopy moves a stored article's coverage to the wire copies' part of
+// its source's sums (an article published earlier took its place as the
+// original of its group).
+func becameCopy(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID int64) error {
+	var sourceID int64
+	if err := tx.QueryRowContext(ctx, `SELECT source_id FROM articles WHERE id = ?`, articleID).Scan(&sourceID); err != nil {
+		return err
+	}
+	cells, words, ok, err := storedCells(ctx, tx, articleID)
+	if err != nil || !ok {
+		return err
+	}
+	st.add(sourceID, words, cells, -1, false)
+	st.add(sourceID, words, cells, 1, true)
+	return nil
+}
+
+// recountCopies recomputes the wire copies' part of every per-source sum
+// (after copies were linked outside an import: see printMissing).
+func recountCopies(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE coverage_sources SET (copy_sentences, copy_words, copy_articles) = (
+			SELECT COALESCE(SUM(c.sentences), 0), COALESCE(SUM(c.words), 0), COUNT(*)
+			FROM articles a JOIN coverage_cells c ON c.article_id = a.id
+			WHERE a.source_id = coverage_sources.source_id AND a.copy_of IS NOT NULL
+				AND c.kind = coverage_sources.kind AND c.key = coverage_sources.key);
+		UPDATE source_words SET (copy_words, copy_articles) = (
+			SELECT COALESCE(SUM(aa.words), 0), COUNT(*)
+			FROM articles a JOIN article_analysis aa ON aa.article_id = a.id
+			WHERE a.source_id = source_words.source_id AND a.copy_of IS NOT NULL)`)
+	return err
 }
 
 // flush writes the per-source sums added since the last flush.
 func (st *analysisStatements) flush(ctx context.Context, tx *sql.Tx) error {
 	for k, v := range st.cells {
-		if _, err := st.sourceCell.ExecContext(ctx, k.source, k.kind, k.key, v[0], v[1], v[2]); err != nil {
+		if *v == ([6]int{}) {
+			continue
+		}
+		if _, err := st.sourceCell.ExecContext(ctx, k.source, k.kind, k.key, v[0], v[1], v[2], v[3], v[4], v[5]); err != nil {
 			return err
 		}
 	}
 	for id, w := range st.words {
-		if _, err := st.sourceWords.ExecContext(ctx, id, w[0], w[1]); err != nil {
+		if *w == ([4]int{}) {
+			continue
+		}
+		if _, err := st.sourceWords.ExecContext(ctx, id, w[0], w[1], w[2], w[3]); err != nil {
 			return err
 		}
 	}
@@ -484,34 +567,12 @@ func decodeNames(s string) []timeline.NameTally {
 
 // unstore removes an article's analysis and takes its coverage out of the
 // per-source sums.
-func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID, sourceID int64) error {
-	var words int
-	err := tx.QueryRowContext(ctx, `SELECT words FROM article_analysis WHERE article_id = ?`, articleID).Scan(&words)
-	if err == sql.ErrNoRows {
-		return nil // never analysed
+func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID, sourceID int64, copy bool) error {
+	cells, words, ok, err := storedCells(ctx, tx, articleID)
+	if err != nil || !ok {
+		return err // nil: never analysed
 	}
-	if err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT kind, key, sentences, words FROM coverage_cells WHERE article_id = ?`, articleID)
-	if err != nil {
-		return err
-	}
-	var cells []timeline.CoverageCell
-	for rows.Next() {
-		var c timeline.CoverageCell
-		var kind int
-		if err := rows.Scan(&kind, &c.Key, &c.Sentences, &c.Words); err != nil {
-			rows.Close()
-			return err
-		}
-		if kind == kindTheme {
-			c.First = -1
-		}
-		cells = append(cells, c)
-	}
-	rows.Close()
-	st.add(sourceID, words, cells, -1)
+	st.add(sourceID, words, cells, -1, copy)
 	for _, q := range []string{
 		`DELETE FROM coverage_cells WHERE article_id = ?`,
 		`DELETE FROM sentence_analysis WHERE article_id = ?`,
@@ -617,14 +678,14 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 			}
 			defer st.close()
 			for i, a := range arts {
-				if err := unstore(ctx, tx, st, a.ID, a.sourceID); err != nil {
+				if err := unstore(ctx, tx, st, a.ID, a.sourceID, a.copy); err != nil {
 					return err
 				}
 				cells, err := st.store(ctx, a.ID, a.sentenceIDs, analysed[i])
 				if err != nil {
 					return err
 				}
-				st.add(a.sourceID, analysed[i].art.Words, cells, 1)
+				st.add(a.sourceID, analysed[i].art.Words, cells, 1, a.copy)
 			}
 			if err := bumpStamp(ctx, tx); err != nil {
 				return err
@@ -834,6 +895,7 @@ type storedForAnalysis struct {
 	StoredArticle
 	sourceID    int64
 	sentenceIDs []int64
+	copy        bool // a wire copy
 }
 
 // loadArticles reads the given articles with their sentences.
@@ -844,7 +906,7 @@ func (d *DB) loadArticles(ctx context.Context, ids []int64) ([]storedForAnalysis
 	}
 	in := `(?` + strings.Repeat(",?", len(ids)-1) + `)`
 	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.source_id, s.label, a.file, a.title, a.url, a.dateline,
-		a.published, a.event_date, a.body FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN `+in+` ORDER BY a.id`, args...)
+		a.published, a.event_date, a.body, a.copy_of IS NOT NULL FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN `+in+` ORDER BY a.id`, args...)
 	if err != nil {
 		return nil, d.describe(err)
 	}
@@ -854,7 +916,7 @@ func (d *DB) loadArticles(ctx context.Context, ids []int64) ([]storedForAnalysis
 		var sa storedForAnalysis
 		var published, eventDate sql.NullString
 		a := &sa.Article
-		if err := rows.Scan(&sa.ID, &sa.sourceID, &a.Source, &a.File, &a.Title, &a.URL, &a.Dateline, &published, &eventDate, &a.Body); err != nil {
+		if err := rows.Scan(&sa.ID, &sa.sourceID, &a.Source, &a.File, &a.Title, &a.URL, &a.Dateline, &published, &eventDate, &a.Body, &sa.copy); err != nil {
 			rows.Close()
 			return nil, d.describe(err)
 		}

@@ -199,20 +199,7 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 	if err != nil || jsonOf(t, srcs) != jsonOf(t, want.Sources) {
 		t.Errorf("sources %v, want %v (%v)", srcs, want.Sources, err)
 	}
-	matrix, err := db.CoverageMatrix(ctx, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	share, sentences := want.SourceShares(want.Coverage)
-	if len(matrix) != len(sentences) {
-		t.Errorf("matrix has %d cells, want %d", len(matrix), len(sentences))
-	}
-	for _, c := range matrix {
-		k := [2]string{c.Source, c.Key}
-		if c.Sentences != sentences[k] || float64(c.Words)/float64(c.SourceWords) != share[k] {
-			t.Errorf("matrix %v: %d sentences, share %v; want %d, %v", k, c.Sentences, float64(c.Words)/float64(c.SourceWords), sentences[k], share[k])
-		}
-	}
+	sameMatrix(t, db, want)
 	// Up to date: nothing left to do.
 	total = 0
 	if err := db.Refresh(ctx, s, func(done, all int) { total = all }); err != nil || total != 0 {
@@ -358,4 +345,28 @@ func TestCreditedPersonsAreChecked(t *testing.T) {
 		t.Errorf("%d articles still hold names on credit", credits)
 	}
 	sameReport(t, mustReport(t, db, s), inMemoryReport(t, db, s))
+}
+
+// sameMatrix checks the stored per-source sums against the in-memory
+// report's, counting wire copies once and as their sources' own text.
+func sameMatrix(t *testing.T, db *DB, want *timeline.Report) {
+	t.Helper()
+	defer func() { want.CountCopies = false }()
+	for _, countCopies := range []bool{false, true} {
+		want.CountCopies = countCopies
+		matrix, err := db.CoverageMatrix(context.Background(), false, countCopies)
+		if err != nil {
+			t.Fatal(err)
+		}
+		share, sentences := want.SourceShares(want.Coverage)
+		if len(matrix) != len(sentences) {
+			t.Errorf("copies counted %v: matrix has %d cells, want %d", countCopies, len(matrix), len(sentences))
+		}
+		for _, c := range matrix {
+			k := [2]string{c.Source, c.Key}
+			if c.Sentences != sentences[k] || float64(c.Words)/float64(c.SourceWords) != share[k] {
+				t.Errorf("copies counted %v: matrix %v: %d sentences, share %v; want %d, %v", countCopies, k, c.Sentences, float64(c.Words)/float64(c.SourceWords), sentences[k], share[k])
+			}
+		}
+	}
 }

@@ -93,7 +93,12 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			} else if pa != nil {
 				delta.Add(pa.names, 1)
 				maxID = max(maxID, stored.ID)
-				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1)
+				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1, stored.CopyOf != "")
+				if stored.demoted != 0 {
+					if err := becameCopy(ctx, tx, ast, stored.demoted); err != nil {
+						return err
+					}
+				}
 				changed = true
 			}
 			out[i].Stored = stored.Stored
@@ -182,6 +187,7 @@ type storedArticle struct {
 	ID, sourceID int64
 	sentenceIDs  []int64
 	cells        []timeline.CoverageCell // its coverage, for the per-source sums
+	demoted      int64                   // the article it took the place of as the original of a group of copies
 }
 
 // storeArticle writes one prepared article with its analysis (made now if
@@ -258,10 +264,11 @@ func (st *statements) store(ctx context.Context, p ingest.Prepared) (storedArtic
 		}
 	}
 	stored := storedArticle{Stored: ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, ID: articleID, sourceID: sourceID, sentenceIDs: ids}
-	original, err := st.copies.linkCopy(ctx, articleID, art.Published, p.Print)
+	original, demoted, err := st.copies.linkCopy(ctx, articleID, art.Published, p.Print)
 	if err != nil {
 		return storedArticle{}, err
 	}
+	stored.demoted = demoted
 	if original != 0 {
 		ref, err := st.copies.refOf(ctx, original)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -105,4 +106,38 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 			t.Errorf("%s: loaded CopyOf %q, want %q", ref, sa.Article.CopyOf, want[ref])
 		}
 	}
+	// The stored coverage and per-source sums know the copies, the
+	// relinked original included.
+	s := testSchema(t)
+	if err := db.Refresh(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	mem := inMemoryReport(t, db, s)
+	cov, err := db.StoredCoverage(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copies := 0
+	for _, c := range cov {
+		if c.Copy {
+			copies++
+		}
+	}
+	if g, w := jsonOf(t, cov), jsonOf(t, mem.Coverage); g != w || copies == 0 {
+		t.Errorf("stored coverage (%d copy cells) differs:\n got %.300s\nwant %.300s", copies, g, w)
+	}
+	sameMatrix(t, db, mem)
+	// Re-analysed (another schema) they still do.
+	raw, err := assets.Schema(assets.DefaultSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := timeline.ParseSchema("other.yaml", []byte(strings.Replace(string(raw), "label:", "label: x", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Refresh(ctx, other, nil); err != nil {
+		t.Fatal(err)
+	}
+	sameMatrix(t, db, inMemoryReport(t, db, other))
 }

@@ -206,8 +206,8 @@ func BenchmarkQueries(b *testing.B) {
 			name string
 			run  func() (int, error)
 		}{
-			{"coverage-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, false); return len(c), err }},
-			{"theme-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, true); return len(c), err }},
+			{"coverage-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, false, false); return len(c), err }},
+			{"theme-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, true, false); return len(c), err }},
 			{"coverage-cells", func() (int, error) { c, err := db.StoredCoverage(ctx, false); return len(c), err }},
 			{"timeline-stream", func() (int, error) { tl, err := db.StoredTimeline(ctx, schema, 8); return len(tl.Phases), err }},
 			{"timeline-screen", func() (int, error) { tl, err := db.ScreenTimeline(ctx, schema); return len(tl.Phases), err }},

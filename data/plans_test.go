@@ -40,7 +40,7 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		want    []string
 		mustNot []string
 	}{
-		"coverage matrix": {qCoverageMatrix, []any{0}, []string{"SEARCH s USING INTEGER PRIMARY KEY", "SEARCH w USING INTEGER PRIMARY KEY"}, []string{"articles", "sentence"}},
+		"coverage matrix": {qCoverageMatrix, []any{0, 0}, []string{"SEARCH s USING INTEGER PRIMARY KEY", "SEARCH w USING INTEGER PRIMARY KEY"}, []string{"articles", "sentence"}},
 		"article coverage": {qStoredCoverage, []any{0}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},
 		"search": {qSearch, []any{`"talks"`, 50}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 0:M1", "SCAN sentences_fts VIRTUAL TABLE INDEX 0:=M1", "SEARCH n USING INTEGER PRIMARY KEY", "SEARCH a USING INTEGER PRIMARY KEY"},

@@ -15,12 +15,14 @@ import (
 // that a test checks their plans.
 const (
 	qLoadAnalysis   = `SELECT article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times FROM sentence_analysis`
-	qStoredCoverage = `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede
+	qStoredCoverage = `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede, a.copy_of IS NOT NULL
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id CROSS JOIN coverage_cells c ON c.article_id = a.id AND c.kind = ?
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id, c.ord` // CROSS JOIN: walk in corpus order, no sort
-	qCoverageMatrix = `SELECT s.label, c.key, c.sentences, c.words, c.articles, w.words
+	// ?2 = 1 counts wire copies as their sources' own text.
+	qCoverageMatrix = `SELECT s.label, c.key, c.sentences - c.copy_sentences * (1 - ?2), c.words - c.copy_words * (1 - ?2),
+		c.articles - c.copy_articles * (1 - ?2), w.words - w.copy_words * (1 - ?2)
 		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
-		WHERE c.kind = ? AND c.articles > 0 ORDER BY s.label, c.key`
+		WHERE c.kind = ?1 AND c.articles - c.copy_articles * (1 - ?2) > 0 ORDER BY s.label, c.key`
 	qStoredTimeline = `SELECT a.id, s.label, a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
 		CROSS JOIN sentence_analysis sa ON sa.article_id = a.id CROSS JOIN sentences t ON t.id = sa.sentence_id
@@ -112,7 +114,7 @@ func (d *DB) StoredCoverage(ctx context.Context, themes bool) ([]timeline.Covera
 	var out []timeline.CoverageCell
 	for rows.Next() {
 		var c timeline.CoverageCell
-		if err := rows.Scan(&c.Source, &c.File, &c.Key, &c.Sentences, &c.Words, &c.First, &c.Share, &c.Position, &c.Lede); err != nil {
+		if err := rows.Scan(&c.Source, &c.File, &c.Key, &c.Sentences, &c.Words, &c.First, &c.Share, &c.Position, &c.Lede, &c.Copy); err != nil {
 			return nil, d.describe(err)
 		}
 		out = append(out, c)
@@ -131,13 +133,17 @@ type SourceCell struct {
 }
 
 // CoverageMatrix returns the source × phase (themes: × theme) sums kept up
-// to date on import, by source label.
-func (d *DB) CoverageMatrix(ctx context.Context, themes bool) ([]SourceCell, error) {
-	kind := kindPhase
+// to date on import, by source label. Wire copies count only with
+// countCopies (as timeline.Report.SourceShares counts them).
+func (d *DB) CoverageMatrix(ctx context.Context, themes, countCopies bool) ([]SourceCell, error) {
+	kind, all := kindPhase, 0
 	if themes {
 		kind = kindTheme
 	}
-	rows, err := d.db.QueryContext(ctx, qCoverageMatrix, kind)
+	if countCopies {
+		all = 1
+	}
+	rows, err := d.db.QueryContext(ctx, qCoverageMatrix, kind, all)
 	if err != nil {
 		return nil, d.describe(err)
 	}
