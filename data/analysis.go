@@ -311,6 +311,8 @@ func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen 
 // analysisStatements store analyses in one transaction.
 type analysisStatements struct {
 	article, sentence, cell, sourceCell, sourceWords *sql.Stmt
+	phaseArticle, phaseTime, vote                    *sql.Stmt
+	votes                                            map[[2]string]int // relative cues added since the last flush
 	// per-source sums of the articles stored so far, written by flush:
 	// all articles, then the part from wire copies
 	cells map[sourceKey]*[6]int // sentences, words, articles, copy_*
@@ -324,7 +326,7 @@ type sourceKey struct {
 }
 
 func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatements, error) {
-	st := &analysisStatements{cells: map[sourceKey]*[6]int{}, words: map[int64]*[4]int{}}
+	st := &analysisStatements{cells: map[sourceKey]*[6]int{}, words: map[int64]*[4]int{}, votes: map[[2]string]int{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -346,6 +348,10 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 	st.sourceWords = prep(`INSERT INTO source_words (source_id, words, articles, copy_words, copy_articles) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (source_id) DO UPDATE SET words = words + excluded.words, articles = articles + excluded.articles,
 			copy_words = copy_words + excluded.copy_words, copy_articles = copy_articles + excluded.copy_articles`)
+	st.phaseArticle = prep(`INSERT INTO phase_articles (source_id, phase, file, article_id, sentences, first) VALUES (?, ?, ?, ?, ?, ?)`)
+	st.phaseTime = prep(`INSERT INTO phase_times (article_id, seq, k, phase, kind, t) VALUES (?, ?, ?, ?, ?, ?)`)
+	st.vote = prep(`INSERT INTO phase_votes (earlier, later, votes) VALUES (?, ?, ?)
+		ON CONFLICT (earlier, later) DO UPDATE SET votes = votes + excluded.votes`)
 	if err != nil {
 		st.close()
 		return nil, err
@@ -354,7 +360,7 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 }
 
 func (st *analysisStatements) close() {
-	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords} {
+	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords, st.phaseArticle, st.phaseTime, st.vote} {
 		if s != nil {
 			s.Close()
 		}
@@ -370,7 +376,7 @@ const (
 // store writes an article's analysis; sentIDs are its sentences' row ids.
 // Its coverage counts in the per-source sums once add is called (after the
 // article is known to commit).
-func (st *analysisStatements) store(ctx context.Context, articleID int64, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
+func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int64, file string, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
 	a := pa.art
 	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, strings.Join(pa.principals, ","), pa.gen,
 		a.Words, len(a.Sentences), encodeNames(pa.names), strings.Join(pa.credit, ",")); err != nil {
@@ -402,10 +408,53 @@ func (st *analysisStatements) store(ctx context.Context, articleID int64, sentID
 			}
 		}
 	}
+	// The timeline's summaries.
+	for _, c := range phases {
+		if _, err := st.phaseArticle.ExecContext(ctx, sourceID, c.Key, file, articleID, c.Sentences, c.First); err != nil {
+			return nil, fmt.Errorf("store phase summary: %w", err)
+		}
+	}
+	for _, s := range a.Sentences {
+		if s.Phase == "" || s.Confidence < timeline.MinConfidence {
+			continue
+		}
+		for k, tm := range s.Times {
+			kind, t := -1, int64(0)
+			switch {
+			case tm.Kind == timeline.TimeClock && tm.Resolved:
+				kind, t = timeKindClock, tm.Time.UnixNano()
+			case tm.Kind == timeline.TimeDuration && !tm.Expected:
+				kind, t = timeKindDuration, int64(tm.Duration)
+			}
+			if kind < 0 {
+				continue
+			}
+			if _, err := st.phaseTime.ExecContext(ctx, articleID, s.Index, k, s.Phase, kind, t); err != nil {
+				return nil, fmt.Errorf("store phase times: %w", err)
+			}
+		}
+		st.addVotes(s.Phase, s.After, s.Before, 1)
+	}
 	for i := range themes {
 		themes[i].First = -1 // marks theme cells for add
 	}
 	return append(phases, themes...), nil
+}
+
+// Kinds of phase_times rows.
+const (
+	timeKindClock    = 0
+	timeKindDuration = 1
+)
+
+// addVotes counts a sentence's relative cues (sign -1 takes them out).
+func (st *analysisStatements) addVotes(phase, after, before string, sign int) {
+	if after != "" {
+		st.votes[[2]string{after, phase}] += sign
+	}
+	if before != "" {
+		st.votes[[2]string{phase, before}] += sign
+	}
 }
 
 // add counts an article's coverage cells (sign -1 takes them out) in the
@@ -530,8 +579,22 @@ func (st *analysisStatements) flush(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
+	for k, n := range st.votes {
+		if n == 0 {
+			continue
+		}
+		if _, err := st.vote.ExecContext(ctx, k[0], k[1], n); err != nil {
+			return err
+		}
+	}
+	if len(st.votes) > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM phase_votes WHERE votes <= 0`); err != nil {
+			return err
+		}
+	}
 	clear(st.cells)
 	clear(st.words)
+	clear(st.votes)
 	return nil
 }
 
@@ -573,7 +636,26 @@ func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID,
 		return err // nil: never analysed
 	}
 	st.add(sourceID, words, cells, -1, copy)
+	rows, err := tx.QueryContext(ctx, `SELECT phase, after_phase, before_phase FROM sentence_analysis
+		WHERE article_id = ? AND phase <> '' AND confidence >= ? AND (after_phase <> '' OR before_phase <> '')`, articleID, timeline.MinConfidence)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var phase, after, before string
+		if err := rows.Scan(&phase, &after, &before); err != nil {
+			rows.Close()
+			return err
+		}
+		st.addVotes(phase, after, before, -1)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, q := range []string{
+		`DELETE FROM phase_articles WHERE article_id = ?`,
+		`DELETE FROM phase_times WHERE article_id = ?`,
 		`DELETE FROM coverage_cells WHERE article_id = ?`,
 		`DELETE FROM sentence_analysis WHERE article_id = ?`,
 		`DELETE FROM article_analysis WHERE article_id = ?`,
@@ -681,7 +763,7 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 				if err := unstore(ctx, tx, st, a.ID, a.sourceID, a.copy); err != nil {
 					return err
 				}
-				cells, err := st.store(ctx, a.ID, a.sentenceIDs, analysed[i])
+				cells, err := st.store(ctx, a.ID, a.sourceID, a.Article.File, a.sentenceIDs, analysed[i])
 				if err != nil {
 					return err
 				}

@@ -205,7 +205,7 @@ func (d *DB) storeArticle(ctx context.Context, st *statements, ast *analysisStat
 		}
 		pa = p.Analysis.(*preparedAnalysis)
 	}
-	cells, err := ast.store(ctx, sa.ID, sa.sentenceIDs, pa)
+	cells, err := ast.store(ctx, sa.ID, sa.sourceID, p.Article.File, sa.sentenceIDs, pa)
 	if err != nil {
 		return sa, nil, err
 	}

@@ -127,6 +127,7 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 		t.Errorf("stored coverage (%d copy cells) differs:\n got %.300s\nwant %.300s", copies, g, w)
 	}
 	sameMatrix(t, db, mem)
+	sameScreenTimeline(t, db, s, mem)
 	// Re-analysed (another schema) they still do.
 	raw, err := assets.Schema(assets.DefaultSchema)
 	if err != nil {
@@ -139,5 +140,7 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 	if err := db.Refresh(ctx, other, nil); err != nil {
 		t.Fatal(err)
 	}
-	sameMatrix(t, db, inMemoryReport(t, db, other))
+	mem = inMemoryReport(t, db, other)
+	sameMatrix(t, db, mem)
+	sameScreenTimeline(t, db, other, mem)
 }

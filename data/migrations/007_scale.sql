@@ -26,3 +26,53 @@ UPDATE source_words SET (copy_words, copy_articles) = (
 -- on the index.
 DROP INDEX articles_source_file;
 CREATE INDEX articles_source_file ON articles (source_id, file, id, copy_of);
+
+-- Summaries the screen timeline is rebuilt from without reading every
+-- sentence (see data/summary.go), kept up to date as analyses are stored.
+-- The articles that report each phase, per source in corpus order, with
+-- the phase's sentences in each and the first of them.
+CREATE TABLE phase_articles (
+	source_id  INTEGER NOT NULL,
+	phase      TEXT NOT NULL,
+	file       TEXT NOT NULL,
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	sentences  INTEGER NOT NULL,
+	first      INTEGER NOT NULL,
+	PRIMARY KEY (source_id, phase, file, article_id)
+) WITHOUT ROWID;
+CREATE INDEX phase_articles_article ON phase_articles (article_id);
+INSERT INTO phase_articles (source_id, phase, file, article_id, sentences, first)
+	SELECT a.source_id, c.key, a.file, a.id, c.sentences, c.first FROM coverage_cells c JOIN articles a ON a.id = c.article_id WHERE c.kind = 0;
+
+-- The resolved clock times (kind 0, Unix nanoseconds) and measured
+-- durations (kind 1, nanoseconds) of the sentences of each phase: its span.
+CREATE TABLE phase_times (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	seq        INTEGER NOT NULL,
+	k          INTEGER NOT NULL, -- the mention's index among the sentence's times
+	phase      TEXT NOT NULL,
+	kind       INTEGER NOT NULL,
+	t          INTEGER NOT NULL,
+	PRIMARY KEY (article_id, seq, k)
+) WITHOUT ROWID;
+CREATE INDEX phase_times_phase ON phase_times (phase, kind, t);
+
+-- Relative cues: sentences placing phase earlier before phase later.
+CREATE TABLE phase_votes (
+	earlier TEXT NOT NULL,
+	later   TEXT NOT NULL,
+	votes   INTEGER NOT NULL,
+	PRIMARY KEY (earlier, later)
+) WITHOUT ROWID;
+INSERT INTO phase_votes (earlier, later, votes)
+	SELECT earlier, later, SUM(n) FROM (
+		SELECT after_phase AS earlier, phase AS later, COUNT(*) AS n FROM sentence_analysis
+			WHERE phase <> '' AND after_phase <> '' AND confidence >= 0.3 GROUP BY 1, 2
+		UNION ALL
+		SELECT phase, before_phase, COUNT(*) FROM sentence_analysis
+			WHERE phase <> '' AND before_phase <> '' AND confidence >= 0.3 GROUP BY 1, 2)
+	GROUP BY earlier, later;
+-- Times are stored as JSON: the analyses with times are recomputed (by
+-- Refresh) to fill phase_times.
+UPDATE article_analysis SET version = 0
+	WHERE article_id IN (SELECT article_id FROM sentence_analysis WHERE times IS NOT NULL AND phase <> '');
