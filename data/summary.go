@@ -58,14 +58,20 @@ type evidenceRow struct {
 // every duration). The rest is what StoredTimeline gives. Call Refresh
 // first.
 func (d *DB) ScreenTimeline(ctx context.Context, schema *timeline.Schema) (timeline.Timeline, error) {
-	tl, err := d.screenTimeline(ctx, schema)
+	return d.SummaryTimeline(ctx, schema, ScreenEvidence)
+}
+
+// SummaryTimeline is ScreenTimeline with perSource (at least 1) evidence
+// sentences per source and phase.
+func (d *DB) SummaryTimeline(ctx context.Context, schema *timeline.Schema, perSource int) (timeline.Timeline, error) {
+	tl, err := d.summaryTimeline(ctx, schema, max(perSource, 1))
 	if err != nil {
 		return timeline.Timeline{}, d.describe(err)
 	}
 	return tl, nil
 }
 
-func (d *DB) screenTimeline(ctx context.Context, schema *timeline.Schema) (timeline.Timeline, error) {
+func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSource int) (timeline.Timeline, error) {
 	tl := timeline.Timeline{Narrative: map[string][]string{}}
 	sources, err := d.phaseSources(ctx)
 	if err != nil {
@@ -103,7 +109,7 @@ func (d *DB) screenTimeline(ctx context.Context, schema *timeline.Schema) (timel
 				evidence[phase] = map[string][]timeline.Evidence{}
 			}
 			tp.Sources = append(tp.Sources, src.label)
-			picked, err := d.phaseArticles(ctx, src.id, phase)
+			picked, err := d.phaseArticles(ctx, src.id, phase, perSource)
 			if err != nil {
 				return tl, err
 			}
@@ -120,7 +126,7 @@ func (d *DB) screenTimeline(ctx context.Context, schema *timeline.Schema) (timel
 				}
 				kept := evidence[phase][src.label]
 				for _, r := range rows {
-					if len(kept) >= ScreenEvidence {
+					if len(kept) >= perSource {
 						break
 					}
 					if r.phase != phase && !contains(r.also, phase) {
@@ -260,15 +266,15 @@ type pickedArticle struct {
 }
 
 // phaseArticles returns the first articles of a source, in corpus order,
-// that report phase: enough for ScreenEvidence of its sentences.
-func (d *DB) phaseArticles(ctx context.Context, source int64, phase string) ([]pickedArticle, error) {
+// that report phase: enough for want of its sentences.
+func (d *DB) phaseArticles(ctx context.Context, source int64, phase string, want int) ([]pickedArticle, error) {
 	rows, err := d.db.QueryContext(ctx, qPhaseArticles, source, phase)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []pickedArticle
-	for n := 0; n < ScreenEvidence && rows.Next(); {
+	for n := 0; n < want && rows.Next(); {
 		var p pickedArticle
 		var sentences int
 		if err := rows.Scan(&p.file, &p.article, &sentences, &p.first); err != nil {
