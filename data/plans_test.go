@@ -47,7 +47,7 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 			[]string{"SCAN n", "SCAN a"}},
 		"screen: phases per source":                {qPhaseSources, nil, []string{"SCAN c"}, []string{"articles", "sentence"}},
 		"screen: a source's articles with a phase": {qPhaseArticles, []any{1, "talks"}, []string{"SEARCH phase_articles USING PRIMARY KEY (source_id=? AND phase=?)"}, []string{"TEMP B-TREE", "SCAN"}},
-		"screen: an article's phase sentences":     {qPhaseEvidence, []any{1, 0.3}, []string{"SEARCH sa USING INDEX sentence_analysis_article (article_id=?)", "SEARCH t USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE", "SCAN"}},
+		"screen: articles' phase sentences":        {fmt.Sprintf(qPhaseEvidence, "?2,?"), []any{0.3, 1, 2}, []string{"SEARCH sa USING INDEX sentence_analysis_article (article_id=?)"}, []string{"SCAN"}},
 		"screen: a phase's first time":             {fmt.Sprintf(qPhaseBound, "MIN"), []any{"talks", 0, 1 << 62}, []string{"SEARCH pt USING COVERING INDEX phase_times_phase (phase=? AND kind=? AND t=?)", "SEARCH phase_times USING COVERING INDEX phase_times_phase"}, []string{"SCAN"}},
 		"timeline": {qStoredTimeline, []any{0.3}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file", "SEARCH sa USING INDEX sentence_analysis_article", "SEARCH t USING INTEGER PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},

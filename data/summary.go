@@ -24,9 +24,9 @@ const ScreenEvidence = 8
 const (
 	qPhaseSources  = `SELECT c.source_id, c.key FROM coverage_sources c WHERE c.kind = 0 AND c.articles > 0`
 	qPhaseArticles = `SELECT file, article_id, sentences, first FROM phase_articles WHERE source_id = ? AND phase = ? ORDER BY file, article_id`
-	qPhaseEvidence = `SELECT sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.times
-		FROM sentence_analysis sa CROSS JOIN sentences t ON t.id = sa.sentence_id
-		WHERE sa.article_id = ? AND sa.phase <> '' AND sa.confidence >= ? ORDER BY sa.seq`
+	qPhaseEvidence = `SELECT sa.article_id, sa.seq, sa.sentence_id, sa.phase, sa.confidence, sa.also
+		FROM sentence_analysis sa
+		WHERE sa.article_id IN (%s) AND sa.phase <> '' AND sa.confidence >= ?1 ORDER BY sa.article_id, sa.seq`
 	// The earliest (latest) time of a phase, the first in corpus order on
 	// ties: the bound the builder keeps.
 	qPhaseBound = `SELECT s.label, a.file, pt.article_id, pt.seq, pt.k, pt.t
@@ -44,12 +44,11 @@ type screenSource struct {
 
 // evidenceRow is a phase sentence of an article, as stored.
 type evidenceRow struct {
-	seq   int
-	text  string
-	phase string
-	conf  float64
-	also  []string
-	times []timeline.TimeMention
+	seq      int
+	sentence int64 // its id
+	phase    string
+	conf     float64
+	also     []string
 }
 
 // ScreenTimeline returns the timeline with at most ScreenEvidence evidence
@@ -77,27 +76,47 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 	if err != nil {
 		return tl, err
 	}
-	articles := map[int64][]evidenceRow{} // the phase sentences of the articles read
-	rowsOf := func(id int64) ([]evidenceRow, error) {
-		if r, ok := articles[id]; ok {
-			return r, nil
-		}
-		r, err := d.phaseSentences(ctx, id)
-		articles[id] = r
-		return r, err
+	// The statement run per source and phase, prepared once.
+	pickStmt, err := d.db.PrepareContext(ctx, qPhaseArticles)
+	if err != nil {
+		return tl, err
 	}
+	defer pickStmt.Close()
 	byID := map[string]*timeline.TimelinePhase{}
 	durations := map[string][]timeline.Evidence{} // in corpus order
 	evidence := map[string]map[string][]timeline.Evidence{}
 	for _, src := range sources { // corpus order
+		// The first articles (in corpus order) of each phase, then all
+		// their phase sentences in one query.
+		picks := make([][]pickedArticle, len(src.phases))
+		var ids []int64
+		for i, phase := range src.phases {
+			if picks[i], err = phaseArticles(ctx, pickStmt, src.id, phase, perSource); err != nil {
+				return tl, err
+			}
+			for _, pa := range picks[i] {
+				ids = append(ids, pa.article)
+			}
+		}
+		articles, err := d.phaseSentences(ctx, ids)
+		if err != nil {
+			return tl, err
+		}
 		type first struct {
-			article   int64
-			at, order int // the article's place, the first sentence
-			tie       int // the phase's place among the sentence's phases
+			file    string
+			article int64
+			order   int // the first sentence
+			tie     int // the phase's place among the sentence's phases
 		}
 		firsts := map[string]first{}
-		order := map[int64]int{} // the source's articles by corpus order, as met
-		for _, phase := range src.phases {
+		type choice struct {
+			file    string
+			article int64
+			row     evidenceRow
+		}
+		chosen := make([][]choice, len(src.phases)) // evidence per phase, in corpus order
+		texts := map[int64]storedText{}             // by sentence id
+		for i, phase := range src.phases {
 			tp := byID[phase]
 			if tp == nil {
 				ph := schema.Phase(phase)
@@ -109,71 +128,64 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 				evidence[phase] = map[string][]timeline.Evidence{}
 			}
 			tp.Sources = append(tp.Sources, src.label)
-			picked, err := d.phaseArticles(ctx, src.id, phase, perSource)
-			if err != nil {
-				return tl, err
-			}
-			for i, pa := range picked {
-				if _, ok := order[pa.article]; !ok {
-					order[pa.article] = -1
+			for k, pa := range picks[i] {
+				rows := articles[pa.article]
+				if k == 0 {
+					f := first{file: pa.file, article: pa.article, order: pa.first}
+					for _, r := range rows {
+						if r.seq == f.order {
+							if r.phase != phase {
+								f.tie = 1 + indexOf(r.also, phase)
+							}
+							break
+						}
+					}
+					firsts[phase] = f
 				}
-				if i == 0 {
-					firsts[phase] = first{article: pa.article, order: pa.first}
-				}
-				rows, err := rowsOf(pa.article)
-				if err != nil {
-					return tl, err
-				}
-				kept := evidence[phase][src.label]
 				for _, r := range rows {
-					if len(kept) >= perSource {
+					if len(chosen[i]) >= perSource {
 						break
 					}
-					if r.phase != phase && !contains(r.also, phase) {
-						continue
-					}
-					ev := timeline.Evidence{Source: src.label, File: pa.file, Sentence: r.seq, Text: r.text, Confidence: r.conf, Times: r.times}
-					kept = append(kept, ev)
-					if r.phase == phase && measured(r.times) {
-						durations[phase] = append(durations[phase], ev)
+					if r.phase == phase || contains(r.also, phase) {
+						chosen[i] = append(chosen[i], choice{pa.file, pa.article, r})
+						texts[r.sentence] = storedText{}
 					}
 				}
-				evidence[phase][src.label] = kept
 			}
 		}
-		// The source's narrative: phases by the first article that reports
-		// them, then the first sentence, then their place in it.
-		ids := make([]int64, 0, len(order))
-		for id := range order {
-			ids = append(ids, id)
-		}
-		if err := d.corpusOrder(ctx, ids, order); err != nil {
+		// The chosen sentences' text, in one query.
+		if err := d.sentenceTexts(ctx, texts); err != nil {
 			return tl, err
 		}
-		narrative := make([]string, 0, len(src.phases))
-		for _, phase := range src.phases {
-			f := firsts[phase]
-			f.at = order[f.article]
-			f.tie = 0
-			rows, err := rowsOf(f.article)
-			if err != nil {
-				return tl, err
-			}
-			for _, r := range rows {
-				if r.seq == f.order {
-					if r.phase != phase {
-						f.tie = 1 + indexOf(r.also, phase)
+		for i, phase := range src.phases {
+			var kept []timeline.Evidence
+			for _, c := range chosen[i] {
+				r := c.row
+				text := texts[r.sentence]
+				ev := timeline.Evidence{Source: src.label, File: c.file, Sentence: r.seq, Text: text.text, Confidence: r.conf}
+				if text.times.Valid {
+					if ev.Times, err = decodeTimes(text.times.String); err != nil {
+						return tl, fmt.Errorf("stored times of article %d sentence %d: %w", c.article, r.seq, err)
 					}
-					break
+				}
+				kept = append(kept, ev)
+				if r.phase == phase && measured(ev.Times) {
+					durations[phase] = append(durations[phase], ev)
 				}
 			}
-			firsts[phase] = f
-			narrative = append(narrative, phase)
+			evidence[phase][src.label] = kept
 		}
+		// The source's narrative: phases by the first article that reports
+		// them (corpus order: file, then id), then the first sentence, then
+		// their place in it.
+		narrative := append([]string(nil), src.phases...)
 		sort.Slice(narrative, func(i, j int) bool {
 			a, b := firsts[narrative[i]], firsts[narrative[j]]
-			if a.at != b.at {
-				return a.at < b.at
+			if a.file != b.file {
+				return a.file < b.file
+			}
+			if a.article != b.article {
+				return a.article < b.article
 			}
 			if a.order != b.order {
 				return a.order < b.order
@@ -267,8 +279,8 @@ type pickedArticle struct {
 
 // phaseArticles returns the first articles of a source, in corpus order,
 // that report phase: enough for want of its sentences.
-func (d *DB) phaseArticles(ctx context.Context, source int64, phase string, want int) ([]pickedArticle, error) {
-	rows, err := d.db.QueryContext(ctx, qPhaseArticles, source, phase)
+func phaseArticles(ctx context.Context, stmt *sql.Stmt, source int64, phase string, want int) ([]pickedArticle, error) {
+	rows, err := stmt.QueryContext(ctx, source, phase)
 	if err != nil {
 		return nil, err
 	}
@@ -286,52 +298,63 @@ func (d *DB) phaseArticles(ctx context.Context, source int64, phase string, want
 	return out, rows.Err()
 }
 
-// phaseSentences reads an article's phase sentences.
-func (d *DB) phaseSentences(ctx context.Context, article int64) ([]evidenceRow, error) {
-	rows, err := d.db.QueryContext(ctx, qPhaseEvidence, article, timeline.MinConfidence)
+// phaseSentences reads the phase sentences of articles.
+func (d *DB) phaseSentences(ctx context.Context, ids []int64) (map[int64][]evidenceRow, error) {
+	out := map[int64][]evidenceRow{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, 0, len(ids)+1)
+	args = append(args, timeline.MinConfidence)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := d.db.QueryContext(ctx, fmt.Sprintf(qPhaseEvidence, `?2`+strings.Repeat(",?", len(ids)-1)), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []evidenceRow
 	for rows.Next() {
 		var r evidenceRow
+		var article int64
 		var also string
-		var times sql.NullString
-		if err := rows.Scan(&r.seq, &r.text, &r.phase, &r.conf, &also, &times); err != nil {
+		if err := rows.Scan(&article, &r.seq, &r.sentence, &r.phase, &r.conf, &also); err != nil {
 			return nil, err
 		}
 		r.also = splitList(also)
-		if times.Valid {
-			if r.times, err = decodeTimes(times.String); err != nil {
-				return nil, fmt.Errorf("stored times of article %d sentence %d: %w", article, r.seq, err)
-			}
-		}
-		out = append(out, r)
+		out[article] = append(out[article], r)
 	}
 	return out, rows.Err()
 }
 
-// corpusOrder numbers the articles ids (of one source) in corpus order.
-func (d *DB) corpusOrder(ctx context.Context, ids []int64, order map[int64]int) error {
-	if len(ids) == 0 {
+// storedText is a sentence's text and stored times.
+type storedText struct {
+	text  string
+	times sql.NullString
+}
+
+// sentenceTexts fills texts (by sentence id) in one query.
+func (d *DB) sentenceTexts(ctx context.Context, texts map[int64]storedText) error {
+	if len(texts) == 0 {
 		return nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
+	args := make([]any, 0, len(texts))
+	for id := range texts {
+		args = append(args, id)
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT id FROM articles WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY file, id`, args...)
+	rows, err := d.db.QueryContext(ctx, `SELECT t.id, t.text, sa.times FROM sentences t CROSS JOIN sentence_analysis sa ON sa.sentence_id = t.id
+		WHERE t.id IN (?`+strings.Repeat(",?", len(args)-1)+`)`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	for n := 0; rows.Next(); n++ {
+	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var t storedText
+		if err := rows.Scan(&id, &t.text, &t.times); err != nil {
 			return err
 		}
-		order[id] = n
+		texts[id] = t
 	}
 	return rows.Err()
 }
