@@ -72,6 +72,7 @@ type preparedAnalysis struct {
 	art        timeline.AnalyzedArticle
 	ahead      bool     // names are counted in analysisState.ahead until stored
 	credit     []string // names taken for persons on the word of articles not yet stored
+	claims     string   // the article's claims, JSON ("" for none)
 }
 
 // UseSchema sets the schema imported articles are analysed with (until
@@ -305,13 +306,23 @@ func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen 
 		}
 	}
 	art := schema.AnalyzeWith(tp, principals, func(n string) bool { return own[n] || isPerson(n) })
-	return &preparedAnalysis{schema: schema, hash: hash, principals: principals, gen: gen, names: names, art: art}
+	pa := &preparedAnalysis{schema: schema, hash: hash, principals: principals, gen: gen, names: names, art: art}
+	if claims := schema.FindClaims([]timeline.AnalyzedArticle{art}); len(claims) > 0 {
+		for i := range claims {
+			claims[i].Source, claims[i].File = "", "" // read from the article
+		}
+		raw, err := json.Marshal(claims)
+		if err == nil {
+			pa.claims = string(raw)
+		}
+	}
+	return pa
 }
 
 // analysisStatements store analyses in one transaction.
 type analysisStatements struct {
 	article, sentence, cell, sourceCell, sourceWords *sql.Stmt
-	phaseArticle, phaseTime, vote                    *sql.Stmt
+	phaseArticle, phaseTime, vote, claims            *sql.Stmt
 	votes                                            map[[2]string]int // relative cues added since the last flush
 	// per-source sums of the articles stored so far, written by flush:
 	// all articles, then the part from wire copies
@@ -350,6 +361,7 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 			copy_words = copy_words + excluded.copy_words, copy_articles = copy_articles + excluded.copy_articles`)
 	st.phaseArticle = prep(`INSERT INTO phase_articles (source_id, phase, file, article_id, sentences, first) VALUES (?, ?, ?, ?, ?, ?)`)
 	st.phaseTime = prep(`INSERT INTO phase_times (article_id, seq, k, phase, kind, t) VALUES (?, ?, ?, ?, ?, ?)`)
+	st.claims = prep(`INSERT INTO article_claims (article_id, claims) VALUES (?, ?)`)
 	st.vote = prep(`INSERT INTO phase_votes (earlier, later, votes) VALUES (?, ?, ?)
 		ON CONFLICT (earlier, later) DO UPDATE SET votes = votes + excluded.votes`)
 	if err != nil {
@@ -360,7 +372,7 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 }
 
 func (st *analysisStatements) close() {
-	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords, st.phaseArticle, st.phaseTime, st.vote} {
+	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords, st.phaseArticle, st.phaseTime, st.vote, st.claims} {
 		if s != nil {
 			s.Close()
 		}
@@ -406,6 +418,11 @@ func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int
 			if _, err := st.cell.ExecContext(ctx, articleID, kind, ord, c.Key, c.Sentences, c.Words, c.First, c.Share, c.Position, c.Lede); err != nil {
 				return nil, fmt.Errorf("store coverage: %w", err)
 			}
+		}
+	}
+	if pa.claims != "" {
+		if _, err := st.claims.ExecContext(ctx, articleID, pa.claims); err != nil {
+			return nil, fmt.Errorf("store claims: %w", err)
 		}
 	}
 	// The timeline's summaries.
@@ -655,6 +672,7 @@ func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID,
 	}
 	for _, q := range []string{
 		`DELETE FROM phase_articles WHERE article_id = ?`,
+		`DELETE FROM article_claims WHERE article_id = ?`,
 		`DELETE FROM phase_times WHERE article_id = ?`,
 		`DELETE FROM coverage_cells WHERE article_id = ?`,
 		`DELETE FROM sentence_analysis WHERE article_id = ?`,

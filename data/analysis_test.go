@@ -174,6 +174,13 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 		t.Errorf("sources %v, want %v (%v)", srcs, want.Sources, err)
 	}
 	sameMatrix(t, db, want)
+	claims, err := db.StoredClaims(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := jsonOf(t, claims), jsonOf(t, want.Claims); g != w || len(claims) == 0 {
+		t.Errorf("stored claims (%d) differ:\n got %.300s\nwant %.300s", len(claims), g, w)
+	}
 	// Up to date: nothing left to do.
 	total = 0
 	if err := db.Refresh(ctx, s, func(done, all int) { total = all }); err != nil || total != 0 {

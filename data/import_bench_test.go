@@ -191,8 +191,8 @@ func benchDB(b *testing.B, n int) *DB {
 
 // BenchmarkQueries times the queries behind the screens and commands on a
 // database of N analysed articles (100,000 with NEWSREEL_BENCH_LARGE=1):
-// ms per query. The stages that still load every article (actors, quotes,
-// claims) run at N <= 10,000 only.
+// ms per query. The stages that still load every article (actors, quotes:
+// the whole Report) run at N <= 10,000 only.
 func BenchmarkQueries(b *testing.B) {
 	sizes := []int{10000}
 	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
@@ -211,6 +211,10 @@ func BenchmarkQueries(b *testing.B) {
 			{"coverage-cells", func() (int, error) { c, err := db.StoredCoverage(ctx, false); return len(c), err }},
 			{"timeline-stream", func() (int, error) { tl, err := db.StoredTimeline(ctx, schema, 8); return len(tl.Phases), err }},
 			{"timeline-screen", func() (int, error) { tl, err := db.ScreenTimeline(ctx, schema); return len(tl.Phases), err }},
+			{"claims", func() (int, error) {
+				c, err := db.StoredClaims(ctx)
+				return len(timeline.FindDiscrepancies(c)) + 1, err
+			}},
 			{"search", func() (int, error) { h, err := db.Search(ctx, "talks moscow", 50); return len(h), err }},
 			{"refresh-uptodate", func() (int, error) { return 1, db.Refresh(ctx, schema, nil) }},
 		}

@@ -49,6 +49,7 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		"screen: a source's articles with a phase": {qPhaseArticles, []any{1, "talks"}, []string{"SEARCH phase_articles USING PRIMARY KEY (source_id=? AND phase=?)"}, []string{"TEMP B-TREE", "SCAN"}},
 		"screen: articles' phase sentences":        {fmt.Sprintf(qPhaseEvidence, "?2,?"), []any{0.3, 1, 2}, []string{"SEARCH sa USING INDEX sentence_analysis_article (article_id=?)"}, []string{"SCAN"}},
 		"screen: a phase's first time":             {fmt.Sprintf(qPhaseBound, "MIN"), []any{"talks", 0, 1 << 62}, []string{"SEARCH pt USING COVERING INDEX phase_times_phase (phase=? AND kind=? AND t=?)", "SEARCH phase_times USING COVERING INDEX phase_times_phase"}, []string{"SCAN"}},
+		"claims":                                   {qStoredClaims, nil, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE"}},
 		"timeline": {qStoredTimeline, []any{0.3}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file", "SEARCH sa USING INDEX sentence_analysis_article", "SEARCH t USING INTEGER PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -23,6 +24,9 @@ const (
 		c.articles - c.copy_articles * (1 - ?2), w.words - w.copy_words * (1 - ?2)
 		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
 		WHERE c.kind = ?1 AND c.articles - c.copy_articles * (1 - ?2) > 0 ORDER BY s.label, c.key`
+	qStoredClaims = `SELECT s.label, a.file, c.claims
+		FROM sources s CROSS JOIN articles a ON a.source_id = s.id LEFT JOIN article_claims c ON c.article_id = a.id
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
 	qStoredTimeline = `SELECT a.id, s.label, a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
 		CROSS JOIN sentence_analysis sa ON sa.article_id = a.id CROSS JOIN sentences t ON t.id = sa.sentence_id
@@ -118,6 +122,36 @@ func (d *DB) StoredCoverage(ctx context.Context, themes bool) ([]timeline.Covera
 			return nil, d.describe(err)
 		}
 		out = append(out, c)
+	}
+	return out, d.describeErr(rows.Err())
+}
+
+// StoredClaims returns the claims of every article, stored with its
+// analysis, in corpus order: what Schema.FindClaims gives for the corpus.
+func (d *DB) StoredClaims(ctx context.Context) ([]timeline.Claim, error) {
+	rows, err := d.db.QueryContext(ctx, qStoredClaims)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	var out []timeline.Claim
+	for i := 0; rows.Next(); i++ {
+		var source, file string
+		var raw sql.NullString
+		if err := rows.Scan(&source, &file, &raw); err != nil {
+			return nil, d.describe(err)
+		}
+		if !raw.Valid {
+			continue
+		}
+		var claims []timeline.Claim
+		if err := json.Unmarshal([]byte(raw.String), &claims); err != nil {
+			return nil, fmt.Errorf("database %s: stored claims of %s / %s: %w", d.Path, source, file, err)
+		}
+		for k := range claims {
+			claims[k].Source, claims[k].File, claims[k].Article = source, file, i
+		}
+		out = append(out, claims...)
 	}
 	return out, d.describeErr(rows.Err())
 }

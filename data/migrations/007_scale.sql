@@ -76,3 +76,14 @@ INSERT INTO phase_votes (earlier, later, votes)
 -- Refresh) to fill phase_times.
 UPDATE article_analysis SET version = 0
 	WHERE article_id IN (SELECT article_id FROM sentence_analysis WHERE times IS NOT NULL AND phase <> '');
+
+-- Each article's numeric and time claims (JSON array of timeline.Claim,
+-- without source, file and corpus index, which are read from the article):
+-- the claims command reads them instead of running the engine.
+CREATE TABLE article_claims (
+	article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+	claims     TEXT NOT NULL
+);
+-- Analyses stored before have no claims: they are recomputed (Refresh,
+-- with its progress line).
+UPDATE article_analysis SET version = 0;
