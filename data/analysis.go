@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -37,7 +39,15 @@ type analysisState struct {
 	counts  timeline.CastCounts // nil until loaded
 	maxID   int64               // the highest article id counts hold
 	version int64               // changes whenever counts is replaced or added to
-	snap    atomic.Pointer[castSnapshot]
+	// ahead sums the name tallies of the articles analysed in the worker
+	// pool but not yet stored: the principals are chosen from counts and
+	// ahead, so a batch is analysed with the names it brings (the first
+	// batches of a new database, most of all) and the principals rarely
+	// change after it. Persons come from counts only (see Refresh).
+	ahead      timeline.CastCounts
+	aheadSince int // articles added to ahead since the principals were chosen
+	aheadN     int // articles in ahead
+	snap       atomic.Pointer[castSnapshot]
 }
 
 // castSnapshot is the cast import workers analyse with.
@@ -45,6 +55,10 @@ type castSnapshot struct {
 	gen        int64
 	principals []string
 	persons    map[string]bool
+	// credit holds the names seen in person position only by articles
+	// ahead of the store: an article that takes one for a person records
+	// it (article_analysis.credit) and Refresh checks it became one.
+	credit map[string]bool
 }
 
 // preparedAnalysis is one article's analysis, made in an import worker and
@@ -56,6 +70,9 @@ type preparedAnalysis struct {
 	gen        int64
 	names      []timeline.NameTally
 	art        timeline.AnalyzedArticle
+	ahead      bool     // names are counted in analysisState.ahead until stored
+	credit     []string // names taken for persons on the word of articles not yet stored
+	claims     string   // the article's claims, JSON ("" for none)
 }
 
 // UseSchema sets the schema imported articles are analysed with (until
@@ -128,7 +145,88 @@ func (st *analysisState) publish() {
 			}
 		}
 	}
-	st.snap.Store(&castSnapshot{gen: st.maxID, principals: st.counts.Principals(), persons: persons})
+	st.snap.Store(&castSnapshot{gen: st.maxID, principals: st.principals(), persons: persons, credit: st.credit(persons)})
+	st.aheadSince = 0
+}
+
+// credit returns the names in person position ahead of the store that the
+// stored counts do not make persons; the caller holds mu.
+func (st *analysisState) credit(persons map[string]bool) map[string]bool {
+	var out map[string]bool
+	for n, t := range st.ahead {
+		if t.Person > 0 && !persons[n] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// principals chooses the principals from the stored counts and the
+// articles ahead; the caller holds mu.
+func (st *analysisState) principals() []string {
+	if len(st.ahead) == 0 {
+		return st.counts.Principals()
+	}
+	// Only names in person position named twice can be principals.
+	m := make(timeline.CastCounts, len(st.ahead)+16)
+	for n, t := range st.counts {
+		if t.Person > 0 && t.Count >= 2 {
+			m[n] = t
+		}
+	}
+	for n, t := range st.ahead {
+		c := st.counts[n]
+		c.Name, c.Count, c.Person = n, c.Count+t.Count, c.Person+t.Person
+		m[n] = c
+	}
+	return m.Principals()
+}
+
+// goAhead counts an article's names as ahead of the store and returns the
+// principals to analyse it with. While the corpus is small the principals
+// are chosen again for every article, then every aheadEvery articles.
+func (st *analysisState) goAhead(names []timeline.NameTally) *castSnapshot {
+	const small, aheadEvery = 512, 32
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.ahead == nil {
+		st.ahead = timeline.CastCounts{}
+	}
+	st.ahead.Add(names, 1)
+	st.aheadN++
+	st.aheadSince++
+	snap := st.snap.Load()
+	if st.counts != nil && (st.maxID+int64(st.aheadN) < small || st.aheadSince >= aheadEvery) {
+		p, c := st.principals(), st.credit(snap.persons)
+		if !slices.Equal(p, snap.principals) || !maps.Equal(c, snap.credit) {
+			snap = &castSnapshot{gen: snap.gen, principals: p, persons: snap.persons, credit: c}
+			st.snap.Store(snap)
+		}
+		st.aheadSince = 0
+	}
+	return snap
+}
+
+// settleAhead takes the stored (or failed) articles' names out of ahead;
+// the caller holds mu.
+func (st *analysisState) settleAhead(batch []ingest.Prepared) {
+	for i := range batch {
+		pa, _ := batch[i].Analysis.(*preparedAnalysis)
+		if pa == nil || !pa.ahead {
+			continue
+		}
+		pa.ahead = false
+		st.ahead.Add(pa.names, -1)
+		for _, n := range pa.names {
+			if t := st.ahead[n.Name]; t.Count == 0 && t.Person == 0 {
+				delete(st.ahead, n.Name)
+			}
+		}
+		st.aheadN--
+	}
 }
 
 // snapshot returns the cast workers analyse with, loading it on first use.
@@ -161,22 +259,46 @@ func (d *DB) AnalyzePrepared(p *ingest.Prepared) {
 	if err != nil {
 		return
 	}
-	snap, err := d.snapshot(context.Background())
-	if err != nil {
+	if _, err := d.snapshot(context.Background()); err != nil {
 		return
 	}
-	p.Analysis = analyzeOne(schema, hash, snap.principals, snap.gen, p.Article, p.Seg.Sentences, func(n string) bool { return snap.persons[n] })
+	tp, names := prepareOne(p.Article, p.Seg.Sentences)
+	snap := d.an.goAhead(names)
+	var credited []string
+	pa := analyzeWith(schema, hash, snap.principals, snap.gen, tp, names, func(n string) bool {
+		if snap.persons[n] {
+			return true
+		}
+		if snap.credit[n] {
+			credited = append(credited, n)
+			return true
+		}
+		return false
+	})
+	sort.Strings(credited)
+	pa.ahead, pa.credit = true, slices.Compact(credited)
+	p.Analysis = pa
 }
 
-// analyzeOne analyses an article: the corpus cast is given by principals
-// and isPerson, to which the article's own names are added.
-func analyzeOne(schema *timeline.Schema, hash string, principals []string, gen int64, a timeline.Article, sents []timeline.Sentence, isPerson func(string) bool) *preparedAnalysis {
+// prepareOne cuts an article's words and tallies its names.
+func prepareOne(a timeline.Article, sents []timeline.Sentence) (*timeline.Prepared, []timeline.NameTally) {
 	// As the store gives the times back (an offset, no zone name), so an
 	// article analysed on import and one re-analysed later agree.
 	a.Published = storedTime(a.Published)
 	a.EventDate = storedTime(a.EventDate)
 	tp := timeline.Prepare(a, sents)
-	names := tp.Names()
+	return tp, tp.Names()
+}
+
+// analyzeOne analyses an article: the corpus cast is given by principals
+// and isPerson, to which the article's own names are added.
+func analyzeOne(schema *timeline.Schema, hash string, principals []string, gen int64, a timeline.Article, sents []timeline.Sentence, isPerson func(string) bool) *preparedAnalysis {
+	tp, names := prepareOne(a, sents)
+	return analyzeWith(schema, hash, principals, gen, tp, names, isPerson)
+}
+
+// analyzeWith analyses a prepared article with its names.
+func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen int64, tp *timeline.Prepared, names []timeline.NameTally, isPerson func(string) bool) *preparedAnalysis {
 	own := map[string]bool{}
 	for _, n := range names {
 		if n.Person > 0 {
@@ -184,15 +306,28 @@ func analyzeOne(schema *timeline.Schema, hash string, principals []string, gen i
 		}
 	}
 	art := schema.AnalyzeWith(tp, principals, func(n string) bool { return own[n] || isPerson(n) })
-	return &preparedAnalysis{schema: schema, hash: hash, principals: principals, gen: gen, names: names, art: art}
+	pa := &preparedAnalysis{schema: schema, hash: hash, principals: principals, gen: gen, names: names, art: art}
+	if claims := schema.FindClaims([]timeline.AnalyzedArticle{art}); len(claims) > 0 {
+		for i := range claims {
+			claims[i].Source, claims[i].File = "", "" // read from the article
+		}
+		raw, err := json.Marshal(claims)
+		if err == nil {
+			pa.claims = string(raw)
+		}
+	}
+	return pa
 }
 
 // analysisStatements store analyses in one transaction.
 type analysisStatements struct {
 	article, sentence, cell, sourceCell, sourceWords *sql.Stmt
-	// per-source sums of the articles stored so far, written by flush
-	cells map[sourceKey]*[3]int // sentences, words, articles
-	words map[int64]*[2]int     // words, articles
+	phaseArticle, phaseTime, vote, claims            *sql.Stmt
+	votes                                            map[[2]string]int // relative cues added since the last flush
+	// per-source sums of the articles stored so far, written by flush:
+	// all articles, then the part from wire copies
+	cells map[sourceKey]*[6]int // sentences, words, articles, copy_*
+	words map[int64]*[4]int     // words, articles, copy_*
 }
 
 type sourceKey struct {
@@ -202,7 +337,7 @@ type sourceKey struct {
 }
 
 func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatements, error) {
-	st := &analysisStatements{cells: map[sourceKey]*[3]int{}, words: map[int64]*[2]int{}}
+	st := &analysisStatements{cells: map[sourceKey]*[6]int{}, words: map[int64]*[4]int{}, votes: map[[2]string]int{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -212,14 +347,23 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 		s, err = tx.PrepareContext(ctx, q)
 		return s
 	}
-	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names, credit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.sentence = prep(`INSERT INTO sentence_analysis (sentence_id, article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.cell = prep(`INSERT INTO coverage_cells (article_id, kind, ord, key, sentences, words, first, share, position, lede) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	st.sourceCell = prep(`INSERT INTO coverage_sources (source_id, kind, key, sentences, words, articles) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source_id, kind, key) DO UPDATE SET sentences = sentences + excluded.sentences, words = words + excluded.words, articles = articles + excluded.articles`)
-	st.sourceWords = prep(`INSERT INTO source_words (source_id, words, articles) VALUES (?, ?, ?)
-		ON CONFLICT (source_id) DO UPDATE SET words = words + excluded.words, articles = articles + excluded.articles`)
+	st.sourceCell = prep(`INSERT INTO coverage_sources (source_id, kind, key, sentences, words, articles, copy_sentences, copy_words, copy_articles)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source_id, kind, key) DO UPDATE SET sentences = sentences + excluded.sentences, words = words + excluded.words,
+			articles = articles + excluded.articles, copy_sentences = copy_sentences + excluded.copy_sentences,
+			copy_words = copy_words + excluded.copy_words, copy_articles = copy_articles + excluded.copy_articles`)
+	st.sourceWords = prep(`INSERT INTO source_words (source_id, words, articles, copy_words, copy_articles) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (source_id) DO UPDATE SET words = words + excluded.words, articles = articles + excluded.articles,
+			copy_words = copy_words + excluded.copy_words, copy_articles = copy_articles + excluded.copy_articles`)
+	st.phaseArticle = prep(`INSERT INTO phase_articles (source_id, phase, file, article_id, sentences, first) VALUES (?, ?, ?, ?, ?, ?)`)
+	st.phaseTime = prep(`INSERT INTO phase_times (article_id, seq, k, phase, kind, t) VALUES (?, ?, ?, ?, ?, ?)`)
+	st.claims = prep(`INSERT INTO article_claims (article_id, claims) VALUES (?, ?)`)
+	st.vote = prep(`INSERT INTO phase_votes (earlier, later, votes) VALUES (?, ?, ?)
+		ON CONFLICT (earlier, later) DO UPDATE SET votes = votes + excluded.votes`)
 	if err != nil {
 		st.close()
 		return nil, err
@@ -228,7 +372,7 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 }
 
 func (st *analysisStatements) close() {
-	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords} {
+	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords, st.phaseArticle, st.phaseTime, st.vote, st.claims} {
 		if s != nil {
 			s.Close()
 		}
@@ -244,10 +388,10 @@ const (
 // store writes an article's analysis; sentIDs are its sentences' row ids.
 // Its coverage counts in the per-source sums once add is called (after the
 // article is known to commit).
-func (st *analysisStatements) store(ctx context.Context, articleID int64, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
+func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int64, file string, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
 	a := pa.art
 	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, strings.Join(pa.principals, ","), pa.gen,
-		a.Words, len(a.Sentences), encodeNames(pa.names)); err != nil {
+		a.Words, len(a.Sentences), encodeNames(pa.names), strings.Join(pa.credit, ",")); err != nil {
 		return nil, fmt.Errorf("store analysis: %w", err)
 	}
 	for i, s := range a.Sentences {
@@ -276,15 +420,63 @@ func (st *analysisStatements) store(ctx context.Context, articleID int64, sentID
 			}
 		}
 	}
+	if pa.claims != "" {
+		if _, err := st.claims.ExecContext(ctx, articleID, pa.claims); err != nil {
+			return nil, fmt.Errorf("store claims: %w", err)
+		}
+	}
+	// The timeline's summaries.
+	for _, c := range phases {
+		if _, err := st.phaseArticle.ExecContext(ctx, sourceID, c.Key, file, articleID, c.Sentences, c.First); err != nil {
+			return nil, fmt.Errorf("store phase summary: %w", err)
+		}
+	}
+	for _, s := range a.Sentences {
+		if s.Phase == "" || s.Confidence < timeline.MinConfidence {
+			continue
+		}
+		for k, tm := range s.Times {
+			kind, t := -1, int64(0)
+			switch {
+			case tm.Kind == timeline.TimeClock && tm.Resolved:
+				kind, t = timeKindClock, tm.Time.UnixNano()
+			case tm.Kind == timeline.TimeDuration && !tm.Expected:
+				kind, t = timeKindDuration, int64(tm.Duration)
+			}
+			if kind < 0 {
+				continue
+			}
+			if _, err := st.phaseTime.ExecContext(ctx, articleID, s.Index, k, s.Phase, kind, t); err != nil {
+				return nil, fmt.Errorf("store phase times: %w", err)
+			}
+		}
+		st.addVotes(s.Phase, s.After, s.Before, 1)
+	}
 	for i := range themes {
 		themes[i].First = -1 // marks theme cells for add
 	}
 	return append(phases, themes...), nil
 }
 
+// Kinds of phase_times rows.
+const (
+	timeKindClock    = 0
+	timeKindDuration = 1
+)
+
+// addVotes counts a sentence's relative cues (sign -1 takes them out).
+func (st *analysisStatements) addVotes(phase, after, before string, sign int) {
+	if after != "" {
+		st.votes[[2]string{after, phase}] += sign
+	}
+	if before != "" {
+		st.votes[[2]string{phase, before}] += sign
+	}
+}
+
 // add counts an article's coverage cells (sign -1 takes them out) in the
-// per-source sums.
-func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.CoverageCell, sign int) {
+// per-source sums; copy says the article is a wire copy.
+func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.CoverageCell, sign int, copy bool) {
 	for _, c := range cells {
 		kind := kindPhase
 		if c.First < 0 {
@@ -293,31 +485,109 @@ func (st *analysisStatements) add(sourceID int64, words int, cells []timeline.Co
 		k := sourceKey{sourceID, kind, c.Key}
 		v := st.cells[k]
 		if v == nil {
-			v = &[3]int{}
+			v = &[6]int{}
 			st.cells[k] = v
 		}
 		v[0] += sign * c.Sentences
 		v[1] += sign * c.Words
 		v[2] += sign
+		if copy {
+			v[3] += sign * c.Sentences
+			v[4] += sign * c.Words
+			v[5] += sign
+		}
 	}
 	w := st.words[sourceID]
 	if w == nil {
-		w = &[2]int{}
+		w = &[4]int{}
 		st.words[sourceID] = w
 	}
 	w[0] += sign * words
 	w[1] += sign
+	if copy {
+		w[2] += sign * words
+		w[3] += sign
+	}
+}
+
+// storedCells reads an article's stored coverage cells and words (false
+// when it has no stored analysis).
+func storedCells(ctx context.Context, tx *sql.Tx, articleID int64) ([]timeline.CoverageCell, int, bool, error) {
+	var words int
+	err := tx.QueryRowContext(ctx, `SELECT words FROM article_analysis WHERE article_id = ?`, articleID).Scan(&words)
+	if err == sql.ErrNoRows {
+		return nil, 0, false, nil
+	}
+	if err != nil {
+		return nil, 0, false, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT kind, key, sentences, words FROM coverage_cells WHERE article_id = ?`, articleID)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	defer rows.Close()
+	var cells []timeline.CoverageCell
+	for rows.Next() {
+		var c timeline.CoverageCell
+		var kind int
+		if err := rows.Scan(&kind, &c.Key, &c.Sentences, &c.Words); err != nil {
+			return nil, 0, false, err
+		}
+		if kind == kindTheme {
+			c.First = -1
+		}
+		cells = append(cells, c)
+	}
+	return cells, words, true, rows.Err()
+}
+
+// becameCopy moves a stored article's coverage to the wire copies' part of
+// its source's sums (an article published earlier took its place as the
+// original of its group).
+func becameCopy(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID int64) error {
+	var sourceID int64
+	if err := tx.QueryRowContext(ctx, `SELECT source_id FROM articles WHERE id = ?`, articleID).Scan(&sourceID); err != nil {
+		return err
+	}
+	cells, words, ok, err := storedCells(ctx, tx, articleID)
+	if err != nil || !ok {
+		return err
+	}
+	st.add(sourceID, words, cells, -1, false)
+	st.add(sourceID, words, cells, 1, true)
+	return nil
+}
+
+// recountCopies recomputes the wire copies' part of every per-source sum
+// (after copies were linked outside an import: see printMissing).
+func recountCopies(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE coverage_sources SET (copy_sentences, copy_words, copy_articles) = (
+			SELECT COALESCE(SUM(c.sentences), 0), COALESCE(SUM(c.words), 0), COUNT(*)
+			FROM articles a JOIN coverage_cells c ON c.article_id = a.id
+			WHERE a.source_id = coverage_sources.source_id AND a.copy_of IS NOT NULL
+				AND c.kind = coverage_sources.kind AND c.key = coverage_sources.key);
+		UPDATE source_words SET (copy_words, copy_articles) = (
+			SELECT COALESCE(SUM(aa.words), 0), COUNT(*)
+			FROM articles a JOIN article_analysis aa ON aa.article_id = a.id
+			WHERE a.source_id = source_words.source_id AND a.copy_of IS NOT NULL)`)
+	return err
 }
 
 // flush writes the per-source sums added since the last flush.
 func (st *analysisStatements) flush(ctx context.Context, tx *sql.Tx) error {
 	for k, v := range st.cells {
-		if _, err := st.sourceCell.ExecContext(ctx, k.source, k.kind, k.key, v[0], v[1], v[2]); err != nil {
+		if *v == ([6]int{}) {
+			continue
+		}
+		if _, err := st.sourceCell.ExecContext(ctx, k.source, k.kind, k.key, v[0], v[1], v[2], v[3], v[4], v[5]); err != nil {
 			return err
 		}
 	}
 	for id, w := range st.words {
-		if _, err := st.sourceWords.ExecContext(ctx, id, w[0], w[1]); err != nil {
+		if *w == ([4]int{}) {
+			continue
+		}
+		if _, err := st.sourceWords.ExecContext(ctx, id, w[0], w[1], w[2], w[3]); err != nil {
 			return err
 		}
 	}
@@ -326,8 +596,22 @@ func (st *analysisStatements) flush(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
+	for k, n := range st.votes {
+		if n == 0 {
+			continue
+		}
+		if _, err := st.vote.ExecContext(ctx, k[0], k[1], n); err != nil {
+			return err
+		}
+	}
+	if len(st.votes) > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM phase_votes WHERE votes <= 0`); err != nil {
+			return err
+		}
+	}
 	clear(st.cells)
 	clear(st.words)
+	clear(st.votes)
 	return nil
 }
 
@@ -363,35 +647,33 @@ func decodeNames(s string) []timeline.NameTally {
 
 // unstore removes an article's analysis and takes its coverage out of the
 // per-source sums.
-func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID, sourceID int64) error {
-	var words int
-	err := tx.QueryRowContext(ctx, `SELECT words FROM article_analysis WHERE article_id = ?`, articleID).Scan(&words)
-	if err == sql.ErrNoRows {
-		return nil // never analysed
+func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID, sourceID int64, copy bool) error {
+	cells, words, ok, err := storedCells(ctx, tx, articleID)
+	if err != nil || !ok {
+		return err // nil: never analysed
 	}
+	st.add(sourceID, words, cells, -1, copy)
+	rows, err := tx.QueryContext(ctx, `SELECT phase, after_phase, before_phase FROM sentence_analysis
+		WHERE article_id = ? AND phase <> '' AND confidence >= ? AND (after_phase <> '' OR before_phase <> '')`, articleID, timeline.MinConfidence)
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT kind, key, sentences, words FROM coverage_cells WHERE article_id = ?`, articleID)
-	if err != nil {
-		return err
-	}
-	var cells []timeline.CoverageCell
 	for rows.Next() {
-		var c timeline.CoverageCell
-		var kind int
-		if err := rows.Scan(&kind, &c.Key, &c.Sentences, &c.Words); err != nil {
+		var phase, after, before string
+		if err := rows.Scan(&phase, &after, &before); err != nil {
 			rows.Close()
 			return err
 		}
-		if kind == kindTheme {
-			c.First = -1
-		}
-		cells = append(cells, c)
+		st.addVotes(phase, after, before, -1)
 	}
 	rows.Close()
-	st.add(sourceID, words, cells, -1)
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, q := range []string{
+		`DELETE FROM phase_articles WHERE article_id = ?`,
+		`DELETE FROM article_claims WHERE article_id = ?`,
+		`DELETE FROM phase_times WHERE article_id = ?`,
 		`DELETE FROM coverage_cells WHERE article_id = ?`,
 		`DELETE FROM sentence_analysis WHERE article_id = ?`,
 		`DELETE FROM article_analysis WHERE article_id = ?`,
@@ -454,7 +736,7 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 		return d.describe(err)
 	}
 	principals := counts.Principals()
-	stale, err := d.staleArticles(ctx, hash, principals)
+	stale, err := d.staleArticles(ctx, hash, counts, principals)
 	if err != nil {
 		return d.describe(err)
 	}
@@ -496,14 +778,14 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 			}
 			defer st.close()
 			for i, a := range arts {
-				if err := unstore(ctx, tx, st, a.ID, a.sourceID); err != nil {
+				if err := unstore(ctx, tx, st, a.ID, a.sourceID, a.copy); err != nil {
 					return err
 				}
-				cells, err := st.store(ctx, a.ID, a.sentenceIDs, analysed[i])
+				cells, err := st.store(ctx, a.ID, a.sourceID, a.Article.File, a.sentenceIDs, analysed[i])
 				if err != nil {
 					return err
 				}
-				st.add(a.sourceID, analysed[i].art.Words, cells, 1)
+				st.add(a.sourceID, analysed[i].art.Words, cells, 1, a.copy)
 			}
 			if err := bumpStamp(ctx, tx); err != nil {
 				return err
@@ -558,6 +840,10 @@ func (d *DB) settle(ctx context.Context, principals []string, gen int64) error {
 			strings.Join(principals, ","), gen); err != nil {
 			return err
 		}
+		// Names taken on credit are persons now.
+		if _, err := tx.ExecContext(ctx, `UPDATE article_analysis SET credit = '' WHERE credit <> '' AND article_id <= ?`, gen); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE article_analysis SET gen = ?1
 			WHERE gen < ?1 AND article_id <= ?1 AND gen < (SELECT COALESCE(MAX(person_gen), 0) FROM cast_names)`, gen)
 		return err
@@ -567,7 +853,7 @@ func (d *DB) settle(ctx context.Context, principals []string, gen int64) error {
 
 // staleArticles lists the articles whose stored analysis is missing or out
 // of date, by id.
-func (d *DB) staleArticles(ctx context.Context, hash string, principals []string) ([]int64, error) {
+func (d *DB) staleArticles(ctx context.Context, hash string, counts timeline.CastCounts, principals []string) ([]int64, error) {
 	set := map[int64]bool{}
 	collect := func(q string, args ...any) error {
 		rows, err := d.db.QueryContext(ctx, q, args...)
@@ -614,8 +900,33 @@ func (d *DB) staleArticles(ctx context.Context, hash string, principals []string
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// A name the article took for a person on the word of an article then
+	// on its way to the store is not one (that article was not stored).
+	rows, err = d.db.QueryContext(ctx, `SELECT article_id, credit FROM article_analysis WHERE credit <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var credit string
+		if err := rows.Scan(&id, &credit); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		for _, n := range splitList(credit) {
+			if !counts.IsPerson(n) {
+				set[id] = true
+				break
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	// A name in the article became a person after its analysis (by another
-	// article: its own person mentions were counted).
+	// article: its own person mentions were counted; names taken on
+	// credit were persons already).
 	var minGen int64
 	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MIN(gen), 0) FROM article_analysis`).Scan(&minGen); err != nil {
 		return nil, err
@@ -638,19 +949,20 @@ func (d *DB) staleArticles(ctx context.Context, hash string, principals []string
 	}
 	rows.Close()
 	if len(since) > 0 {
-		rows, err = d.db.QueryContext(ctx, `SELECT article_id, gen, names FROM article_analysis WHERE gen < ?`, maxGen)
+		rows, err = d.db.QueryContext(ctx, `SELECT article_id, gen, names, credit FROM article_analysis WHERE gen < ?`, maxGen)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var id, gen int64
-			var names string
-			if err := rows.Scan(&id, &gen, &names); err != nil {
+			var names, credit string
+			if err := rows.Scan(&id, &gen, &names, &credit); err != nil {
 				rows.Close()
 				return nil, err
 			}
+			credited := splitList(credit)
 			for _, n := range decodeNames(names) {
-				if g, ok := since[n.Name]; ok && g > gen && n.Person == 0 {
+				if g, ok := since[n.Name]; ok && g > gen && n.Person == 0 && !contains(credited, n.Name) {
 					set[id] = true
 					break
 				}
@@ -683,6 +995,7 @@ type storedForAnalysis struct {
 	StoredArticle
 	sourceID    int64
 	sentenceIDs []int64
+	copy        bool // a wire copy
 }
 
 // loadArticles reads the given articles with their sentences.
@@ -693,7 +1006,7 @@ func (d *DB) loadArticles(ctx context.Context, ids []int64) ([]storedForAnalysis
 	}
 	in := `(?` + strings.Repeat(",?", len(ids)-1) + `)`
 	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.source_id, s.label, a.file, a.title, a.url, a.dateline,
-		a.published, a.event_date, a.body FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN `+in+` ORDER BY a.id`, args...)
+		a.published, a.event_date, a.body, a.copy_of IS NOT NULL FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN `+in+` ORDER BY a.id`, args...)
 	if err != nil {
 		return nil, d.describe(err)
 	}
@@ -703,7 +1016,7 @@ func (d *DB) loadArticles(ctx context.Context, ids []int64) ([]storedForAnalysis
 		var sa storedForAnalysis
 		var published, eventDate sql.NullString
 		a := &sa.Article
-		if err := rows.Scan(&sa.ID, &sa.sourceID, &a.Source, &a.File, &a.Title, &a.URL, &a.Dateline, &published, &eventDate, &a.Body); err != nil {
+		if err := rows.Scan(&sa.ID, &sa.sourceID, &a.Source, &a.File, &a.Title, &a.URL, &a.Dateline, &published, &eventDate, &a.Body, &sa.copy); err != nil {
 			rows.Close()
 			return nil, d.describe(err)
 		}

@@ -134,9 +134,12 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, _ := db.CountArticles(ctx)
-	if total == 0 || total >= n {
-		t.Errorf("refresh re-analysed %d of %d articles; want some (the first batch had no principals), not all", total, n)
+	// Import analyses with the names of the articles on their way to the
+	// store: the cast rarely changes after the first few articles.
+	if total*20 > n {
+		t.Errorf("refresh re-analysed %d of %d articles; want under 5%%", total, n)
 	}
+	t.Logf("refresh re-analysed %d of %d articles", total, n)
 	want := inMemoryReport(t, db, s)
 	got, err := db.Report(ctx, s)
 	if err != nil {
@@ -165,50 +168,18 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 	if g, w := jsonOf(t, tl), jsonOf(t, want.Timeline); g != w {
 		t.Errorf("stored timeline differs:\n got %.300s\nwant %.300s", g, w)
 	}
-	// The screen timeline (evidence capped per source), built then cached.
-	b := s.NewTimelineBuilder(timeline.MinConfidence)
-	b.EvidencePerSource = ScreenEvidence
-	for _, a := range want.Articles {
-		b.Add(a)
-	}
-	capped := b.Timeline()
-	for round := 0; round < 2; round++ {
-		screen, err := db.ScreenTimeline(ctx, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := jsonOf(t, screen), jsonOf(t, capped); g != w {
-			t.Errorf("screen timeline (round %d) differs:\n got %.300s\nwant %.300s", round, g, w)
-		}
-		var gz, wz []string
-		walkTimes(&screen, func(tm *time.Time) { z, _ := tm.Zone(); gz = append(gz, z) })
-		walkTimes(&capped, func(tm *time.Time) { z, _ := tm.Zone(); wz = append(wz, z) })
-		if strings.Join(gz, ",") != strings.Join(wz, ",") {
-			t.Errorf("screen timeline (round %d) zones %v, want %v", round, gz, wz)
-		}
-	}
-	var cached int
-	db.db.QueryRow(`SELECT COUNT(*) FROM analysis_cache`).Scan(&cached)
-	if cached != 1 {
-		t.Errorf("%d cached results, want the timeline", cached)
-	}
+	sameScreenTimeline(t, db, s, want)
 	srcs, err := db.AnalysedSources(ctx)
 	if err != nil || jsonOf(t, srcs) != jsonOf(t, want.Sources) {
 		t.Errorf("sources %v, want %v (%v)", srcs, want.Sources, err)
 	}
-	matrix, err := db.CoverageMatrix(ctx, false)
+	sameMatrix(t, db, want)
+	claims, err := db.StoredClaims(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	share, sentences := want.SourceShares(want.Coverage)
-	if len(matrix) != len(sentences) {
-		t.Errorf("matrix has %d cells, want %d", len(matrix), len(sentences))
-	}
-	for _, c := range matrix {
-		k := [2]string{c.Source, c.Key}
-		if c.Sentences != sentences[k] || float64(c.Words)/float64(c.SourceWords) != share[k] {
-			t.Errorf("matrix %v: %d sentences, share %v; want %d, %v", k, c.Sentences, float64(c.Words)/float64(c.SourceWords), sentences[k], share[k])
-		}
+	if g, w := jsonOf(t, claims), jsonOf(t, want.Claims); g != w || len(claims) == 0 {
+		t.Errorf("stored claims (%d) differ:\n got %.300s\nwant %.300s", len(claims), g, w)
 	}
 	// Up to date: nothing left to do.
 	total = 0
@@ -257,14 +228,8 @@ func TestImportThatChangesTheCastReanalysesWhatItChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameReport(t, got, want)
-	// The cached screen timeline followed the import.
-	screen, err := db.ScreenTimeline(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g, w := jsonOf(t, screen.Narrative), jsonOf(t, want.Timeline.Narrative); g != w {
-		t.Errorf("screen timeline after the second import: narrative %.200s, want %.200s", g, w)
-	}
+	// The screen timeline followed the import.
+	sameScreenTimeline(t, db, s, want)
 	if total == 0 {
 		t.Errorf("no article re-analysed, though the principals changed from %v", before.Articles[0].Source)
 	}
@@ -299,7 +264,14 @@ func TestRefreshAfterSchemaChangeReanalysesEverything(t *testing.T) {
 	if total != n || last != n || calls < 2 {
 		t.Errorf("progress %d/%d in %d calls; want %d articles", last, total, calls, n)
 	}
-	sameReport(t, mustReport(t, db, other), inMemoryReport(t, db, other))
+	want := inMemoryReport(t, db, other)
+	sameReport(t, mustReport(t, db, other), want)
+	sameScreenTimeline(t, db, other, want)
+	var votes int
+	db.db.QueryRow(`SELECT COUNT(*) FROM phase_votes`).Scan(&votes)
+	if votes == 0 {
+		t.Error("no relative cues counted")
+	}
 }
 
 func mustReport(t *testing.T, db *DB, s *timeline.Schema) *timeline.Report {
@@ -309,4 +281,146 @@ func mustReport(t *testing.T, db *DB, s *timeline.Schema) *timeline.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestCreditedPersonsAreChecked: an article analysed while another one
+// naming a person was on its way to the store takes that name for a
+// person; when the other one is not stored (a duplicate by URL), Refresh
+// re-analyses the article, and the stored analysis matches the in-memory
+// one.
+func TestCreditedPersonsAreChecked(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	db := openTemp(t)
+	importMixed(t, db, 0)
+	if err := db.Refresh(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	first := timeline.Article{Source: "Dup", File: "dup.txt", URL: "https://example.org/a",
+		Body: "The leaders met in Anchorage on Friday.\n\nReporters waited outside the base for hours."}
+	if _, err := db.ImportArticle(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	dup := ingest.Prepare(timeline.Article{Source: "Dup", File: "dup2.txt", URL: "https://example.org/a",
+		Body: "President Zorblax said the talks were useful. President Zorblax said so twice.\n\nAdviser Zorblax agreed."})
+	other := ingest.Prepare(timeline.Article{Source: "Other", File: "other.txt",
+		Body: "The meeting at Zorblax ended early, and the leaders left for the airport.\n\nThe talks lasted three hours."})
+	db.AnalyzePrepared(&dup)
+	db.AnalyzePrepared(&other)
+	if pa := other.Analysis.(*preparedAnalysis); !contains(pa.credit, "zorblax") {
+		t.Fatalf("credit %v, want zorblax", pa.credit)
+	}
+	res := db.StoreBatch(ctx, []ingest.Prepared{dup, other})
+	if res[0].Err != nil || !res[0].Duplicate || res[1].Err != nil || res[1].Duplicate {
+		t.Fatalf("store: %+v", res)
+	}
+	var total int
+	if err := db.Refresh(ctx, s, func(_, all int) { total = all }); err != nil {
+		t.Fatal(err)
+	}
+	if total != 1 {
+		t.Errorf("refresh re-analysed %d articles, want the one that took zorblax for a person", total)
+	}
+	var credits int
+	db.db.QueryRow(`SELECT COUNT(*) FROM article_analysis WHERE credit <> ''`).Scan(&credits)
+	if credits != 0 {
+		t.Errorf("%d articles still hold names on credit", credits)
+	}
+	want := inMemoryReport(t, db, s)
+	sameReport(t, mustReport(t, db, s), want)
+	sameScreenTimeline(t, db, s, want)
+}
+
+// sameMatrix checks the stored per-source sums against the in-memory
+// report's, counting wire copies once and as their sources' own text.
+func sameMatrix(t *testing.T, db *DB, want *timeline.Report) {
+	t.Helper()
+	defer func() { want.CountCopies = false }()
+	for _, countCopies := range []bool{false, true} {
+		want.CountCopies = countCopies
+		matrix, err := db.CoverageMatrix(context.Background(), false, countCopies)
+		if err != nil {
+			t.Fatal(err)
+		}
+		share, sentences := want.SourceShares(want.Coverage)
+		if len(matrix) != len(sentences) {
+			t.Errorf("copies counted %v: matrix has %d cells, want %d", countCopies, len(matrix), len(sentences))
+		}
+		for _, c := range matrix {
+			k := [2]string{c.Source, c.Key}
+			if c.Sentences != sentences[k] || float64(c.Words)/float64(c.SourceWords) != share[k] {
+				t.Errorf("copies counted %v: matrix %v: %d sentences, share %v; want %d, %v", countCopies, k, c.Sentences, float64(c.Words)/float64(c.SourceWords), sentences[k], share[k])
+			}
+		}
+	}
+}
+
+// sameScreenTimeline checks the screen timeline, rebuilt from the summary
+// tables, against the builder's with evidence capped per source (and its
+// durations those among the evidence kept).
+func sameScreenTimeline(t *testing.T, db *DB, s *timeline.Schema, want *timeline.Report) {
+	t.Helper()
+	b := s.NewTimelineBuilder(timeline.MinConfidence)
+	b.EvidencePerSource = ScreenEvidence
+	for _, a := range want.Articles {
+		b.Add(a)
+	}
+	capped := b.Timeline()
+	for i := range capped.Phases {
+		p := &capped.Phases[i]
+		kept := map[[3]any]bool{}
+		for _, ev := range p.Evidence {
+			kept[[3]any{ev.Source, ev.File, ev.Sentence}] = true
+		}
+		var durations []timeline.Evidence
+		for _, ev := range p.Durations {
+			if kept[[3]any{ev.Source, ev.File, ev.Sentence}] {
+				durations = append(durations, ev)
+			}
+		}
+		p.Durations = durations
+	}
+	screen, err := db.ScreenTimeline(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := jsonOf(t, screen), jsonOf(t, capped); g != w {
+		for i := range capped.Phases {
+			if i < len(screen.Phases) {
+				if g, w := jsonOf(t, screen.Phases[i]), jsonOf(t, capped.Phases[i]); g != w {
+					t.Errorf("screen timeline phase %d differs:\n got %.600s\nwant %.600s", i, g, w)
+					break
+				}
+			}
+		}
+		if g, w := jsonOf(t, screen.Narrative), jsonOf(t, capped.Narrative); g != w {
+			t.Errorf("screen narrative differs:\n got %.300s\nwant %.300s", g, w)
+		}
+		t.Errorf("screen timeline differs:\n got %.300s\nwant %.300s", g, w)
+	}
+	var gz, wz []string
+	walkTimes(&screen, func(tm *time.Time) { z, _ := tm.Zone(); gz = append(gz, z) })
+	walkTimes(&capped, func(tm *time.Time) { z, _ := tm.Zone(); wz = append(wz, z) })
+	if strings.Join(gz, ",") != strings.Join(wz, ",") {
+		t.Errorf("screen timeline zones %v, want %v", gz, wz)
+	}
+}
+
+// walkTimes calls fn for every time in tl, in a fixed order.
+func walkTimes(tl *timeline.Timeline, fn func(*time.Time)) {
+	for i := range tl.Phases {
+		p := &tl.Phases[i]
+		for _, b := range []*timeline.Bound{p.Start, p.End} {
+			if b != nil {
+				fn(&b.Time)
+			}
+		}
+		for _, evs := range [][]timeline.Evidence{p.Durations, p.Evidence} {
+			for k := range evs {
+				for m := range evs[k].Times {
+					fn(&evs[k].Times[m].Time)
+				}
+			}
+		}
+	}
 }

@@ -73,7 +73,8 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		defer ast.close()
 		delta = timeline.CastCounts{}
 		changed := false
-		for i, p := range batch {
+		for i := range batch {
+			p := &batch[i] // an analysis made now is kept in batch[i] (see settleAhead)
 			if p.Err != nil {
 				out[i].Err = p.Err
 				continue
@@ -81,7 +82,7 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
 				return err
 			}
-			stored, pa, err := d.storeArticle(ctx, st, ast, &p)
+			stored, pa, err := d.storeArticle(ctx, st, ast, p)
 			if err != nil {
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
 					// SQLite already rolled the whole transaction back (a full
@@ -92,7 +93,12 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 			} else if pa != nil {
 				delta.Add(pa.names, 1)
 				maxID = max(maxID, stored.ID)
-				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1)
+				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1, stored.CopyOf != "")
+				if stored.demoted != 0 {
+					if err := becameCopy(ctx, tx, ast, stored.demoted); err != nil {
+						return err
+					}
+				}
 				changed = true
 			}
 			out[i].Stored = stored.Stored
@@ -116,19 +122,17 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		_, err = tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?`, lastID)
 		return err
 	})
-	if err == nil {
-		d.an.mu.Lock()
-		if d.an.version == version {
-			for _, t := range delta {
-				d.an.counts.Add([]timeline.NameTally{t}, 1)
-			}
-			d.an.maxID = maxID
-			d.an.version++
-			version = d.an.version
-			d.an.publish()
+	d.an.mu.Lock()
+	d.an.settleAhead(batch)
+	if err == nil && d.an.version == version {
+		for _, t := range delta {
+			d.an.counts.Add([]timeline.NameTally{t}, 1)
 		}
-		d.an.mu.Unlock()
+		d.an.maxID = maxID
+		d.an.version++
+		d.an.publish()
 	}
+	d.an.mu.Unlock()
 	if err != nil {
 		err = d.describe(err)
 		for i := range out {
@@ -183,6 +187,7 @@ type storedArticle struct {
 	ID, sourceID int64
 	sentenceIDs  []int64
 	cells        []timeline.CoverageCell // its coverage, for the per-source sums
+	demoted      int64                   // the article it took the place of as the original of a group of copies
 }
 
 // storeArticle writes one prepared article with its analysis (made now if
@@ -200,7 +205,7 @@ func (d *DB) storeArticle(ctx context.Context, st *statements, ast *analysisStat
 		}
 		pa = p.Analysis.(*preparedAnalysis)
 	}
-	cells, err := ast.store(ctx, sa.ID, sa.sentenceIDs, pa)
+	cells, err := ast.store(ctx, sa.ID, sa.sourceID, p.Article.File, sa.sentenceIDs, pa)
 	if err != nil {
 		return sa, nil, err
 	}
@@ -259,10 +264,11 @@ func (st *statements) store(ctx context.Context, p ingest.Prepared) (storedArtic
 		}
 	}
 	stored := storedArticle{Stored: ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, ID: articleID, sourceID: sourceID, sentenceIDs: ids}
-	original, err := st.copies.linkCopy(ctx, articleID, art.Published, p.Print)
+	original, demoted, err := st.copies.linkCopy(ctx, articleID, art.Published, p.Print)
 	if err != nil {
 		return storedArticle{}, err
 	}
+	stored.demoted = demoted
 	if original != 0 {
 		ref, err := st.copies.refOf(ctx, original)
 		if err != nil {

@@ -41,46 +41,47 @@ func (c copyStatements) all() []*sql.Stmt {
 // near-identical copy of an article already stored, links the group to the
 // earliest published of them (the one stored first when a date is
 // unknown). It returns the id of the original when the new article is a
-// copy, 0 otherwise.
-func (c copyStatements) linkCopy(ctx context.Context, id int64, published time.Time, p timeline.CopyPrint) (int64, error) {
+// copy, 0 otherwise, and the id of the original it replaced when it came
+// out before the group's original (which becomes a copy).
+func (c copyStatements) linkCopy(ctx context.Context, id int64, published time.Time, p timeline.CopyPrint) (original, demoted int64, err error) {
 	blob, _ := p.MarshalBinary()
 	if _, err := c.print.ExecContext(ctx, id, blob); err != nil {
-		return 0, fmt.Errorf("store copy print: %w", err)
+		return 0, 0, fmt.Errorf("store copy print: %w", err)
 	}
 	bands := p.Bands()
 	if bands == nil {
-		return 0, nil
+		return 0, 0, nil
 	}
 	args := make([]any, 0, len(bands)+1)
 	for _, b := range bands {
 		if _, err := c.band.ExecContext(ctx, b, id); err != nil {
-			return 0, fmt.Errorf("store copy band: %w", err)
+			return 0, 0, fmt.Errorf("store copy band: %w", err)
 		}
 		args = append(args, b)
 	}
 	rows, err := c.candidates.QueryContext(ctx, append(args, id)...)
 	if err != nil {
-		return 0, fmt.Errorf("find copy candidates: %w", err)
+		return 0, 0, fmt.Errorf("find copy candidates: %w", err)
 	}
 	var cands []int64
 	for rows.Next() {
 		var cand int64
 		if err := rows.Scan(&cand); err != nil {
 			rows.Close()
-			return 0, err
+			return 0, 0, err
 		}
 		cands = append(cands, cand)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	best, bestSim, root := int64(0), 0.0, int64(0)
 	for _, cand := range cands {
 		var blob []byte
 		var candRoot int64
 		if err := c.candidatePrint.QueryRowContext(ctx, cand).Scan(&blob, &candRoot); err != nil {
-			return 0, fmt.Errorf("read copy print: %w", err)
+			return 0, 0, fmt.Errorf("read copy print: %w", err)
 		}
 		q, err := timeline.ParseCopyPrint(blob)
 		if err != nil {
@@ -91,23 +92,23 @@ func (c copyStatements) linkCopy(ctx context.Context, id int64, published time.T
 		}
 	}
 	if best == 0 {
-		return 0, nil
+		return 0, 0, nil
 	}
 	var rootPublished sql.NullString
 	if err := c.root.QueryRowContext(ctx, root).Scan(&rootPublished); err != nil {
-		return 0, fmt.Errorf("read original: %w", err)
+		return 0, 0, fmt.Errorf("read original: %w", err)
 	}
 	if earlier(published, parseStoredTime(rootPublished)) {
 		// The new article came out first: it becomes the group's original.
 		if _, err := c.relink.ExecContext(ctx, id, root, bestSim); err != nil {
-			return 0, fmt.Errorf("link wire copies: %w", err)
+			return 0, 0, fmt.Errorf("link wire copies: %w", err)
 		}
-		return 0, nil
+		return 0, root, nil
 	}
 	if _, err := c.link.ExecContext(ctx, root, bestSim, id); err != nil {
-		return 0, fmt.Errorf("link wire copy: %w", err)
+		return 0, 0, fmt.Errorf("link wire copy: %w", err)
 	}
-	return root, nil
+	return root, 0, nil
 }
 
 // refOf names a stored article.
@@ -177,6 +178,7 @@ func (d *DB) printMissing(ctx context.Context) error {
 			if perr != nil {
 				return perr
 			}
+			linked := false
 			for _, id := range ids {
 				var published sql.NullString
 				if err := tx.QueryRowContext(ctx, `SELECT published FROM articles WHERE id = ?`, id).Scan(&published); err != nil {
@@ -186,9 +188,14 @@ func (d *DB) printMissing(ctx context.Context) error {
 				if err != nil {
 					return err
 				}
-				if _, err := cs.linkCopy(ctx, id, parseStoredTime(published), timeline.FingerprintSentences(sents)); err != nil {
+				original, demoted, err := cs.linkCopy(ctx, id, parseStoredTime(published), timeline.FingerprintSentences(sents))
+				if err != nil {
 					return err
 				}
+				linked = linked || original != 0 || demoted != 0
+			}
+			if linked { // copies the stored per-source sums counted as originals
+				return recountCopies(ctx, tx)
 			}
 			return nil
 		})

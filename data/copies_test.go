@@ -2,12 +2,14 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -104,5 +106,131 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 		if sa.Article.CopyOf.String() != want[ref] {
 			t.Errorf("%s: loaded CopyOf %q, want %q", ref, sa.Article.CopyOf, want[ref])
 		}
+	}
+	// The stored coverage and per-source sums know the copies, the
+	// relinked original included.
+	s := testSchema(t)
+	if err := db.Refresh(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	mem := inMemoryReport(t, db, s)
+	cov, err := db.StoredCoverage(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copies := 0
+	for _, c := range cov {
+		if c.Copy {
+			copies++
+		}
+	}
+	if g, w := jsonOf(t, cov), jsonOf(t, mem.Coverage); g != w || copies == 0 {
+		t.Errorf("stored coverage (%d copy cells) differs:\n got %.300s\nwant %.300s", copies, g, w)
+	}
+	sameMatrix(t, db, mem)
+	sameScreenTimeline(t, db, s, mem)
+	// Re-analysed (another schema) they still do.
+	raw, err := assets.Schema(assets.DefaultSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := timeline.ParseSchema("other.yaml", []byte(strings.Replace(string(raw), "label:", "label: x", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Refresh(ctx, other, nil); err != nil {
+		t.Fatal(err)
+	}
+	mem = inMemoryReport(t, db, other)
+	sameMatrix(t, db, mem)
+	sameScreenTimeline(t, db, other, mem)
+}
+
+// TestMigration007RecomputesWhatImportKeeps: the statements by which
+// migration 007 fills the per-source copy sums, phase_articles and
+// phase_votes of an older database give what import and re-analysis keep.
+func TestMigration007RecomputesWhatImportKeeps(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	importMixed(t, db, 200)
+	bodies := bundledBodies(t)
+	day := time.Date(2025, 8, 15, 0, 0, 0, 0, time.UTC)
+	for i, b := range bodies[:2] { // copies, one of them published first
+		a := article("Reprinter", string(rune('p'+i))+".txt", reprint(b, "Headline"))
+		a.Published = day.Add(time.Duration(1-2*i) * 24 * time.Hour)
+		if _, err := db.ImportArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Refresh(ctx, testSchema(t), nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := migrationFS.ReadFile("migrations/007_scale.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fills []string
+	for _, stmt := range strings.Split(string(raw), ";") {
+		var lines []string
+		for _, l := range strings.Split(stmt, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+				lines = append(lines, l)
+			}
+		}
+		stmt = strings.TrimSpace(strings.Join(lines, "\n"))
+		for _, p := range []string{"UPDATE coverage_sources", "UPDATE source_words", "INSERT INTO phase_articles", "INSERT INTO phase_votes"} {
+			if strings.HasPrefix(stmt, p) {
+				fills = append(fills, stmt)
+			}
+		}
+	}
+	if len(fills) != 4 {
+		t.Fatalf("%d fill statements in migration 007", len(fills))
+	}
+	dump := func() string {
+		var b strings.Builder
+		for _, q := range []string{
+			`SELECT source_id, kind, key, sentences, words, articles, copy_sentences, copy_words, copy_articles FROM coverage_sources ORDER BY 1, 2, 3`,
+			`SELECT source_id, words, articles, copy_words, copy_articles FROM source_words ORDER BY 1`,
+			`SELECT source_id, phase, file, article_id, sentences, first FROM phase_articles ORDER BY 1, 2, 3, 4`,
+			`SELECT earlier, later, votes FROM phase_votes ORDER BY 1, 2`,
+		} {
+			rows, err := db.db.Query(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				rows.Scan(ptrs...)
+				fmt.Fprintln(&b, vals...)
+			}
+			rows.Close()
+		}
+		return b.String()
+	}
+	kept := dump()
+	var copies int
+	db.db.QueryRow(`SELECT COUNT(*) FROM coverage_sources WHERE copy_articles > 0`).Scan(&copies)
+	if copies == 0 {
+		t.Fatal("no copies counted")
+	}
+	for _, q := range []string{`UPDATE coverage_sources SET copy_sentences = 0, copy_words = 0, copy_articles = 0`,
+		`UPDATE source_words SET copy_words = 0, copy_articles = 0`, `DELETE FROM phase_articles`, `DELETE FROM phase_votes`} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range fills {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%v\n%s", err, q)
+		}
+	}
+	if got := dump(); got != kept {
+		t.Errorf("migration 007 fills differ from what import keeps:\n got %.500s\nwant %.500s", got, kept)
 	}
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -39,9 +40,16 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		want    []string
 		mustNot []string
 	}{
-		"coverage matrix": {qCoverageMatrix, []any{0}, []string{"SEARCH s USING INTEGER PRIMARY KEY", "SEARCH w USING INTEGER PRIMARY KEY"}, []string{"articles", "sentence"}},
+		"coverage matrix": {qCoverageMatrix, []any{0, 0}, []string{"SEARCH s USING INTEGER PRIMARY KEY", "SEARCH w USING INTEGER PRIMARY KEY"}, []string{"articles", "sentence"}},
 		"article coverage": {qStoredCoverage, []any{0}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},
+		"search": {qSearch, []any{`"talks"`, 50}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 0:M1", "SCAN sentences_fts VIRTUAL TABLE INDEX 0:=M1", "SEARCH n USING INTEGER PRIMARY KEY", "SEARCH a USING INTEGER PRIMARY KEY"},
+			[]string{"SCAN n", "SCAN a"}},
+		"screen: phases per source":                {qPhaseSources, nil, []string{"SCAN c"}, []string{"articles", "sentence"}},
+		"screen: a source's articles with a phase": {qPhaseArticles, []any{1, "talks"}, []string{"SEARCH phase_articles USING PRIMARY KEY (source_id=? AND phase=?)"}, []string{"TEMP B-TREE", "SCAN"}},
+		"screen: articles' phase sentences":        {fmt.Sprintf(qPhaseEvidence, "?2,?"), []any{0.3, 1, 2}, []string{"SEARCH sa USING INDEX sentence_analysis_article (article_id=?)"}, []string{"SCAN"}},
+		"screen: a phase's first time":             {fmt.Sprintf(qPhaseBound, "MIN"), []any{"talks", 0, 1 << 62}, []string{"SEARCH pt USING COVERING INDEX phase_times_phase (phase=? AND kind=? AND t=?)", "SEARCH phase_times USING COVERING INDEX phase_times_phase"}, []string{"SCAN"}},
+		"claims":                                   {qStoredClaims, nil, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE"}},
 		"timeline": {qStoredTimeline, []any{0.3}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file", "SEARCH sa USING INDEX sentence_analysis_article", "SEARCH t USING INTEGER PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},
 	}
@@ -56,6 +64,39 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 			if strings.Contains(plan, w) {
 				t.Errorf("%s: plan %q has %q", name, plan, w)
 			}
+		}
+	}
+}
+
+// TestSearchRanksAsTheJoinedQuery: ranking before joining gives the hits
+// (and order) of the plain query that joins every match.
+func TestSearchRanksAsTheJoinedQuery(t *testing.T) {
+	db := openTemp(t)
+	importMixed(t, db, 0)
+	for _, q := range []string{"talks moscow", "putin", "trump said", "ukr*"} {
+		got, err := db.Search(context.Background(), q, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.db.Query(`SELECT n.id, highlight(sentences_fts, 0, '[', ']') FROM sentences_fts f JOIN sentences n ON n.id = f.rowid
+			WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), n.id LIMIT 7`, MatchQuery(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for rows.Next() {
+			var id int64
+			var hl string
+			rows.Scan(&id, &hl)
+			want = append(want, fmt.Sprint(id, hl))
+		}
+		rows.Close()
+		var have []string
+		for _, h := range got {
+			have = append(have, fmt.Sprint(h.SentenceID, h.Highlight))
+		}
+		if len(want) == 0 || strings.Join(have, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%q: hits\n%s\nwant\n%s", q, strings.Join(have, "\n"), strings.Join(want, "\n"))
 		}
 	}
 }

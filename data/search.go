@@ -43,6 +43,19 @@ func MatchQuery(input string) string {
 	return strings.Join(terms, " ")
 }
 
+// qSearch ranks the matches (rowid and score only) and keeps the best
+// before it reads their text, highlights them and joins their articles:
+// at 100,000 articles a common word matches tens of thousands of
+// sentences, and highlighting or joining them all cost more than ranking.
+const qSearch = `SELECT n.id, a.id, s.label, a.file, n.seq, n.text, highlight(sentences_fts, 0, '[', ']')
+	FROM (SELECT rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts WHERE sentences_fts MATCH ?1
+		ORDER BY score, rowid LIMIT ?2) top
+	CROSS JOIN sentences_fts ON sentences_fts.rowid = top.id AND sentences_fts MATCH ?1
+	CROSS JOIN sentences n ON n.id = top.id
+	CROSS JOIN articles a ON a.id = n.article_id
+	CROSS JOIN sources s ON s.id = a.source_id
+	ORDER BY top.score, top.id`
+
 // Search finds up to limit sentences matching the words of query, best
 // first. Input with no words gives no hits and no error.
 func (d *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
@@ -53,14 +66,7 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, 
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT n.id, a.id, s.label, a.file, n.seq, n.text,
-		highlight(sentences_fts, 0, '[', ']')
-		FROM sentences_fts f
-		JOIN sentences n ON n.id = f.rowid
-		JOIN articles a ON a.id = n.article_id
-		JOIN sources s ON s.id = a.source_id
-		WHERE sentences_fts MATCH ?
-		ORDER BY bm25(sentences_fts), n.id LIMIT ?`, match, limit)
+	rows, err := d.db.QueryContext(ctx, qSearch, match, limit)
 	if err != nil {
 		return nil, d.describe(err)
 	}

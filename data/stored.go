@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -15,12 +16,17 @@ import (
 // that a test checks their plans.
 const (
 	qLoadAnalysis   = `SELECT article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times FROM sentence_analysis`
-	qStoredCoverage = `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede
+	qStoredCoverage = `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede, a.copy_of IS NOT NULL
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id CROSS JOIN coverage_cells c ON c.article_id = a.id AND c.kind = ?
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id, c.ord` // CROSS JOIN: walk in corpus order, no sort
-	qCoverageMatrix = `SELECT s.label, c.key, c.sentences, c.words, c.articles, w.words
+	// ?2 = 1 counts wire copies as their sources' own text.
+	qCoverageMatrix = `SELECT s.label, c.key, c.sentences - c.copy_sentences * (1 - ?2), c.words - c.copy_words * (1 - ?2),
+		c.articles - c.copy_articles * (1 - ?2), w.words - w.copy_words * (1 - ?2)
 		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
-		WHERE c.kind = ? AND c.articles > 0 ORDER BY s.label, c.key`
+		WHERE c.kind = ?1 AND c.articles - c.copy_articles * (1 - ?2) > 0 ORDER BY s.label, c.key`
+	qStoredClaims = `SELECT s.label, a.file, c.claims
+		FROM sources s CROSS JOIN articles a ON a.source_id = s.id LEFT JOIN article_claims c ON c.article_id = a.id
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
 	qStoredTimeline = `SELECT a.id, s.label, a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
 		CROSS JOIN sentence_analysis sa ON sa.article_id = a.id CROSS JOIN sentences t ON t.id = sa.sentence_id
@@ -112,10 +118,40 @@ func (d *DB) StoredCoverage(ctx context.Context, themes bool) ([]timeline.Covera
 	var out []timeline.CoverageCell
 	for rows.Next() {
 		var c timeline.CoverageCell
-		if err := rows.Scan(&c.Source, &c.File, &c.Key, &c.Sentences, &c.Words, &c.First, &c.Share, &c.Position, &c.Lede); err != nil {
+		if err := rows.Scan(&c.Source, &c.File, &c.Key, &c.Sentences, &c.Words, &c.First, &c.Share, &c.Position, &c.Lede, &c.Copy); err != nil {
 			return nil, d.describe(err)
 		}
 		out = append(out, c)
+	}
+	return out, d.describeErr(rows.Err())
+}
+
+// StoredClaims returns the claims of every article, stored with its
+// analysis, in corpus order: what Schema.FindClaims gives for the corpus.
+func (d *DB) StoredClaims(ctx context.Context) ([]timeline.Claim, error) {
+	rows, err := d.db.QueryContext(ctx, qStoredClaims)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	var out []timeline.Claim
+	for i := 0; rows.Next(); i++ {
+		var source, file string
+		var raw sql.NullString
+		if err := rows.Scan(&source, &file, &raw); err != nil {
+			return nil, d.describe(err)
+		}
+		if !raw.Valid {
+			continue
+		}
+		var claims []timeline.Claim
+		if err := json.Unmarshal([]byte(raw.String), &claims); err != nil {
+			return nil, fmt.Errorf("database %s: stored claims of %s / %s: %w", d.Path, source, file, err)
+		}
+		for k := range claims {
+			claims[k].Source, claims[k].File, claims[k].Article = source, file, i
+		}
+		out = append(out, claims...)
 	}
 	return out, d.describeErr(rows.Err())
 }
@@ -131,13 +167,17 @@ type SourceCell struct {
 }
 
 // CoverageMatrix returns the source × phase (themes: × theme) sums kept up
-// to date on import, by source label.
-func (d *DB) CoverageMatrix(ctx context.Context, themes bool) ([]SourceCell, error) {
-	kind := kindPhase
+// to date on import, by source label. Wire copies count only with
+// countCopies (as timeline.Report.SourceShares counts them).
+func (d *DB) CoverageMatrix(ctx context.Context, themes, countCopies bool) ([]SourceCell, error) {
+	kind, all := kindPhase, 0
 	if themes {
 		kind = kindTheme
 	}
-	rows, err := d.db.QueryContext(ctx, qCoverageMatrix, kind)
+	if countCopies {
+		all = 1
+	}
+	rows, err := d.db.QueryContext(ctx, qCoverageMatrix, kind, all)
 	if err != nil {
 		return nil, d.describe(err)
 	}

@@ -32,7 +32,7 @@ func init() {
 	register(command{
 		name:    "timeline",
 		summary: "the event's phases in order with times, sources and evidence",
-		usage:   "[--schema FILE] [--format table|json]",
+		usage:   "[--schema FILE] [--format table|json] [--evidence N]",
 		run:     runTimeline,
 	})
 }
@@ -199,12 +199,19 @@ func runThemes(env Env, args []string) int {
 
 func runTimeline(env Env, args []string) int {
 	c := newAnalysisCommand(env, "timeline", "table", "json")
+	evidence := c.Int("evidence", data.ScreenEvidence, "evidence sentences per source and phase (0: all, read from every stored sentence)")
 	schema, db, code, done := c.prepare(env, args)
 	if done {
 		return code
 	}
 	defer db.Close()
-	tl, err := db.StoredTimeline(context.Background(), schema, 0)
+	var tl timeline.Timeline
+	var err error
+	if *evidence > 0 { // from the summaries kept on import
+		tl, err = db.SummaryTimeline(context.Background(), schema, *evidence)
+	} else {
+		tl, err = db.StoredTimeline(context.Background(), schema, 0)
+	}
 	if err != nil {
 		return c.fail(env, err)
 	}

@@ -99,6 +99,36 @@ func TestTimelineJSON(t *testing.T) {
 	if !strings.Contains(out, `"start": null`) {
 		t.Errorf("phases without clock times should have null start")
 	}
+	// Every stored sentence (--evidence 0) gives the same phases, spans and
+	// sources, and at least as much evidence as the summaries.
+	code, all, errOut := run(t, "--db", db, "timeline", "--format", "json", "--evidence", "0")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var full struct {
+		Phases []struct {
+			ID       string   `json:"id"`
+			Start    *string  `json:"start"`
+			End      *string  `json:"end"`
+			Sources  []string `json:"sources"`
+			Evidence []any    `json:"evidence"`
+		} `json:"phases"`
+	}
+	if err := json.Unmarshal([]byte(all), &full); err != nil || len(full.Phases) != len(doc.Phases) {
+		t.Fatalf("%d phases with --evidence 0, want %d (%v)", len(full.Phases), len(doc.Phases), err)
+	}
+	for i, p := range full.Phases {
+		q := doc.Phases[i]
+		str := func(s *string) string {
+			if s == nil {
+				return "null"
+			}
+			return *s
+		}
+		if p.ID != q.ID || str(p.Start) != str(q.Start) || str(p.End) != str(q.End) || strings.Join(p.Sources, ",") != strings.Join(q.Sources, ",") || len(p.Evidence) < len(q.Evidence) {
+			t.Errorf("phase %d with --evidence 0: %s %v %v, want %s %v %v", i, p.ID, p.Sources, len(p.Evidence), q.ID, q.Sources, len(q.Evidence))
+		}
+	}
 }
 
 func TestThemesCSVAndSchemaErrors(t *testing.T) {

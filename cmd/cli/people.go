@@ -131,11 +131,15 @@ func runQuotes(env Env, args []string) int {
 
 func runClaims(env Env, args []string) int {
 	c := newAnalysisCommand(env, "claims", "json", "table")
-	schema, arts, code, done := c.run(env, args)
+	_, db, code, done := c.prepare(env, args)
 	if done {
 		return code
 	}
-	claims := schema.FindClaims(arts)
+	defer db.Close()
+	claims, err := db.StoredClaims(context.Background()) // stored with each article's analysis
+	if err != nil {
+		return c.fail(env, err)
+	}
 	ds := timeline.FindDiscrepancies(claims)
 	t := table{header: []string{"quantity", "source", "value", "range", "sentence"}}
 	for _, d := range ds {
