@@ -435,18 +435,12 @@ func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int
 		if s.Phase == "" || s.Confidence < timeline.MinConfidence {
 			continue
 		}
-		for k, tm := range s.Times {
-			kind, t := -1, int64(0)
-			switch {
-			case tm.Kind == timeline.TimeClock && tm.Resolved:
-				kind, t = timeKindClock, tm.Time.UnixNano()
-			case tm.Kind == timeline.TimeDuration && !tm.Expected:
-				kind, t = timeKindDuration, int64(tm.Duration)
+		for _, pt := range pa.schema.PhaseTimes(s) {
+			kind, t := timeKindClock, pt.Clock.UnixNano()
+			if pt.Clock.IsZero() {
+				kind, t = timeKindDuration, int64(pt.Duration)
 			}
-			if kind < 0 {
-				continue
-			}
-			if _, err := st.phaseTime.ExecContext(ctx, articleID, s.Index, k, s.Phase, kind, t); err != nil {
+			if _, err := st.phaseTime.ExecContext(ctx, articleID, s.Index, pt.Index, pt.Phase, kind, t); err != nil {
 				return nil, fmt.Errorf("store phase times: %w", err)
 			}
 		}

@@ -24,7 +24,8 @@ func testSchema(t testing.TB) *timeline.Schema {
 	return s
 }
 
-// importMixed imports the bundled corpus, the engine's other summits and n
+// importMixed imports the bundled corpus, the engine's other summits (and
+// two held-out sets) and n
 // generated articles (other leaders: the principals are contested while
 // the first batches come in).
 func importMixed(t *testing.T, db *DB, n int) {
@@ -32,7 +33,13 @@ func importMixed(t *testing.T, db *DB, n int) {
 	ctx := context.Background()
 	dirs := []string{"../assets/corpus/alaska-2025"}
 	summits := t.TempDir()
-	files, _ := filepath.Glob("../timeline/testdata/summits/*")
+	// Other summits, and the held-out sets' live blogs, feeds, zones and
+	// start/end times (their pages and feeds too).
+	var files []string
+	for _, dir := range []string{"summits", "heldout3", "heldout4"} {
+		more, _ := filepath.Glob("../timeline/testdata/" + dir + "/*")
+		files = append(files, more...)
+	}
 	for _, f := range files {
 		if !strings.HasSuffix(f, ".json") {
 			b, err := os.ReadFile(f)
@@ -179,7 +186,13 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	if g, w := jsonOf(t, claims), jsonOf(t, want.Claims); g != w || len(claims) == 0 {
-		t.Errorf("stored claims (%d) differ:\n got %.300s\nwant %.300s", len(claims), g, w)
+		for i := range claims {
+			if i < len(want.Claims) && jsonOf(t, claims[i]) != jsonOf(t, want.Claims[i]) {
+				t.Errorf("stored claim %d differs:\n got %s\nwant %s", i, jsonOf(t, claims[i]), jsonOf(t, want.Claims[i]))
+				break
+			}
+		}
+		t.Errorf("stored claims (%d, want %d) differ", len(claims), len(want.Claims))
 	}
 	// Up to date: nothing left to do.
 	total = 0
@@ -388,7 +401,12 @@ func sameScreenTimeline(t *testing.T, db *DB, s *timeline.Schema, want *timeline
 		for i := range capped.Phases {
 			if i < len(screen.Phases) {
 				if g, w := jsonOf(t, screen.Phases[i]), jsonOf(t, capped.Phases[i]); g != w {
-					t.Errorf("screen timeline phase %d differs:\n got %.600s\nwant %.600s", i, g, w)
+					at := 0
+					for at < len(g) && at < len(w) && g[at] == w[at] {
+						at++
+					}
+					from := max(0, at-200)
+					t.Errorf("screen timeline phase %d differs at byte %d:\n got …%.400s\nwant …%.400s", i, at, g[from:], w[from:])
 					break
 				}
 			}

@@ -215,7 +215,7 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 
 func measured(ts []timeline.TimeMention) bool {
 	for _, tm := range ts {
-		if tm.Kind == timeline.TimeDuration && !tm.Expected {
+		if tm.Kind == timeline.TimeDuration && !tm.Expected && !tm.Shift { // as TimelinePhase.addTimes
 			return true
 		}
 	}

@@ -1,6 +1,9 @@
 package timeline
 
-import "sort"
+import (
+	"sort"
+	"time"
+)
 
 // TimelineBuilder merges analysed articles into a timeline one article at
 // a time, so a store can stream them (BuildTimeline feeds it a slice).
@@ -102,6 +105,44 @@ func (b *TimelineBuilder) Timeline() Timeline {
 	orderPhases(tl.Phases)
 	applyRelativeOrder(tl.Phases, b.votes, max(1, len(tl.Narrative)/3))
 	return tl
+}
+
+// PhaseTime is one time a sentence gives a phase's span: a resolved clock
+// time (Clock set) or a measured length (Duration set).
+type PhaseTime struct {
+	Phase    string
+	Index    int // the mention's index in the sentence's Times
+	Clock    time.Time
+	Duration time.Duration
+}
+
+// PhaseTimes lists what a sentence of the timeline (Phase set, confident)
+// adds to phase spans, as TimelineBuilder uses it: its clock times go to its
+// phase unless they mark the start or end of a phase it names; its
+// measured lengths (not plans, not delays or offsets) to its phase. Stores
+// that keep timeline summaries use it so their spans match the builder's.
+func (s *Schema) PhaseTimes(sent AnalyzedSentence) []PhaseTime {
+	var out []PhaseTime
+	_, moved := s.splitTimes(Evidence{Text: sent.Text, Times: sent.Times}, sent.Phase)
+	movedAt := map[time.Time]string{}
+	for phase, tms := range moved {
+		for _, tm := range tms {
+			movedAt[tm.Time] = phase
+		}
+	}
+	for k, tm := range sent.Times {
+		switch {
+		case tm.Kind == TimeClock && tm.Resolved:
+			phase := sent.Phase
+			if p, ok := movedAt[tm.Time]; ok {
+				phase = p
+			}
+			out = append(out, PhaseTime{Phase: phase, Index: k, Clock: tm.Time})
+		case tm.Kind == TimeDuration && !tm.Expected && !tm.Shift:
+			out = append(out, PhaseTime{Phase: sent.Phase, Index: k, Duration: tm.Duration})
+		}
+	}
+	return out
 }
 
 // splitTimes parts a sentence's resolved clock times into those of its own

@@ -175,8 +175,11 @@ const exactSlack = 0.1
 // analysed articles, each tied to a phase and a quantity.
 func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 	var out []Claim
-	offset, offsetKnown := s.eventOffset(arts)
 	for ai, a := range arts {
+		// The event's zone per article (the schema's, the article's event
+		// day's, or one the article states), so that a store can keep each
+		// article's claims as the whole corpus would give them.
+		offset, offsetKnown := s.eventOffset(arts[ai : ai+1])
 		names := midSentenceNames(a)
 		days := sentenceWeekdays(a.Sentences)
 		for si := range a.Sentences {

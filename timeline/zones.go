@@ -53,7 +53,8 @@ func statedOffset(text string) (int, bool) {
 }
 
 // eventOffset returns the zone of the event's place: the schema's, else
-// the one the articles state (the first found, when none contradicts it).
+// that of an article's event day (from an event file), else the one the
+// articles state (the first found, when none contradicts it).
 func (s *Schema) eventOffset(arts []AnalyzedArticle) (*time.Location, bool) {
 	if s.Event.Timezone != "" {
 		if d, err := s.Event.Day(); err == nil && !d.IsZero() {
@@ -61,6 +62,11 @@ func (s *Schema) eventOffset(arts []AnalyzedArticle) (*time.Location, bool) {
 		}
 		if l, err := time.LoadLocation(s.Event.Timezone); err == nil {
 			return l, true
+		}
+	}
+	for _, a := range arts {
+		if !a.EventDate.IsZero() && a.EventDate.Location() != time.UTC {
+			return a.EventDate.Location(), true // from the article's event file
 		}
 	}
 	found, off := false, 0
