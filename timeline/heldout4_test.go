@@ -50,6 +50,9 @@ func TestHeldOut4Actors(t *testing.T) {
 			}
 		}
 		t.Logf("%s: non-persons counted as people: %q", name, wrong)
+		if len(sc.Missing) > heldOut4ActorsMissing || len(sc.Unmerged) > heldOut4Unmerged || len(wrong) > heldOut4NonPersons || !sc.MelaniaApart {
+			t.Errorf("%s: below target: missing %v, unmerged %v, non-persons %q", name, sc.Missing, sc.Unmerged, wrong)
+		}
 		var people []string
 		for _, a := range h.report.Actors.List {
 			if a.Kind == timeline.Person {
@@ -72,6 +75,10 @@ func TestHeldOut4Quotes(t *testing.T) {
 		variants, rightVariants = variants+sc.Variants, rightVariants+sc.RightVariants
 	}
 	t.Logf("all: pairs together %d/%d, right speakers %d/%d, right variant speakers %d/%d", together, pairs, right, clusters, rightVariants, variants)
+	if float64(together) < heldOut4PairRecall*float64(pairs) || right < heldOut4Speakers || variants-rightVariants > heldOut4VariantsWrong {
+		t.Errorf("below target: pairs together %d/%d (want share %.2f), right speakers %d (want %d), wrong variant speakers %d (want at most %d)",
+			together, pairs, heldOut4PairRecall, right, heldOut4Speakers, variants-rightVariants, heldOut4VariantsWrong)
+	}
 }
 
 func TestHeldOut4Disagreements(t *testing.T) {

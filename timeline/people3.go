@@ -181,7 +181,7 @@ func (idx *actorIndex) mergeSpellings(spell map[*person]*spelling) {
 			f := topKeys(p.first, 1)
 			if len(f) == 1 && len(byFirst[f[0]]) == 1 {
 				q := byFirst[f[0]][0]
-				mergeInto(q, p, spell)
+				mergeInto(q, p, map[*person]*spelling{}) // counts, not spellings: "Putin" stays the surname
 				idx.patronyms[f[0]+" "+sur] = q
 				continue
 			}

@@ -364,6 +364,14 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 		if head[k].text == "according" {
 			// "according to X, “…”"; but "told Y, according to Beijing,
 			// that “…”": a source that is no person leaves the verb before.
+			at := headStart + head[k].start
+			if lead := strings.TrimRight(body[headStart:at], " "); strings.HasSuffix(lead, ",") {
+				// "X, according to Y, greeted him with the words": X's
+				// words, as Y reports them.
+				if who := nearestPerson(subjects, at, headStart, at, true); who != "" && strings.TrimSpace(body[personEnd(subjects, who, headStart, at):len(lead)-1+headStart]) == "" {
+					return who
+				}
+			}
 			to := headStart + head[min(k+4, len(head)-1)].end
 			if who := nearestPerson(people, headStart+head[k].start, headStart+head[k].end, to, false); who != "" {
 				return who
@@ -379,7 +387,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 		}
 	}
 	// "Trump's remark that …", "Putin's parting line: “…”".
-	if who, at := possessiveSpeaker(body, qc.poss, headStart, sp.start); who != "" && (verb < 0 || headStart+head[verb].start < at) {
+	if who, at := possessiveSpeaker(body, qc.poss, headStart, sp.start); who != "" && (verb < 0 || headStart+head[verb].start <= at) {
 		return who
 	}
 	if verb < 0 {

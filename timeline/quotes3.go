@@ -16,7 +16,8 @@ type quoteContext struct {
 }
 
 // objectPrepositions put the person after them in a clause's object.
-var objectPrepositions = setOf("with", "to", "for", "from", "about", "against", "toward", "towards", "at", "on", "of", "than", "like", "between", "among", "into", "beside", "behind", "alongside", "including", "invited", "met", "meeting", "meet", "called", "visit", "visited", "greeted", "thanked", "urged")
+var objectPrepositions = setOf("with", "to", "for", "from", "about", "against", "toward", "towards", "at", "on", "of", "than", "like", "between", "among", "into", "beside", "behind", "alongside", "including", "invited", "met", "meeting", "meet", "called", "visit", "visited", "greeted", "thanked", "urged",
+	"told", "tell", "tells", "telling", "asked", "asking", "warned", "assured", "reminded", "informed", "praised", "phoned", "congratulated")
 
 // objectOfPreposition reports whether the person named at off (in the
 // sentence starting at sentStart) follows a preposition, past its titles
@@ -212,4 +213,19 @@ func quotedAfter(s string, open bool) bool {
 		}
 	}
 	return open
+}
+
+// personEnd is where the last mention of who in [from, to) ends (to when
+// none does).
+func personEnd(people []personAt, who string, from, to int) int {
+	end := to
+	for _, p := range peopleFrom(people, from) {
+		if p.end > to {
+			break
+		}
+		if p.id == who {
+			end = p.end
+		}
+	}
+	return end
 }
