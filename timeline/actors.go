@@ -76,7 +76,8 @@ var personTitles = setOf("president", "minister", "secretary", "lady", "envoy", 
 	"king", "queen", "prince", "princess", "pope", "general", "gen", "admiral", "director", "chief", "commissioner",
 	"chairman", "chairwoman", "deputy", "mr", "mrs", "ms", "dr", "leader", "premier", "lawmaker", "adviser", "advisor",
 	"counselor", "counsellor", "host", "anchor", "correspondent", "commentator", "analyst", "colonel", "col", "lt",
-	"sergeant", "captain", "capt", "marshal", "lieutenant", "commander", "brigadier", "corporal", "commodore", "emir", "sheikh", "crown", "vice", "first", "foreign", "defence", "defense")
+	"sergeant", "captain", "capt", "marshal", "lieutenant", "commander", "brigadier", "corporal", "commodore", "emir", "sheikh", "crown", "vice", "first", "foreign", "defence", "defense",
+	"sir", "dame", "lord", "baroness", "baron") // honorifics: "Sir Keir Starmer" is Keir Starmer
 
 // roleWords name a leader in a title reference ("the Russian leader").
 var roleWords = setOf("leader", "president", "counterpart", "chief", "head", "premier", "chancellor", "prime")
@@ -103,7 +104,7 @@ func needsTranslit(w string) bool {
 	if strings.Contains(w, "tch") || strings.Contains(w, "shch") || strings.Contains(w, "zh") || germanSpelling(w) {
 		return true // "Gorbatchev": French and German spellings of a "ch"
 	}
-	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
+	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "yj") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
 }
 
 // germanSpelling reports whether a folded word is spelt the German way
@@ -131,7 +132,7 @@ func translitSlow(w string) string {
 	w = strings.ReplaceAll(w, "shch", "sh") // "Khrushchev", "Khruschev"
 	w = strings.ReplaceAll(w, "zh", "sh")   // "Brezhnev", German "Breschnew"
 	w = strings.ReplaceAll(w, "tch", "ch")
-	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"ii", "i"}, {"ei", "ey"}} {
+	for _, e := range [][2]string{{"iy", "y"}, {"yy", "y"}, {"ij", "y"}, {"yj", "y"}, {"ii", "i"}, {"ei", "ey"}} {
 		if strings.HasSuffix(w, e[0]) && len(w) > 4 {
 			w = strings.TrimSuffix(w, e[0]) + e[1]
 			break
@@ -209,9 +210,13 @@ func capitalRuns(text string, toks []token) []run {
 				continue
 			}
 			// "Secretary of State": a particle between capitals.
-			if (toks[j].text == "of" || toks[j].text == "de" || toks[j].text == "van" || toks[j].text == "von" || toks[j].text == "bin" || toks[j].text == "al") &&
-				j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == " " {
+			if toks[j].text == "of" && j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == " " {
 				j += 2
+				continue
+			}
+			// "Ursula von der Leyen", "Abdel Fattah al-Sisi": particles of a name.
+			if k := particlesAt(text, toks, j); k > j && gap == " " {
+				j = k + 1
 				continue
 			}
 			break
@@ -390,6 +395,12 @@ type actorIndex struct {
 	// blend holds the one-word nicknames made of a first name and the
 	// start of the surname ("Jokowi": Joko Widodo).
 	blend map[string]*person
+	// germanAlias maps the key of a German spelling of a surname to the
+	// English one ("selensky": "zelensky"); patronyms maps a first name
+	// and a patronymic ("vladimir vladimirovich") to the person with that
+	// first name.
+	germanAlias map[string]string
+	patronyms   map[string]*person
 }
 
 func titleKey(title []string) string {
@@ -431,7 +442,8 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
 		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{},
-		placePos: map[string]int{}, personPos: map[string]int{}, thingPos: map[string]int{}, blend: map[string]*person{}}
+		placePos: map[string]int{}, personPos: map[string]int{}, thingPos: map[string]int{}, blend: map[string]*person{},
+		germanAlias: map[string]string{}, patronyms: map[string]*person{}}
 	spell := map[*person]*spelling{}
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
@@ -485,7 +497,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 			}
 		}
 		act.Mentions++
-		variant[id][surface]++
+		if surface != "" {
+			variant[id][surface]++
+		}
 		mentions.add(ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
 	}
 	roles := map[*person][]string{} // role words of each person's titles
@@ -535,7 +549,11 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
 					i = to - 1
 				} else if p := roleReference(toks, i, lastRole); p != nil {
-					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[i+1].start:toks[i+1].end], ai, si, toks[i+1].start, toks[i+1].end, s.Text)
+					surface := s.Text[toks[i+1].start:toks[i+1].end]
+					if !toks[i+1].upper {
+						surface = "" // "the president": a mention, not a name of the man
+					}
+					note(out.id(p, spell), Person, out.name(p, spell), surface, ai, si, toks[i+1].start, toks[i+1].end, s.Text)
 					i++
 				}
 			}
@@ -614,6 +632,15 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	switch {
 	case anyIn(words, weekdays): // "By Saturday"
 		return
+	case len(name) == 1 && timeZones[words[0]]: // "14:44 AKDT"
+		return
+	case len(name) == 1 && datelineAt(text, toks, ns.from, surface): // "BUSAN, Oct. 30 --"
+		idx.addThing(idx.places, key, titleCase(surface), Place)
+		return
+	case ns.titleFrom == ns.from && orgNameTail(toks, ns.from): // "the Institute for Strategic Assessments"
+		return
+	case qualifierRun(text, toks, ns.to): // "chief Asia economist"
+		return
 	case before(1) == "of" && facilityWords[before(2)] || hasHyphenParticle(text, name): // "the border town of Dong Dang", "Mar-a-Lago"
 		idx.addThing(idx.places, key, surface, Place)
 		return
@@ -633,6 +660,23 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		idx.addThing(idx.places, key, surface, Place)
 		return
 	}
+	// "Ursula von der Leyen": the particles join the given name to the
+	// family name, whose key is its last word.
+	particles := ""
+	if len(name) >= 3 {
+		var core []token
+		var cw, parts []string
+		for k, t := range name {
+			if k > 0 && k < len(name)-1 && !t.upper && joinParticles[t.text] {
+				parts = append(parts, t.text)
+				continue
+			}
+			core, cw = append(core, t), append(cw, words[k])
+		}
+		if len(parts) > 0 {
+			name, words, particles = core, cw, strings.Join(parts, " ")
+		}
+	}
 	evidence := 0
 	if hasTitle(ns.title) {
 		evidence += 2
@@ -643,7 +687,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
 			fullName = false
 		}
-		if k > 0 && !tail && !initialGap(text, name[k-1], t) {
+		if k > 0 && !tail && !initialGap(text, name[k-1], t) && particles == "" {
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
@@ -675,6 +719,9 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		return
 	}
 	sur := translit(words[len(words)-1])
+	if z := germanZ(words[len(words)-1]); z != "" && z != sur {
+		idx.germanAlias[sur] = z // "Selenskyj": Zelensky, if the corpus names him so
+	}
 	first := ""
 	ff := idx.familyFirst(name, words)
 	switch {
@@ -699,6 +746,9 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		p.first[first]++
 	}
 	p.surfaces[surface]++
+	if particles != "" {
+		p.middles[particles]++
+	}
 	if ff {
 		p.familyFirst = true
 		p.full[surface]++
@@ -936,6 +986,7 @@ func (idx *actorIndex) finish(spell map[*person]*spelling) {
 			idx.groups[sur] = []*person{h}
 		}
 	}
+	idx.mergeSpellings(spell)
 	firstOwners := map[string][]*person{}
 	roleOwners := map[string][]*person{}
 	titleOwners := map[string][]*person{}
@@ -1070,9 +1121,25 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 			}
 		}
 	}
+	// "Vladimir Vladimirovich": a first name and a patronymic.
+	if i+1 < len(toks) && toks[i+1].upper && text[t.end:toks[i+1].start] == " " && isPatronymic(toks[i+1].text) {
+		if p := idx.patronyms[key+" "+translit(toks[i+1].text)]; p != nil {
+			return p, i, i + 2
+		}
+	}
+	// "Ursula von der Leyen": a first name, particles and the surname.
+	if k := particlesAt(text, toks, i+1); k > i+1 {
+		for _, p := range idx.groups[idx.surnameKey(toks[k].text)] {
+			for f := range p.first {
+				if sameFirst(f, key) {
+					return p, i, k + 1
+				}
+			}
+		}
+	}
 	// A first name followed by its surname: resolve at the surname.
-	if i+1 < len(toks) && toks[i+1].upper && idx.groups[translit(toks[i+1].text)] != nil && text[t.end:toks[i+1].start] == " " {
-		if group := idx.groups[translit(toks[i+1].text)]; group != nil {
+	if i+1 < len(toks) && toks[i+1].upper && idx.groups[idx.surnameKey(toks[i+1].text)] != nil && text[t.end:toks[i+1].start] == " " {
+		if group := idx.groups[idx.surnameKey(toks[i+1].text)]; group != nil {
 			for _, p := range group {
 				for f := range p.first {
 					if sameFirst(f, key) {
@@ -1085,6 +1152,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if t.lex&lexStarter != 0 {
 		return nil, 0, 0 // "In", "Then": not a name alone
 	}
+	key = idx.surnameKey(t.text)
 	if group := idx.groups[key]; group != nil {
 		if i > 0 && femaleTitles[toks[i-1].text] {
 			// "Mrs. Kennedy": the woman of the family, not the man a bare
@@ -1101,6 +1169,17 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		p := dominant(group)
 		if i > 0 && nameParticles[toks[i-1].text] && p.first[toks[i-1].text] > 0 && text[toks[i-1].end:t.start] == " " {
 			return p, i - 1, i + 1 // "de Gaulle"
+		}
+		for n := 2; n >= 1; n-- { // "von der Leyen", "bin Salman"
+			if from := i - n; from >= 0 && particlesAt(text, toks, from) == i && (from == 0 || toks[from-1].upper || text[toks[from-1].end:toks[from].start] == " ") {
+				parts := make([]string, 0, n)
+				for _, pt := range toks[from:i] {
+					parts = append(parts, pt.text)
+				}
+				if p.middles[strings.Join(parts, " ")] > 0 {
+					return p, from, i + 1
+				}
+			}
 		}
 		return p, i, i + 1
 	}

@@ -203,6 +203,12 @@ type QuoteScore struct {
 	Clusters, RightSpeaker int
 	SpeakerAccuracy        float64
 	Details                []string
+	// Variants are the quotations of gold quotes in their sources (each
+	// quotation counted for the gold quote whose gist it matches best),
+	// RightVariants those attributed to the gold speaker: a cluster's
+	// majority can hide a wrong or missing speaker on one variant.
+	Variants, RightVariants int
+	WrongVariants           []string // "file: text: speaker, want gold speaker"
 }
 
 // ScoreQuotes measures, for each gold quote, the share of its source pairs
@@ -217,10 +223,12 @@ func ScoreQuotes(g *Gold, clusters []QuoteCluster) QuoteScore {
 		c int
 	}
 	bySource := map[string][]ref{}
+	quotesOf := map[string][]Quote{}
 	for ci, c := range clusters {
 		for _, q := range c.Variants {
 			clusterOf[[2]int{q.Article, q.Start}] = ci
 			bySource[q.File] = append(bySource[q.File], ref{q, ci})
+			quotesOf[q.File] = append(quotesOf[q.File], q)
 		}
 	}
 	for _, gq := range g.Quotes {
@@ -273,6 +281,7 @@ func ScoreQuotes(g *Gold, clusters []QuoteCluster) QuoteScore {
 		}
 		sc.Details = append(sc.Details, fmt.Sprintf("%s: %d/%d pairs, speaker %q", gq.ID, together, pairs, speaker))
 	}
+	scoreVariants(g, quotesOf, &sc)
 	if sc.Pairs > 0 {
 		sc.PairRecall = float64(sc.PairsTogether) / float64(sc.Pairs)
 	}
@@ -280,6 +289,52 @@ func ScoreQuotes(g *Gold, clusters []QuoteCluster) QuoteScore {
 		sc.SpeakerAccuracy = float64(sc.RightSpeaker) / float64(sc.Clusters)
 	}
 	return sc
+}
+
+// scoreVariants checks the speaker of every quotation of a gold quote:
+// each quotation of a source goes to the gold quote (citing that source)
+// whose gist it matches best.
+func scoreVariants(g *Gold, bySource map[string][]Quote, sc *QuoteScore) {
+	gists := make([][]string, len(g.Quotes))
+	for i, gq := range g.Quotes {
+		gists[i] = contentWords(strings.Fields(foldPhrase(gq.Gist)))
+	}
+	files := make([]string, 0, len(bySource))
+	for f := range bySource {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		qs := bySource[f]
+		sort.Slice(qs, func(i, j int) bool { return qs[i].Start < qs[j].Start })
+		for _, q := range qs {
+			qw := contentWords(strings.Fields(foldPhrase(q.Text)))
+			best, bestScore := -1, 0.0
+			for i, gq := range g.Quotes {
+				cites := false
+				for _, s := range gq.Sources {
+					cites = cites || s == f
+				}
+				if !cites {
+					continue
+				}
+				l := lcsLen(gists[i], qw)
+				score := float64(l) / float64(max(1, min(len(gists[i]), len(qw))))
+				if l >= 2 && score >= 0.6 && score > bestScore {
+					best, bestScore = i, score
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			sc.Variants++
+			if q.SpeakerName != "" && sameName(q.SpeakerName, g.Quotes[best].Speaker) {
+				sc.RightVariants++
+				continue
+			}
+			sc.WrongVariants = append(sc.WrongVariants, fmt.Sprintf("%s: %s %q: speaker %q, want %q", f, g.Quotes[best].ID, q.Text, q.SpeakerName, g.Quotes[best].Speaker))
+		}
+	}
 }
 
 // DiscrepancyScore is the disagreement part of the evaluation.

@@ -50,6 +50,9 @@ func TestHeldOut4Actors(t *testing.T) {
 			}
 		}
 		t.Logf("%s: non-persons counted as people: %q", name, wrong)
+		if len(sc.Missing) > heldOut4ActorsMissing || len(sc.Unmerged) > heldOut4Unmerged || len(wrong) > heldOut4NonPersons || !sc.MelaniaApart {
+			t.Errorf("%s: below target: missing %v, unmerged %v, non-persons %q", name, sc.Missing, sc.Unmerged, wrong)
+		}
 		var people []string
 		for _, a := range h.report.Actors.List {
 			if a.Kind == timeline.Person {
@@ -61,15 +64,21 @@ func TestHeldOut4Actors(t *testing.T) {
 }
 
 func TestHeldOut4Quotes(t *testing.T) {
-	pairs, together, clusters, right := 0, 0, 0, 0
+	pairs, together, clusters, right, variants, rightVariants := 0, 0, 0, 0, 0, 0
 	for _, name := range heldOut4Events {
 		h := loadHeldOutFrom(t, heldOut4Dir, name)
 		sc := timeline.ScoreQuotes(h.gold, h.report.Clusters)
 		t.Logf("%s: quote pair recall %.3f (%d/%d), speakers %d/%d\n%s", name, sc.PairRecall, sc.PairsTogether, sc.Pairs,
 			sc.RightSpeaker, sc.Clusters, strings.Join(sc.Details, "\n"))
+		t.Logf("%s: variant speakers %d/%d; wrong:\n%s", name, sc.RightVariants, sc.Variants, strings.Join(sc.WrongVariants, "\n"))
 		pairs, together, clusters, right = pairs+sc.Pairs, together+sc.PairsTogether, clusters+sc.Clusters, right+sc.RightSpeaker
+		variants, rightVariants = variants+sc.Variants, rightVariants+sc.RightVariants
 	}
-	t.Logf("all: pairs together %d/%d, right speakers %d/%d", together, pairs, right, clusters)
+	t.Logf("all: pairs together %d/%d, right speakers %d/%d, right variant speakers %d/%d", together, pairs, right, clusters, rightVariants, variants)
+	if float64(together) < heldOut4PairRecall*float64(pairs) || right < heldOut4Speakers || variants-rightVariants > heldOut4VariantsWrong {
+		t.Errorf("below target: pairs together %d/%d (want share %.2f), right speakers %d (want %d), wrong variant speakers %d (want at most %d)",
+			together, pairs, heldOut4PairRecall, right, heldOut4Speakers, variants-rightVariants, heldOut4VariantsWrong)
+	}
 }
 
 func TestHeldOut4Disagreements(t *testing.T) {

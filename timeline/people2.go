@@ -14,7 +14,7 @@ import (
 var nameSuffixes = setOf("jr", "sr", "ii", "iii", "iv")
 
 // femaleTitles name a woman: "Mrs. Kennedy" is not President Kennedy.
-var femaleTitles = setOf("mrs", "ms", "mme", "madame", "miss", "lady", "madam")
+var femaleTitles = setOf("mrs", "ms", "mme", "madame", "miss", "lady", "madam", "dame", "baroness")
 
 // placeWords make a capitalised run a place wherever they stand
 // ("Akita Prefecture", "Hokkaido Island").
@@ -281,7 +281,15 @@ func colonSpeaker(body string, headStart, start int, people []personAt) string {
 		if mid != ":" {
 			continue
 		}
-		before := tokenize(body[headStart:p.start])
+		// Back to the quotation or sentence before it, or a time stamp
+		// and a dash ("14:44 AKDT — Trump: “…”").
+		lead := body[headStart:p.start]
+		for _, cut := range []string{".” ", ".\" ", "!” ", "?” ", ". ", " — ", " – ", " -- "} {
+			if k := strings.LastIndex(lead, cut); k >= 0 {
+				lead = lead[k+len(cut):]
+			}
+		}
+		before := tokenize(lead)
 		if len(before) > 3 {
 			return ""
 		}

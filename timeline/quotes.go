@@ -38,7 +38,7 @@ var speakVerbs = setOf("said", "says", "say", "added", "adds", "told", "tells", 
 	"smiled", "replies", "according", "telling", "declaring", "insisting", "reiterating", "hinted", "suggested",
 	"predicted", "boasted", "complained", "lamented", "signaled", "signalled", "maintained", "cautioning", "snapped",
 	"retorted", "called", "calling", "described", "describing", "quoted", "quoting", "committed", "pledged", "pledging",
-	"promising", "vowing", "agreed", "recounted", "recounting", "observed", "commented", "mused", "confirmed", "countered", "stated")
+	"promising", "vowing", "agreed", "recounted", "recounting", "observed", "commented", "mused", "confirmed", "countered", "stated", "talked", "spoke")
 
 // clauseStarts begin a new clause after a quotation ("“…,” while X
 // said…"): the quotation belongs to the clause before it.
@@ -199,8 +199,9 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].sp.start > off }) - 1
 		return k >= 0 && off < spans[k].sp.end
 	}
-	// People named outside quotations, in order.
-	var people []personAt
+	// People named outside quotations, in order; those named with a
+	// possessive ("Trump's remark") apart.
+	var people, poss []personAt
 	for _, m := range mentions {
 		if kinds[m.Actor] != Person || m.Sentence >= len(a.Sentences) {
 			continue
@@ -208,11 +209,25 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		st := a.Sentences[m.Sentence].Start
 		rest := a.Body[st+m.End:]
 		possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
-		if !inQuote(st+m.Start) && !possessive && !namedForOther(a.Body, a.Sentences[m.Sentence].Start, st+m.Start) {
-			people = append(people, personAt{m.Actor, st + m.Start, st + m.End, m.Sentence})
+		if inQuote(st + m.Start) {
+			continue
+		}
+		if possessive {
+			poss = append(poss, personAt{id: m.Actor, start: st + m.Start, end: st + m.End, sentence: m.Sentence})
+		} else if !namedForOther(a.Body, a.Sentences[m.Sentence].Start, st+m.Start) {
+			people = append(people, personAt{id: m.Actor, start: st + m.Start, end: st + m.End, sentence: m.Sentence})
 		}
 	}
 	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
+	sort.Slice(poss, func(i, j int) bool { return poss[i].start < poss[j].start })
+	// Who can be a clause's subject: not the object of a preposition
+	// ("an interview with Fox News host Sean Hannity").
+	var subjects []personAt
+	for _, p := range people {
+		if !objectOfPreposition(a.Body, a.Sentences[p.sentence].Start, p.start) {
+			subjects = append(subjects, p)
+		}
+	}
 	// Mentions do not overlap and sentences come in order, so people are
 	// in order of end and of sentence too, and pronouns resolve by binary
 	// search; else by a scan.
@@ -240,7 +255,7 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		if words < MinShortQuoteWords {
 			continue
 		}
-		speaker := attribute(a.Body, f.ps, f.pe, f.sp, people, ordered, a.Sentences)
+		speaker := attribute(a.Body, f.ps, f.pe, f.sp, quoteContext{people, subjects, poss, ordered, a.Sentences})
 		unnamed := speaker == unnamedSpeaker
 		if unnamed {
 			speaker = ""
@@ -292,8 +307,9 @@ func sentenceOf(sents []AnalyzedSentence, off int) int {
 // after it ("…,” X said", "…,” said X", "…,” he added") or before it
 // ("X said: “…”", "X told reporters, “…”", "…, saying, “…”"), with
 // pronouns resolved to the last person named outside quotations.
-func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool, sents []AnalyzedSentence) string {
-	referent := func(at int) string { return pronounReferent(people, ordered, at, sentenceOf(sents, at)) }
+func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
+	people, subjects, sents := qc.people, qc.subjects, qc.sents
+	referent := func(at int) string { return pronounReferent(people, qc.ordered, at, sentenceOf(sents, at)) }
 	// After the quotation, when the sentence goes on ("…,” he said" but
 	// not "….” Next sentence").
 	closed := strings.TrimRight(body[sp.start:sp.end], " ")
@@ -313,11 +329,19 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 			if t.lex&lexPronoun != 0 {
 				return referent(sp.start)
 			}
+			if mediaNouns[t.text] && !personBetween(subjects, sp.end, sp.end+t.start) {
+				return unnamedSpeaker // "…” – ran one headline", "…,” the newspaper wrote"
+			}
 			if t.lex&lexSpeak != 0 {
-				if who := nearestPerson(people, sp.end+t.start, sp.end, tailEnd, false); who != "" {
+				// "…,” X said" or "…,” said X", not "…,” the prime
+				// minister said in a statement with X".
+				if who := nearestPerson(subjects, sp.end+t.start, sp.end, sp.end+t.start, true); who != "" {
 					return who
 				}
-				if who := subjectBefore(body, max(ps, sents[sentenceOf(sents, sp.start)].Start), sp.start, people, referent); who != "" {
+				if who := personJustAfter(body, subjects, sp.end+t.end, tailEnd); who != "" {
+					return who
+				}
+				if who := subjectBefore(body, max(ps, sents[sentenceOf(sents, sp.start)].Start), sp.start, subjects, referent); who != "" {
 					return who // "X called it a “10” in an interview, saying"
 				}
 				break
@@ -330,6 +354,7 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 		headStart--
 	}
 	headStart = max(ps, headStart)
+	headStart = clauseAfter(body, headStart, sp.start, subjects) // "X said “…”, while Y talked of “…”"
 	head := tokenize(body[headStart:sp.start])
 	verb := -1
 	for k := len(head) - 1; k >= 0; k-- {
@@ -339,6 +364,14 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 		if head[k].text == "according" {
 			// "according to X, “…”"; but "told Y, according to Beijing,
 			// that “…”": a source that is no person leaves the verb before.
+			at := headStart + head[k].start
+			if lead := strings.TrimRight(body[headStart:at], " "); strings.HasSuffix(lead, ",") {
+				// "X, according to Y, greeted him with the words": X's
+				// words, as Y reports them.
+				if who := nearestPerson(subjects, at, headStart, at, true); who != "" && strings.TrimSpace(body[personEnd(subjects, who, headStart, at):len(lead)-1+headStart]) == "" {
+					return who
+				}
+			}
 			to := headStart + head[min(k+4, len(head)-1)].end
 			if who := nearestPerson(people, headStart+head[k].start, headStart+head[k].end, to, false); who != "" {
 				return who
@@ -349,19 +382,43 @@ func attribute(body string, ps, pe int, sp span, people []personAt, ordered bool
 		break
 	}
 	if verb < 0 {
-		return colonSpeaker(body, headStart, sp.start, people)
+		if who := colonSpeaker(body, headStart, sp.start, people); who != "" {
+			return who
+		}
+	}
+	// "Trump's remark that …", "Putin's parting line: “…”".
+	if who, at := possessiveSpeaker(body, qc.poss, headStart, sp.start); who != "" && (verb < 0 || headStart+head[verb].start <= at) {
+		return who
+	}
+	if verb < 0 {
+		if who := colonSubject(body, headStart, sp.start, subjects); who != "" {
+			return who // "X, speaking in English, invited Y to Moscow: “…”"
+		}
+		if mediaSubject(head) && !personBetween(subjects, headStart, sp.start) {
+			return unnamedSpeaker // "The tabloids were less diplomatic: “…”"
+		}
+		return ""
 	}
 	verbAt := headStart + head[verb].start
 	if strings.HasSuffix(head[verb].text, "ing") || verb > 0 && head[verb-1].text == "and" {
 		// "…, saying", "X claimed … and warned": the sentence's subject speaks.
-		return subjectBefore(body, headStart, verbAt, people, referent)
+		return subjectBefore(body, headStart, verbAt, subjects, referent)
 	}
-	// "X responded that": the person or pronoun nearest before the verb.
-	who := nearestPerson(people, verbAt, headStart, verbAt, true)
+	// "X responded that": the person or pronoun nearest before the verb;
+	// "X, who met Y, said": the subject before the relative clause.
+	who := nearestPerson(subjects, verbAt, headStart, verbAt, true)
+	if rel := relativeClauseBefore(body, headStart, verbAt); rel >= 0 {
+		if w := nearestPerson(subjects, rel, headStart, rel, true); w != "" {
+			who = w
+		}
+	}
+	if who != "" && listedBefore(body, subjects, who, headStart, verbAt) {
+		return unnamedSpeaker // "X, Y and Z said in a joint statement"
+	}
 	for k := verb - 1; k >= 0; k-- {
 		if head[k].lex&lexPronoun != 0 {
 			pAt := headStart + head[k].start
-			if who == "" || !personBetween(people, pAt, verbAt) {
+			if who == "" || !personBetween(subjects, pAt, verbAt) {
 				return referent(pAt)
 			}
 			break
@@ -396,11 +453,14 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 			break
 		}
 	}
+	quoted, last := false, 0
 	for _, t := range tokenize(body[from:to]) {
 		if from+t.start >= firstAt {
 			break
 		}
-		if t.lex&lexPronoun != 0 {
+		quoted = quotedAfter(body[from+last:from+t.start], quoted)
+		last = t.end
+		if t.lex&lexPronoun != 0 && !quoted { // not the “we” of a quotation
 			return referent(from + t.start)
 		}
 	}
