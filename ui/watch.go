@@ -23,7 +23,12 @@ func (v *Window) watchStore(ctx context.Context, db *data.DB, every time.Duratio
 	case every == 0:
 		every = watchEvery
 	}
-	return db.Watch(ctx, every, func() { v.onUI(v.storeChanged) })
+	return db.Watch(ctx, every, func() {
+		// The window's own writes (the first start's import, the stored
+		// analysis) also change the store: idle re-analyses only when
+		// the articles differ from those shown.
+		v.onUI(func() { v.changedMeanwhile = true; v.idle() })
+	})
 }
 
 // storeChanged re-analyses after another program changed the store. While
