@@ -203,11 +203,23 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						continue
 					}
 					phase, ok := s.durationSubject(*sent, toks, tm)
-					if !ok {
+					waiting := waitedFor(toks, tm)
+					if !ok && !waiting && pressBefore(toks, tm) {
+						// "appeared together before reporters for
+						// about 12 minutes": the press appearance.
+						phase = s.examplePhase("the press conference")
+						ok = phase != ""
+					}
+					if !ok && !waiting {
 						continue
 					}
 					c := base
 					c.Phase, c.Quantity = phase, "duration of "+phase
+					if waiting {
+						// "waited on the tarmac for about 12 minutes":
+						// how long someone waited, not the phase's length.
+						c.Phase, c.Quantity = sent.Phase, "duration of waiting"
+					}
 					c.Value, c.Unit, c.Qualifier, c.Expected = tm.Text, "h", tm.Qualifier, tm.Expected
 					c.Low, c.High = round3(tm.Low.Hours()), round3(tm.High.Hours())
 					if tm.Expected {
