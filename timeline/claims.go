@@ -146,6 +146,8 @@ func leadingName(toks []token, names map[string]bool) string {
 			continue
 		case i == 0 && names != nil && !names[t.text] && !(i+1 < len(toks) && toks[i+1].text == "s"):
 			continue // a capitalised first word is a name when seen elsewhere, or possessive
+		case isDesignation(toks, i):
+			return "" // "the Russian leader's Il-96 aircraft": a model, not whose
 		}
 		return t.text
 	}
@@ -201,11 +203,23 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						continue
 					}
 					phase, ok := s.durationSubject(*sent, toks, tm)
-					if !ok {
+					waiting := waitedFor(toks, tm)
+					if !ok && !waiting && pressBefore(toks, tm) {
+						// "appeared together before reporters for
+						// about 12 minutes": the press appearance.
+						phase = s.examplePhase("the press conference")
+						ok = phase != ""
+					}
+					if !ok && !waiting {
 						continue
 					}
 					c := base
 					c.Phase, c.Quantity = phase, "duration of "+phase
+					if waiting {
+						// "waited on the tarmac for about 12 minutes":
+						// how long someone waited, not the phase's length.
+						c.Phase, c.Quantity = sent.Phase, "duration of waiting"
+					}
 					c.Value, c.Unit, c.Qualifier, c.Expected = tm.Text, "h", tm.Qualifier, tm.Expected
 					c.Low, c.High = round3(tm.Low.Hours()), round3(tm.High.Hours())
 					if tm.Expected {
@@ -213,6 +227,9 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					}
 					out = append(out, c)
 				case TimeClock:
+					if elsewhereClock(sent.Text, tm) {
+						continue // "it was nearly midnight in Berlin"
+					}
 					c := base
 					if hits == nil {
 						hits = s.matcher.find(toks, []hit{})
@@ -259,6 +276,14 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 								at := time.Duration(local.Hour())*time.Hour + time.Duration(local.Minute())*time.Minute
 								c.ClockLow, c.ClockHigh = c.ClockLow-tm.ClockOnly+at, c.ClockHigh-tm.ClockOnly+at
 								c.Day = strings.ToLower(local.Weekday().String())
+								if a.EventDate.IsZero() && s.Event.Date == "" && !namesDay(sent.Times) {
+									// "landed at 21:35 Moscow time" in a
+									// report dated the next day: the day
+									// was the publication's, not the
+									// event's; keep the weekday the text
+									// names.
+									c.Day = days[si]
+								}
 							} else {
 								c.Zoned = true
 							}
@@ -594,8 +619,8 @@ func countClaims(base Claim, text string, toks []token, times []TimeMention) []C
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		v, last, ok := amountAt(text, toks, i)
-		if !ok {
-			continue
+		if !ok || designationNumber(text, toks, i) {
+			continue // "F-35": a model, not 35 of anything
 		}
 		next := i
 		i = last // the thousands groups are read
@@ -646,7 +671,11 @@ func countClaims(base Claim, text string, toks []token, times []TimeMention) []C
 		}
 		// The counted noun: a plural within three words ("29 Ukrainian
 		// drones"), not a name ("11 United Nations resolutions").
-		for k := last + 1; k < len(toks) && k <= last+3; k++ {
+		for k, limit := last+1, last+3; k < len(toks) && k <= limit; k++ {
+			if isDesignation(toks, k) && text[toks[k].end] == '-' {
+				k, limit = k+1, limit+2 // "four F-35 fighter jets"
+				continue
+			}
 			w := toks[k].text
 			if w == "of" && k+1 < len(toks) {
 				if _, isNum := tokenAmount(&toks[k+1]); isNum {

@@ -98,4 +98,7 @@ func TestHeldOut4Disagreements(t *testing.T) {
 		found, total = found+sc.Found, total+sc.Total
 	}
 	t.Logf("disagreements: %d of %d", found, total)
+	if found < heldOut4Disagreements {
+		t.Errorf("disagreements %d of %d, below target %d", found, total, heldOut4Disagreements)
+	}
 }

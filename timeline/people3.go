@@ -29,6 +29,9 @@ var joinParticles = setOf("de", "van", "von", "der", "den", "la", "le", "del", "
 func particlesAt(text string, toks []token, j int) int {
 	k := j
 	for k < len(toks) && k-j < 3 && !toks[k].upper && joinParticles[toks[k].text] {
+		if k == 0 {
+			return j // no word before to join
+		}
 		if gap := text[toks[k-1].end:toks[k].start]; gap != " " {
 			return j
 		}

@@ -124,6 +124,9 @@ func FindTimes(text string, ref reference) []TimeMention {
 
 // findTimes is FindTimes with the sentence's tokens already cut.
 func findTimes(text string, toks []token, ref reference) []TimeMention {
+	if h := halves(text); h != text {
+		text, toks = h, tokenize(h) // "2½ hours" read as "2.5 hours"
+	}
 	need, at := timeTriggers(text, toks)
 	if need == 0 {
 		return nil

@@ -69,6 +69,11 @@ func (s *Schema) eventOffset(arts []AnalyzedArticle) (*time.Location, bool) {
 			return a.EventDate.Location(), true // from the article's event file
 		}
 	}
+	if len(arts) == 1 {
+		if l, ok := articleZone(arts[0]); ok {
+			return l, true // the article's dateline or stamp zone
+		}
+	}
 	found, off := false, 0
 	for _, a := range arts {
 		for _, sent := range a.Sentences {
