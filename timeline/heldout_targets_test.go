@@ -10,6 +10,3 @@ const (
 	heldOutSpeakers             = 0.85
 	heldOutDisagreementsMissing = 0
 )
-
-// Targets on the second held-out set (testdata/heldout2).
-const heldOut2DisagreementsMissing = 0

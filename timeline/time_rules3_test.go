@@ -172,7 +172,7 @@ func TestOffsetsDoNotStretchSpans(t *testing.T) {
 
 // The Bali feed item is dated +08:00, and its clock times are read there.
 func TestBaliFeedTimesCarryOffset(t *testing.T) {
-	arts, err := ingest.ReadFile(filepath.Join(heldOut3Dir, "bali.rss"), "")
+	arts, err := ingest.ReadFile(filepath.Join("testdata/heldout3", "bali.rss"), "")
 	if err != nil || len(arts) != 1 {
 		t.Fatalf("%d articles, %v", len(arts), err)
 	}
