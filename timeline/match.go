@@ -144,7 +144,13 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 				continue
 			}
 			start := i
-			for i < len(s) && isASCIIWordByte(s[i]) {
+			var class uint8 // asciiClass bits of the word's bytes
+			for i < len(s) {
+				k := asciiClass[s[i]]
+				if k == 0 {
+					break
+				}
+				class |= k
 				i++
 			}
 			if i < len(s) && s[i] >= utf8.RuneSelf {
@@ -156,7 +162,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 			}
 			upper := c >= 'A' && c <= 'Z'
 			text := s[start:i]
-			if hasASCIIUpper(text) {
+			if class&classUpper != 0 {
 				switch {
 				case arena != nil:
 					text = arena.lower(text)
@@ -199,17 +205,27 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 	return toks
 }
 
-func isASCIIWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-func hasASCIIUpper(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' {
-			return true
+// asciiClass sorts bytes for the tokenizer: letters and digits, and among
+// them capitals.
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = classWord | classUpper
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = classWord
 		}
 	}
-	return false
+	return t
+}()
+
+const (
+	classWord  = 1 << iota // an ASCII letter or digit
+	classUpper             // a capital
+)
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
@@ -495,11 +511,18 @@ func newWordTable(m map[string]uint32) *wordTable {
 	return t
 }
 
+// slot is where w's probe starts: a hash of its length and its first,
+// second, middle and last two bytes (no loop over the word; words that
+// share them just probe further).
 func (t *wordTable) slot(w string) uint64 {
-	h := uint64(len(w)) * 0x9e3779b97f4a7c15
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint64(w[i])) * 0x100000001b3
+	h := uint64(len(w))
+	if n := len(w); n > 0 {
+		h |= uint64(w[0])<<8 | uint64(w[n/2])<<16 | uint64(w[n-1])<<24
+		if n > 1 {
+			h |= uint64(w[1])<<32 | uint64(w[n-2])<<40
+		}
 	}
+	h ^= h >> 29
 	return (h * 0x9e3779b97f4a7c15) >> (64 - t.bits)
 }
 
