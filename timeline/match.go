@@ -430,6 +430,9 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 				cs = m.exactLists[v-1]
 			}
 			for _, c := range cs {
+				if len(c.pat) > 1 && (i+1 >= len(toks) || c.pat[1].kind == wordExact && toks[i+1].text != c.pat[1].text) {
+					continue // its second word is not next
+				}
 				if n := c.matchFrom(toks, i, c.skip); n > 0 {
 					hits = append(hits, hit{c, i, n})
 				}

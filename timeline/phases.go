@@ -116,13 +116,14 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit, nums
 		if principal {
 			f.principal = true
 		}
+		person := !principal && cast.persons[t.text] > 0 // someone else named
 		switch {
-		case !principal && cast.persons[t.text] > 0 && firstPerson:
+		case person && firstPerson:
 			f.thirdParty = true // someone else is the first person named
 		case !principal && i > 0 && neighborLex(toks, i, 1)&lexSpeech != 0 && t.lex&lexStopName == 0:
 			f.thirdParty = true // "Zakharova said": someone else speaks
 		}
-		if principal || cast.persons[t.text] > 0 {
+		if principal || person {
 			firstPerson = false
 		}
 	}
