@@ -541,19 +541,19 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 					case tf >= 0 && tf < from-1 && idx.ownsTitle(p, toks[tf:from]):
 						variant[id] = countInto(variant[id], s.Text[toks[tf].start:toks[from-1].end]) // "First Lady"
 					}
-					note(id, Person, name, surface, ai, si, toks[from].start, toks[to-1].end, s.Text)
+					note(id, Person, name, surface, ai, si, int(toks[from].start), int(toks[to-1].end), s.Text)
 					i = to - 1
 					continue
 				}
 				if p, from, to := idx.titleReference(s.Text, toks, i); p != nil {
-					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
+					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, int(toks[from].start), int(toks[to-1].end), s.Text)
 					i = to - 1
 				} else if p := roleReference(toks, i, lastRole); p != nil {
 					surface := s.Text[toks[i+1].start:toks[i+1].end]
 					if !toks[i+1].upper {
 						surface = "" // "the president": a mention, not a name of the man
 					}
-					note(out.id(p, spell), Person, out.name(p, spell), surface, ai, si, toks[i+1].start, toks[i+1].end, s.Text)
+					note(out.id(p, spell), Person, out.name(p, spell), surface, ai, si, int(toks[i+1].start), int(toks[i+1].end), s.Text)
 					i++
 				}
 			}
@@ -568,9 +568,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				key := runKey(toks, ns.from, ns.to)
 				surface := s.Text[toks[ns.from].start:toks[ns.to-1].end]
 				if act := idx.orgs[key]; act != nil {
-					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
 				} else if act := idx.places[key]; act != nil {
-					note(thingID("place:", act), Place, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("place:", act), Place, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
 				}
 			}
 		}

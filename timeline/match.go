@@ -10,10 +10,11 @@ import (
 )
 
 // token is one word of a sentence: lower-cased, diacritics folded, with its
-// byte span in the sentence.
+// byte span in the sentence (32-bit offsets keep tokens, the engine's
+// largest storage, at 32 bytes; texts are far shorter than 2 GB).
 type token struct {
 	text       string
-	start, end int
+	start, end int32
 	upper      bool   // the original starts with a capital letter
 	lex        uint32 // the word lists it is in (lexOf)
 }
@@ -173,7 +174,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 					text = lower[start:i]
 				}
 			}
-			toks = append(toks, token{text: text, start: start, end: i, upper: upper, lex: lexOf(text)})
+			toks = append(toks, token{text: text, start: int32(start), end: int32(i), upper: upper, lex: lexOf(text)})
 			continue
 		}
 	general:
@@ -200,7 +201,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 		}
 		word := s[start:i]
 		folded := foldWord(word, ascii)
-		toks = append(toks, token{text: folded, start: start, end: i, upper: unicode.IsUpper(r), lex: lexOf(folded)})
+		toks = append(toks, token{text: folded, start: int32(start), end: int32(i), upper: unicode.IsUpper(r), lex: lexOf(folded)})
 	}
 	return toks
 }
