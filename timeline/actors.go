@@ -180,9 +180,10 @@ type run struct {
 }
 
 // capitalRuns finds runs of capitalised tokens joined by spaces or hyphens
-// (and lower-case particles such as "of" between capitals).
-func capitalRuns(text string, toks []token) []run {
-	var out []run
+// (and lower-case particles such as "of" between capitals), appending them
+// to out[:0].
+func capitalRuns(text string, toks []token, out []run) []run {
+	out = out[:0]
 	for i := 0; i < len(toks); {
 		if !toks[i].upper {
 			i++
@@ -445,6 +446,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		placePos: map[string]int{}, personPos: map[string]int{}, thingPos: map[string]int{}, blend: map[string]*person{},
 		germanAlias: map[string]string{}, patronyms: map[string]*person{}}
 	spell := map[*person]*spelling{}
+	var runs []run // capitalRuns' buffer, reused sentence by sentence
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
 	forBodySentences(arts, func(s *AnalyzedSentence, toks []token) {
@@ -462,13 +464,15 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				idx.alone[t.text]++
 			}
 		}
-		for _, r := range capitalRuns(s.Text, toks) {
+		runs = capitalRuns(s.Text, toks, runs)
+		for _, r := range runs {
 			idx.notePosition(s.Text, toks, splitTitle(s.Text, toks, r))
 		}
 	})
 	// Pass 1: names with their titles.
 	forBodySentences(arts, func(s *AnalyzedSentence, toks []token) {
-		for _, r := range capitalRuns(s.Text, toks) {
+		runs = capitalRuns(s.Text, toks, runs)
+		for _, r := range runs {
 			idx.learn(s.Text, toks, splitTitle(s.Text, toks, r), spell)
 		}
 	})
@@ -541,26 +545,27 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 					case tf >= 0 && tf < from-1 && idx.ownsTitle(p, toks[tf:from]):
 						variant[id] = countInto(variant[id], s.Text[toks[tf].start:toks[from-1].end]) // "First Lady"
 					}
-					note(id, Person, name, surface, ai, si, toks[from].start, toks[to-1].end, s.Text)
+					note(id, Person, name, surface, ai, si, int(toks[from].start), int(toks[to-1].end), s.Text)
 					i = to - 1
 					continue
 				}
 				if p, from, to := idx.titleReference(s.Text, toks, i); p != nil {
-					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, toks[from].start, toks[to-1].end, s.Text)
+					note(out.id(p, spell), Person, out.name(p, spell), s.Text[toks[from].start:toks[to-1].end], ai, si, int(toks[from].start), int(toks[to-1].end), s.Text)
 					i = to - 1
 				} else if p := roleReference(toks, i, lastRole); p != nil {
 					surface := s.Text[toks[i+1].start:toks[i+1].end]
 					if !toks[i+1].upper {
 						surface = "" // "the president": a mention, not a name of the man
 					}
-					note(out.id(p, spell), Person, out.name(p, spell), surface, ai, si, toks[i+1].start, toks[i+1].end, s.Text)
+					note(out.id(p, spell), Person, out.name(p, spell), surface, ai, si, int(toks[i+1].start), int(toks[i+1].end), s.Text)
 					i++
 				}
 			}
 			if s.Heading {
 				continue
 			}
-			for _, r := range capitalRuns(s.Text, toks) {
+			runs = capitalRuns(s.Text, toks, runs)
+			for _, r := range runs {
 				ns := splitTitle(s.Text, toks, r)
 				if ns.from >= ns.to {
 					continue
@@ -568,9 +573,9 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				key := runKey(toks, ns.from, ns.to)
 				surface := s.Text[toks[ns.from].start:toks[ns.to-1].end]
 				if act := idx.orgs[key]; act != nil {
-					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
 				} else if act := idx.places[key]; act != nil {
-					note(thingID("place:", act), Place, act.Name, surface, ai, si, toks[ns.from].start, toks[ns.to-1].end, s.Text)
+					note(thingID("place:", act), Place, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
 				}
 			}
 		}
@@ -1327,6 +1332,25 @@ func topKeys(m map[string]int, n int) []string {
 
 // editDistance is the Levenshtein distance between short words.
 func editDistance(a, b string) int {
+	if len(a) <= 32 && len(b) <= 32 && isASCII(a) && isASCII(b) {
+		// Bytes are letters: the rows fit on the stack.
+		var prev, cur [33]int
+		for j := 0; j <= len(b); j++ {
+			prev[j] = j
+		}
+		for i := 1; i <= len(a); i++ {
+			cur[0] = i
+			for j := 1; j <= len(b); j++ {
+				cost := 1
+				if a[i-1] == b[j-1] {
+					cost = 0
+				}
+				cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			}
+			prev, cur = cur, prev
+		}
+		return prev[len(b)]
+	}
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -1420,4 +1444,13 @@ func (c *chunks[T]) all() []T {
 		out = append(out, b...)
 	}
 	return append(out, c.cur...)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

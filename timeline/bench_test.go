@@ -7,10 +7,11 @@ import (
 	"github.com/newsreel/newsreel/timeline"
 )
 
-// BenchmarkPipeline runs the whole engine (clean, split, phases, themes,
-// times, coverage) over n articles made by rotating the bundled ones,
-// streaming: each article is analysed and reduced to its coverage cells,
-// so memory does not grow with n. Reports articles/s.
+// BenchmarkPipeline runs the phase engine (clean, split, phases, themes,
+// times, coverage; BenchmarkEngine adds the extractors) over n articles
+// made by rotating the bundled ones, streaming: each article is analysed
+// and reduced to its coverage cells, so memory does not grow with n.
+// Reports articles/s.
 func BenchmarkPipeline(b *testing.B) {
 	s := summitSchema(b)
 	arts := bundledArticles(b)

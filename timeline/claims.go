@@ -393,7 +393,7 @@ var shiftWords = setOf("later", "earlier", "early", "late", "ago", "before", "af
 func tokenSpan(toks []token, start, end int) (int, int) {
 	first, last := -1, -1
 	for k, t := range toks {
-		if t.start >= start && t.end <= end {
+		if int(t.start) >= start && int(t.end) <= end {
 			if first < 0 {
 				first = k
 			}
@@ -592,7 +592,7 @@ func amountAt(text string, toks []token, i int) (float64, int, bool) {
 		return 0, i, false
 	}
 	last := i
-	for last+1 < len(toks) && isDigits(toks[last].text) && toks[last].end < len(text) && text[toks[last].end] == ',' &&
+	for last+1 < len(toks) && isDigits(toks[last].text) && int(toks[last].end) < len(text) && text[toks[last].end] == ',' &&
 		toks[last+1].start == toks[last].end+1 && len(toks[last+1].text) == 3 && isDigits(toks[last+1].text) && (last > i || len(toks[i].text) <= 3) {
 		g, _ := strconv.Atoi(toks[last+1].text)
 		v = v*1000 + float64(g)
@@ -627,8 +627,8 @@ func countClaims(base Claim, text string, toks []token, times []TimeMention) []C
 		// Years, clock times and list numbers are not counts; nor is a
 		// number that is part of a time expression ("12:50 GMT – The
 		// talks are over": not 50 talks).
-		if last == next && v >= 1900 && v <= 2100 || t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.') && last+1 < len(toks) && isAmountToken(&toks[last+1]) ||
-			inTimeMention(times, t.start, toks[last].end) || t.start > 0 && (text[t.start-1] == ':' || text[t.start-1] == '.') && t.start > 1 && isDigitByte(text[t.start-2]) {
+		if last == next && v >= 1900 && v <= 2100 || int(t.end) < len(text) && (text[t.end] == ':' || text[t.end] == '.') && last+1 < len(toks) && isAmountToken(&toks[last+1]) ||
+			inTimeMention(times, int(t.start), int(toks[last].end)) || t.start > 0 && (text[t.start-1] == ':' || text[t.start-1] == '.') && t.start > 1 && isDigitByte(text[t.start-2]) {
 			continue
 		}
 		from := next // where the amount's words start
@@ -638,7 +638,7 @@ func countClaims(base Claim, text string, toks []token, times []TimeMention) []C
 		if v == 2 && next > 0 && (toks[next-1].text == "the" || toks[next-1].text == "both") {
 			continue // "the two men": a pair already known, not a count
 		}
-		end := toks[last].end
+		end := int(toks[last].end)
 		qual := qualifierBefore(toks, from)
 		if end < len(text) && strings.HasPrefix(text[end:], "%") || last+1 < len(toks) && toks[last+1].text == "percent" {
 			noun := ""

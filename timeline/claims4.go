@@ -19,7 +19,7 @@ func isDesignation(toks []token, i int) bool {
 // designationNumber reports whether token i is the number of a model
 // designation ("35" in "F-35").
 func designationNumber(text string, toks []token, i int) bool {
-	return i > 0 && isDesignation(toks, i-1) && toks[i-1].end < len(text) && text[toks[i-1].end] == '-'
+	return i > 0 && isDesignation(toks, i-1) && int(toks[i-1].end) < len(text) && text[toks[i-1].end] == '-'
 }
 
 // namesDay reports whether a sentence names its day (a date or weekday).

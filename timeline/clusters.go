@@ -39,8 +39,9 @@ func ClusterQuotes(quotes []Quote) []QuoteCluster {
 	words := make([][]string, len(quotes))
 	keys := make([]string, len(quotes)) // the words joined: a wording's identity
 	var buf []token
+	var arena lowerArena
 	for i, q := range quotes {
-		buf = tokenizeInto(buf, q.Text)
+		buf = cutTokens(buf, q.Text, &arena)
 		if len(buf) > 0 {
 			words[i] = make([]string, len(buf))
 			for k, t := range buf {

@@ -10,10 +10,11 @@ import (
 )
 
 // token is one word of a sentence: lower-cased, diacritics folded, with its
-// byte span in the sentence.
+// byte span in the sentence (32-bit offsets keep tokens, the engine's
+// largest storage, at 32 bytes; texts are far shorter than 2 GB).
 type token struct {
 	text       string
-	start, end int
+	start, end int32
 	upper      bool   // the original starts with a capital letter
 	lex        uint32 // the word lists it is in (lexOf)
 }
@@ -144,7 +145,13 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 				continue
 			}
 			start := i
-			for i < len(s) && isASCIIWordByte(s[i]) {
+			var class uint8 // asciiClass bits of the word's bytes
+			for i < len(s) {
+				k := asciiClass[s[i]]
+				if k == 0 {
+					break
+				}
+				class |= k
 				i++
 			}
 			if i < len(s) && s[i] >= utf8.RuneSelf {
@@ -156,7 +163,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 			}
 			upper := c >= 'A' && c <= 'Z'
 			text := s[start:i]
-			if hasASCIIUpper(text) {
+			if class&classUpper != 0 {
 				switch {
 				case arena != nil:
 					text = arena.lower(text)
@@ -167,7 +174,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 					text = lower[start:i]
 				}
 			}
-			toks = append(toks, token{text: text, start: start, end: i, upper: upper, lex: lexOf(text)})
+			toks = append(toks, token{text: text, start: int32(start), end: int32(i), upper: upper, lex: lexOf(text)})
 			continue
 		}
 	general:
@@ -194,22 +201,32 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 		}
 		word := s[start:i]
 		folded := foldWord(word, ascii)
-		toks = append(toks, token{text: folded, start: start, end: i, upper: unicode.IsUpper(r), lex: lexOf(folded)})
+		toks = append(toks, token{text: folded, start: int32(start), end: int32(i), upper: unicode.IsUpper(r), lex: lexOf(folded)})
 	}
 	return toks
 }
 
-func isASCIIWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-func hasASCIIUpper(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' {
-			return true
+// asciiClass sorts bytes for the tokenizer: letters and digits, and among
+// them capitals.
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = classWord | classUpper
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = classWord
 		}
 	}
-	return false
+	return t
+}()
+
+const (
+	classWord  = 1 << iota // an ASCII letter or digit
+	classUpper             // a capital
+)
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
@@ -414,6 +431,9 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 				cs = m.exactLists[v-1]
 			}
 			for _, c := range cs {
+				if len(c.pat) > 1 && (i+1 >= len(toks) || c.pat[1].kind == wordExact && toks[i+1].text != c.pat[1].text) {
+					continue // its second word is not next
+				}
 				if n := c.matchFrom(toks, i, c.skip); n > 0 {
 					hits = append(hits, hit{c, i, n})
 				}
@@ -495,11 +515,18 @@ func newWordTable(m map[string]uint32) *wordTable {
 	return t
 }
 
+// slot is where w's probe starts: a hash of its length and its first,
+// second, middle and last two bytes (no loop over the word; words that
+// share them just probe further).
 func (t *wordTable) slot(w string) uint64 {
-	h := uint64(len(w)) * 0x9e3779b97f4a7c15
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint64(w[i])) * 0x100000001b3
+	h := uint64(len(w))
+	if n := len(w); n > 0 {
+		h |= uint64(w[0])<<8 | uint64(w[n/2])<<16 | uint64(w[n-1])<<24
+		if n > 1 {
+			h |= uint64(w[1])<<32 | uint64(w[n-2])<<40
+		}
 	}
+	h ^= h >> 29
 	return (h * 0x9e3779b97f4a7c15) >> (64 - t.bits)
 }
 

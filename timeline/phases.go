@@ -2,7 +2,7 @@ package timeline
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -116,13 +116,14 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit, nums
 		if principal {
 			f.principal = true
 		}
+		person := !principal && cast.persons[t.text] > 0 // someone else named
 		switch {
-		case !principal && cast.persons[t.text] > 0 && firstPerson:
+		case person && firstPerson:
 			f.thirdParty = true // someone else is the first person named
 		case !principal && i > 0 && neighborLex(toks, i, 1)&lexSpeech != 0 && t.lex&lexStopName == 0:
 			f.thirdParty = true // "Zakharova said": someone else speaks
 		}
-		if principal || cast.persons[t.text] > 0 {
+		if principal || person {
 			firstPerson = false
 		}
 	}
@@ -253,7 +254,8 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 		i int
 		v float64
 	}
-	cs := make([]cand, 0, 8)
+	var store [16]cand
+	cs := store[:0]
 	for i, v := range score {
 		hasOwn := f.own[i] >= minScore || f.during[i] || (f.before && s.Phases[i].BeforeEvent) || (f.after && s.Phases[i].AfterEvent)
 		if hasOwn && v >= minScore {
@@ -269,7 +271,15 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 	if len(cs) == 0 {
 		return out
 	}
-	sort.SliceStable(cs, func(a, b int) bool { return cs[a].v > cs[b].v })
+	slices.SortStableFunc(cs, func(a, b cand) int { // best first
+		switch {
+		case a.v > b.v:
+			return -1
+		case b.v > a.v:
+			return 1
+		}
+		return 0
+	})
 	best := cs[0]
 	second := 0.0
 	if len(cs) > 1 {

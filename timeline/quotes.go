@@ -288,7 +288,7 @@ func spokenJustBefore(body string, ps, start int) bool {
 	for k := len(head) - 1; k >= 0 && k >= len(head)-6; k-- {
 		w := head[k].text
 		if speakVerbs[w] {
-			return !strings.HasSuffix(w, "ing") && !strings.Contains(body[from+head[k].end:start], ",")
+			return !strings.HasSuffix(w, "ing") && !strings.Contains(body[from+int(head[k].end):start], ",")
 		}
 	}
 	return false
@@ -329,16 +329,16 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 			if t.lex&lexPronoun != 0 {
 				return referent(sp.start)
 			}
-			if mediaNouns[t.text] && !personBetween(subjects, sp.end, sp.end+t.start) {
+			if mediaNouns[t.text] && !personBetween(subjects, sp.end, sp.end+int(t.start)) {
 				return unnamedSpeaker // "…” – ran one headline", "…,” the newspaper wrote"
 			}
 			if t.lex&lexSpeak != 0 {
 				// "…,” X said" or "…,” said X", not "…,” the prime
 				// minister said in a statement with X".
-				if who := nearestPerson(subjects, sp.end+t.start, sp.end, sp.end+t.start, true); who != "" {
+				if who := nearestPerson(subjects, sp.end+int(t.start), sp.end, sp.end+int(t.start), true); who != "" {
 					return who
 				}
-				if who := personJustAfter(body, subjects, sp.end+t.end, tailEnd); who != "" {
+				if who := personJustAfter(body, subjects, sp.end+int(t.end), tailEnd); who != "" {
 					return who
 				}
 				if who := subjectBefore(body, max(ps, sents[sentenceOf(sents, sp.start)].Start), sp.start, subjects, referent); who != "" {
@@ -364,7 +364,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 		if head[k].text == "according" {
 			// "according to X, “…”"; but "told Y, according to Beijing,
 			// that “…”": a source that is no person leaves the verb before.
-			at := headStart + head[k].start
+			at := headStart + int(head[k].start)
 			if lead := strings.TrimRight(body[headStart:at], " "); strings.HasSuffix(lead, ",") {
 				// "X, according to Y, greeted him with the words": X's
 				// words, as Y reports them.
@@ -372,8 +372,8 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 					return who
 				}
 			}
-			to := headStart + head[min(k+4, len(head)-1)].end
-			if who := nearestPerson(people, headStart+head[k].start, headStart+head[k].end, to, false); who != "" {
+			to := headStart + int(head[min(k+4, len(head)-1)].end)
+			if who := nearestPerson(people, headStart+int(head[k].start), headStart+int(head[k].end), to, false); who != "" {
 				return who
 			}
 			continue
@@ -387,7 +387,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 		}
 	}
 	// "Trump's remark that …", "Putin's parting line: “…”".
-	if who, at := possessiveSpeaker(body, qc.poss, headStart, sp.start); who != "" && (verb < 0 || headStart+head[verb].start <= at) {
+	if who, at := possessiveSpeaker(body, qc.poss, headStart, sp.start); who != "" && (verb < 0 || headStart+int(head[verb].start) <= at) {
 		return who
 	}
 	if verb < 0 {
@@ -399,7 +399,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 		}
 		return ""
 	}
-	verbAt := headStart + head[verb].start
+	verbAt := headStart + int(head[verb].start)
 	if strings.HasSuffix(head[verb].text, "ing") || verb > 0 && head[verb-1].text == "and" {
 		// "…, saying", "X claimed … and warned": the sentence's subject speaks.
 		return subjectBefore(body, headStart, verbAt, subjects, referent)
@@ -417,7 +417,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	}
 	for k := verb - 1; k >= 0; k-- {
 		if head[k].lex&lexPronoun != 0 {
-			pAt := headStart + head[k].start
+			pAt := headStart + int(head[k].start)
 			if who == "" || !personBetween(subjects, pAt, verbAt) {
 				return referent(pAt)
 			}
@@ -455,13 +455,13 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 	}
 	quoted, last := false, 0
 	for _, t := range tokenize(body[from:to]) {
-		if from+t.start >= firstAt {
+		if from+int(t.start) >= firstAt {
 			break
 		}
-		quoted = quotedAfter(body[from+last:from+t.start], quoted)
-		last = t.end
+		quoted = quotedAfter(body[from+last:from+int(t.start)], quoted)
+		last = int(t.end)
 		if t.lex&lexPronoun != 0 && !quoted { // not the “we” of a quotation
-			return referent(from + t.start)
+			return referent(from + int(t.start))
 		}
 	}
 	return first

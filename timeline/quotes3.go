@@ -29,12 +29,12 @@ func objectOfPreposition(body string, sentStart, off int) bool {
 	k := len(toks) - 1
 	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || roleNouns[toks[k].text] || toks[k].text == "s" || toks[k].text == "the" ||
 		toks[k].text == "of" && k > 0 && toks[k-1].upper) { // "Secretary of State"
-		if strings.ContainsAny(body[from+toks[k].end:off], ",;:()“”\"") {
+		if strings.ContainsAny(body[from+int(toks[k].end):off], ",;:()“”\"") {
 			return false
 		}
 		k--
 	}
-	if k < 0 || strings.ContainsAny(body[from+toks[k].end:off], ",;:()“”\"") {
+	if k < 0 || strings.ContainsAny(body[from+int(toks[k].end):off], ",;:()“”\"") {
 		return false
 	}
 	return objectPrepositions[toks[k].text]
@@ -117,7 +117,7 @@ func possessiveSpeaker(body string, poss []personAt, from, to int) (string, int)
 		toks := tokenize(body[p.end:min(to, p.end+40)])
 		for k := 1; k < len(toks) && k <= 3; k++ { // "'s", then up to two words
 			if speechNouns[toks[k].text] {
-				if noun := p.end + toks[k].start; !strings.ContainsAny(strings.TrimRight(body[noun:to], " “\"‘"), "“”\"") {
+				if noun := p.end + int(toks[k].start); !strings.ContainsAny(strings.TrimRight(body[noun:to], " “\"‘"), "“”\"") {
 					who, at = p.id, noun // the quotation right after the noun
 				}
 				break
@@ -146,7 +146,7 @@ func colonSubject(body string, from, start int, subjects []personAt) string {
 			break
 		}
 		next := tokenize(body[p.end:min(colon, p.end+30)])
-		if len(next) > 0 && strings.TrimSpace(body[p.end:p.end+next[0].start]) == "" && (objectPrepositions[next[0].text] || next[0].text == "and") {
+		if len(next) > 0 && strings.TrimSpace(body[p.end:p.end+int(next[0].start)]) == "" && (objectPrepositions[next[0].text] || next[0].text == "and") {
 			return "" // "…greeted Trump with signs:": Trump is no subject
 		}
 		return p.id

@@ -271,7 +271,7 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 			if lo > 0 && h.cue.target == 1 && isAmount(toks[lo-1].text) && strings.TrimSpace(text[toks[lo-1].end:toks[lo].start]) == "" {
 				lo-- // "two hours later"
 			}
-			s, e := toks[lo].start, toks[hi].end
+			s, e := int(toks[lo].start), int(toks[hi].end)
 			if taken(s, e) {
 				continue
 			}
@@ -517,7 +517,7 @@ func timeTriggers(text string, toks []token) (int, [][]int) {
 	for i, t := range toks {
 		if c := t.text[0]; c >= '0' && c <= '9' {
 			bits := needDigit
-			if t.end < len(text) && (text[t.end] == ':' || text[t.end] == '.' && t.end+1 < len(text) && text[t.end+1] >= '0' && text[t.end+1] <= '9') {
+			if int(t.end) < len(text) && (text[t.end] == ':' || text[t.end] == '.' && int(t.end)+1 < len(text) && text[t.end+1] >= '0' && text[t.end+1] <= '9') {
 				bits |= needColon
 			}
 			if strings.IndexByte(t.text, 'h') > 0 {
@@ -561,8 +561,8 @@ func findNear(find func(string) [][]int, text string, toks []token, at []int, be
 			k++
 		}
 		// Extend to the surrounding punctuation ("a.m.", "(ET)").
-		ws, we := toks[lo].start, toks[hi].end
-		for we < len(text) && we < toks[hi].end+3 && !isSpaceByte(text[we]) {
+		ws, we := int(toks[lo].start), int(toks[hi].end)
+		for we < len(text) && we < int(toks[hi].end)+3 && !isSpaceByte(text[we]) {
 			we++
 		}
 		for _, m := range find(text[ws:we]) {
@@ -883,7 +883,7 @@ var planWords = setOf("scheduled", "planned", "slated", "due", "expected", "supp
 func plannedBefore(text string, toks []token, at int) bool {
 	k := len(toks)
 	for i, t := range toks {
-		if t.start >= at {
+		if int(t.start) >= at {
 			k = i
 			break
 		}
@@ -916,7 +916,7 @@ func plannedStamp(text string, toks []token, start, end int) bool {
 	}
 	n := 0
 	for _, t := range toks {
-		if t.start < end {
+		if int(t.start) < end {
 			continue
 		}
 		if n++; n > 4 {
