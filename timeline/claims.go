@@ -1015,7 +1015,10 @@ var moneyRe = regexp.MustCompile(`(?i)(?:\b(about|around|roughly|approximately|s
 // yen ($2.5 billion)". A parenthesised conversion is the same claim in
 // another currency; sums compare only in one currency.
 func moneyClaims(base Claim, text string) []Claim {
-	if !strings.ContainsAny(text, "$€£¥") && !strings.Contains(strings.ToLower(text), "yen") && !containsCurrencyWord(text) {
+	if !strings.ContainsAny(text, "0123456789") { // a sum has figures (the tests below are dearer)
+		return nil
+	}
+	if !strings.ContainsAny(text, "$€£¥") && !containsFoldASCII(text, "yen") && !containsCurrencyWord(text) {
 		return nil
 	}
 	var out []Claim

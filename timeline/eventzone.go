@@ -53,6 +53,9 @@ func articleZone(a AnalyzedArticle) (*time.Location, bool) {
 		}
 	}
 	for _, sent := range a.Sentences {
+		if !containsFoldASCII(sent.Text, "all times") { // before the expression, which is slow
+			continue
+		}
 		m := allTimesRe.FindStringSubmatch(sent.Text)
 		if m == nil {
 			continue
@@ -95,4 +98,26 @@ func reportsFrom(a AnalyzedArticle, zone string) bool {
 		}
 	}
 	return counts[zone] > 0
+}
+
+// containsFoldASCII reports whether s holds sub, ASCII letters compared
+// without case (sub in lower case), without allocating.
+func containsFoldASCII(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for ; j < n; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
 }
