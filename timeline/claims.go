@@ -454,13 +454,7 @@ func (s *Schema) durationSubject(sent AnalyzedSentence, toks []token, tm TimeMen
 		if h.cue.kind != kindAnchor && h.cue.kind != kindEvent {
 			continue
 		}
-		d := 0
-		switch {
-		case h.at > last:
-			d = h.at - last
-		case h.at+h.n-1 < first:
-			d = first - (h.at + h.n - 1)
-		}
+		d := h.distance(first, last)
 		if d > 10 {
 			continue
 		}

@@ -178,13 +178,7 @@ func (s *Schema) anchorNear(toks []token, hits []hit, first, last int) string {
 		if h.cue.kind != kindAnchor && h.cue.kind != kindEvent {
 			continue
 		}
-		d := 0
-		switch {
-		case h.at > last:
-			d = h.at - last
-		case h.at+h.n-1 < first:
-			d = first - (h.at + h.n - 1)
-		}
+		d := h.distance(first, last)
 		if d > 8 {
 			continue
 		}
@@ -245,4 +239,16 @@ func anchorOpens(toks []token, hits []hit, at int) bool {
 		}
 	}
 	return false
+}
+
+// distance is how many tokens lie between the hit and the span [first,
+// last] of token indices (0 when they touch or overlap).
+func (h hit) distance(first, last int) int {
+	switch {
+	case h.at > last:
+		return h.at - last
+	case h.at+h.n-1 < first:
+		return first - (h.at + h.n - 1)
+	}
+	return 0
 }
