@@ -338,15 +338,8 @@ type sourceKey struct {
 
 func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatements, error) {
 	st := &analysisStatements{cells: map[sourceKey]*[6]int{}, words: map[int64]*[4]int{}, votes: map[[2]string]int{}}
-	var err error
-	prep := func(q string) *sql.Stmt {
-		if err != nil {
-			return nil
-		}
-		var s *sql.Stmt
-		s, err = tx.PrepareContext(ctx, q)
-		return s
-	}
+	pr := &preparer{ctx: ctx, tx: tx}
+	prep := pr.prep
 	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names, credit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.sentence = prep(`INSERT INTO sentence_analysis (sentence_id, article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -364,9 +357,9 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 	st.claims = prep(`INSERT INTO article_claims (article_id, claims) VALUES (?, ?)`)
 	st.vote = prep(`INSERT INTO phase_votes (earlier, later, votes) VALUES (?, ?, ?)
 		ON CONFLICT (earlier, later) DO UPDATE SET votes = votes + excluded.votes`)
-	if err != nil {
+	if pr.err != nil {
 		st.close()
-		return nil, err
+		return nil, pr.err
 	}
 	return st, nil
 }

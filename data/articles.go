@@ -152,15 +152,8 @@ type statements struct {
 
 func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 	st := &statements{}
-	var err error
-	prep := func(q string) *sql.Stmt {
-		if err != nil {
-			return nil
-		}
-		var s *sql.Stmt
-		s, err = tx.PrepareContext(ctx, q)
-		return s
-	}
+	pr := &preparer{ctx: ctx, tx: tx}
+	prep := pr.prep
 	// Two indexed look-ups (an OR across columns would scan the table).
 	st.exists = prep(`SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = ?1)
 		OR EXISTS (SELECT 1 FROM articles WHERE url = ?2 AND url <> '' AND ?2 <> '')`)
@@ -170,9 +163,9 @@ func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 	st.sentence = prep(`INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, kind, words, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.stripped = prep(`INSERT INTO stripped_lines (article_id, start_offset, end_offset, rule, text) VALUES (?, ?, ?, ?, ?)`)
 	st.copies = prepareCopyStatements(prep)
-	if err != nil {
+	if pr.err != nil {
 		st.close()
-		return nil, err
+		return nil, pr.err
 	}
 	return st, nil
 }

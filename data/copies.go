@@ -164,19 +164,11 @@ func (d *DB) printMissing(ctx context.Context) error {
 			return err
 		}
 		err = d.inTx(ctx, func(tx *sql.Tx) error {
-			var perr error
-			prep := func(q string) *sql.Stmt {
-				if perr != nil {
-					return nil
-				}
-				var s *sql.Stmt
-				s, perr = tx.PrepareContext(ctx, q)
-				return s
-			}
-			cs := prepareCopyStatements(prep)
+			pr := &preparer{ctx: ctx, tx: tx}
+			cs := prepareCopyStatements(pr.prep)
 			defer closeStatements(cs.all())
-			if perr != nil {
-				return perr
+			if pr.err != nil {
+				return pr.err
 			}
 			linked := false
 			for _, id := range ids {
@@ -242,6 +234,23 @@ func sentencesOf(ctx context.Context, tx *sql.Tx, id int64) ([]timeline.Sentence
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// preparer prepares statements in a transaction, keeping the first error
+// so that a block of statements is checked once (err).
+type preparer struct {
+	ctx context.Context
+	tx  *sql.Tx
+	err error
+}
+
+func (p *preparer) prep(q string) *sql.Stmt {
+	if p.err != nil {
+		return nil
+	}
+	s, err := p.tx.PrepareContext(p.ctx, q)
+	p.err = err
+	return s
 }
 
 func closeStatements(sts []*sql.Stmt) {
