@@ -132,7 +132,7 @@ func checkExtractors(t *testing.T, s *Schema, body string) {
 	quotes := FindQuotes(an, acts)
 	for _, q := range quotes {
 		b := an[q.Article].Body
-		if q.Start < 0 || q.End > len(b) || q.Start > q.End || q.Words < MinQuoteWords {
+		if q.Start < 0 || q.End > len(b) || q.Start > q.End || q.Words < MinShortQuoteWords {
 			t.Fatalf("bad quote %+v", q)
 		}
 	}
