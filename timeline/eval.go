@@ -388,7 +388,7 @@ func discrepancyMatches(quantity string, values map[string]string, d Discrepancy
 	kind := firstWord(quantity)
 	units, known := kindUnits[kind]
 	for f, v := range values {
-		want := valueNumbers(v)
+		want := valueNumbers(remarkRe.ReplaceAllString(v, ""))
 		ok := false
 		for _, c := range d.Claims {
 			if c.Expected || c.File != f {
@@ -445,7 +445,11 @@ func hasNumbers(have, want []number) bool {
 var (
 	// H:MM (a.m.), H.MM a.m., H a.m.
 	valueClockRe = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\b\.?)?|\b(\d{1,2})\.(\d{2})\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})\s*([ap])\.?\s?m\b\.?`)
-	valueNumRe   = regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*)`)
+	unitHyphenRe = regexp.MustCompile(`(?i)-(hours?|minutes?|days?|weeks?|long|miles?|km|kilomet\w*|strong|member\w*)\b`)
+	// A gold value's parenthesised remark ("nearly four hours (seven had
+	// been expected)") is the annotator's note, not the value.
+	remarkRe   = regexp.MustCompile(`\s*\([^)]*\)`)
+	valueNumRe = regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*)`)
 )
 
 var valueUnits = map[string]float64{"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -459,6 +463,7 @@ var valueWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "
 // separators and multipliers ("50,000", "$2.5 billion", "$3bn") and
 // number words ("twelve", "two and a half").
 func valueNumbers(s string) []number {
+	s = unitHyphenRe.ReplaceAllString(s, " $1") // "three-hour" reads as "three hour"
 	var out []number
 	// Clock times first, blanked out of the text.
 	b := []byte(s)

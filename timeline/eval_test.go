@@ -173,3 +173,15 @@ func TestTalksDurationDiscrepancy(t *testing.T) {
 	}
 	t.Fatal("no discrepancy on the duration of the talks")
 }
+
+// TestScoreDiscrepanciesOnBundledGold: the scorer reads the bundled gold's
+// values as written ("three hours" against a claim of "three-hour", a
+// parenthesised remark ignored) and finds its one disagreement.
+func TestScoreDiscrepanciesOnBundledGold(t *testing.T) {
+	s := summitSchema(t)
+	r := s.Report(s.AnalyzeCorpus(bundledArticles(t)))
+	sc := timeline.ScoreDiscrepancies(goldFile(t), r.Discrepancies)
+	if sc.Found != sc.Total || sc.Total != 1 {
+		t.Fatalf("%d of %d: %v", sc.Found, sc.Total, sc.Details)
+	}
+}
