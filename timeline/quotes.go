@@ -457,7 +457,9 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 		}
 	}
 	quoted, last := false, 0
-	for _, t := range tokenize(body[from:to]) {
+	buf, toks := tokenizeScratch(body[from:to])
+	defer releaseTokens(buf)
+	for _, t := range toks {
 		if from+int(t.start) >= firstAt {
 			break
 		}
