@@ -3,6 +3,8 @@ package timeline
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,8 +93,29 @@ func translit(w string) string {
 	if !needsTranslit(w) {
 		return w
 	}
-	return translitSlow(w)
+	if v, ok := translitCache.Load(w); ok {
+		return v.(string)
+	}
+	v := translitSlow(w)
+	if translitCacheSize.Load() < maxTranslitCache {
+		translitCacheSize.Add(1)
+		translitCache.Store(strings.Clone(w), v)
+	}
+	return v
 }
+
+// translitCache holds translitSlow's results per distinct word: a corpus
+// repeats its names thousands of times. It stops growing at
+// maxTranslitCache words (later words are folded each time).
+var (
+	translitCache     sync.Map // string -> string
+	translitCacheSize atomic.Int64
+)
+
+const maxTranslitCache = 1 << 16
+
+// germanVowels folds a German spelling's umlauts and "w".
+var germanVowels = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u", "w", "v")
 
 // needsTranslit reports whether translit would change w.
 func needsTranslit(w string) bool {
@@ -122,7 +145,7 @@ func translitSlow(w string) string {
 		if strings.HasPrefix(w, "ch") {
 			w = "kh" + w[2:] // "Chruschtschow": Khrushchev
 		}
-		w = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u", "w", "v").Replace(w)
+		w = germanVowels.Replace(w)
 		for _, e := range [][2]string{{"hov", "hev"}, {"hova", "heva"}} { // "-tschow": "-chev"
 			if strings.HasSuffix(w, e[0]) {
 				w = strings.TrimSuffix(w, e[0]) + e[1]

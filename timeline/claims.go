@@ -1052,7 +1052,9 @@ func moneyClaims(base Claim, text string) []Claim {
 }
 
 func containsCurrencyWord(text string) bool {
-	for _, t := range tokenize(text) {
+	buf, toks := tokenizeScratch(text)
+	defer releaseTokens(buf)
+	for _, t := range toks {
 		if len(t.text) > 1 && currencyNames[t.text] != "" {
 			return true
 		}

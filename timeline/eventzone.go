@@ -101,23 +101,92 @@ func reportsFrom(a AnalyzedArticle, zone string) bool {
 }
 
 // containsFoldASCII reports whether s holds sub, ASCII letters compared
-// without case (sub in lower case), without allocating.
+// without case (sub in lower case), without allocating. It looks for the
+// rarest letter of sub (in either case) with strings.IndexByte and
+// compares sub around each one found.
 func containsFoldASCII(s, sub string) bool {
 	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
+	if n == 0 {
+		return true
+	}
+	k := rarestByte(sub)
+	lo := sub[k]
+	up := lo
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	end := len(s) - (n - k - 1) // anchors lie in s[k:end]
+	nextLo, nextUp := -1, -1    // next anchor at or after i, -2: none left
+	for i := k; i < end; i++ {
+		if nextLo != -2 && nextLo < i {
+			if p := strings.IndexByte(s[i:end], lo); p >= 0 {
+				nextLo = i + p
+			} else {
+				nextLo = -2
 			}
 		}
-		if j == n {
+		if up == lo {
+			nextUp = -2
+		} else if nextUp != -2 && nextUp < i {
+			if p := strings.IndexByte(s[i:end], up); p >= 0 {
+				nextUp = i + p
+			} else {
+				nextUp = -2
+			}
+		}
+		switch {
+		case nextLo == -2 && nextUp == -2:
+			return false
+		case nextLo == -2:
+			i = nextUp
+		case nextUp == -2:
+			i = nextLo
+		default:
+			i = min(nextLo, nextUp)
+		}
+		if equalFoldASCIIAt(s[i-k:], sub) {
 			return true
 		}
 	}
 	return false
+}
+
+// equalFoldASCIIAt reports whether s starts with sub (in lower case),
+// ASCII letters of s compared without case.
+func equalFoldASCIIAt(s, sub string) bool {
+	if len(s) < len(sub) {
+		return false
+	}
+	for j := 0; j < len(sub); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != sub[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// letterFrequency ranks the lower-case letters, most frequent first.
+const letterFrequency = "etaoinshrdlcumwfgypbvkjxqz"
+
+// rarestByte returns the index in sub of its least frequent byte (a space
+// counts as more frequent than any letter, another byte as rarer).
+func rarestByte(sub string) int {
+	best, rank := 0, -2
+	for j := 0; j < len(sub); j++ {
+		r := strings.IndexByte(letterFrequency, sub[j])
+		switch {
+		case sub[j] == ' ':
+			r = -1
+		case r < 0:
+			r = len(letterFrequency)
+		}
+		if r > rank {
+			best, rank = j, r
+		}
+	}
+	return best
 }

@@ -3,6 +3,7 @@ package timeline
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,6 +106,21 @@ func neighborLex(toks []token, i, d int) uint32 {
 func tokenize(s string) []token {
 	return tokenizeInto(make([]token, 0, len(s)/5+1), s)
 }
+
+// tokenScratch holds token buffers for cuts that do not outlive the
+// function making them (the tokens' words are never in the buffer).
+var tokenScratch = sync.Pool{New: func() any { return new([]token) }}
+
+// tokenizeScratch is tokenize into a pooled buffer; the caller hands the
+// buffer back with releaseTokens once done with the tokens.
+func tokenizeScratch(s string) (*[]token, []token) {
+	b := tokenScratch.Get().(*[]token)
+	*b = tokenizeInto(*b, s)
+	return b, *b
+}
+
+// releaseTokens returns a buffer from tokenizeScratch to the pool.
+func releaseTokens(b *[]token) { tokenScratch.Put(b) }
 
 // tokenizeInto appends the tokens of s to toks[:0], reusing its storage.
 // ASCII words are sliced from one lower-cased copy of s, so a sentence

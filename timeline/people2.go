@@ -252,7 +252,8 @@ var proxyNouns = setOf("spokesman", "spokeswoman", "spokesperson", "aide", "aide
 // namedForOther reports whether the person named at off is one another
 // speaks for ("a spokesman for X", "officials close to X", "an aide to X").
 func namedForOther(body string, sentStart, off int) bool {
-	toks := tokenize(body[max(sentStart, off-60):off])
+	buf, toks := tokenizeScratch(body[max(sentStart, off-60):off])
+	defer releaseTokens(buf)
 	k := len(toks) - 1
 	for k >= 0 && toks[k].upper && (toks[k].lex&(lexPersonTitle|lexDemonym) != 0) {
 		k-- // "Chancellor", "Dr"

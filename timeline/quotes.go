@@ -284,7 +284,8 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 // ("a banner proclaiming “Pursuing Peace”") and not across a comma.
 func spokenJustBefore(body string, ps, start int) bool {
 	from := max(ps, start-80)
-	head := tokenize(body[from:start])
+	buf, head := tokenizeScratch(body[from:start])
+	defer releaseTokens(buf)
 	for k := len(head) - 1; k >= 0 && k >= len(head)-6; k-- {
 		w := head[k].text
 		if speakVerbs[w] {
@@ -318,7 +319,8 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	for tailEnd < pe && (body[tailEnd] != '.' || abbreviationAt(body, sp.end, tailEnd)) && !strings.HasPrefix(body[tailEnd:], "“") && tailEnd-sp.end < 160 {
 		tailEnd++
 	}
-	tail := tokenize(body[sp.end:tailEnd])
+	tailBuf, tail := tokenizeScratch(body[sp.end:tailEnd])
+	defer releaseTokens(tailBuf)
 	nextLower := len(tail) > 0 && !tail[0].upper
 	newClause := len(tail) > 0 && clauseStarts[tail[0].text]
 	if (!ends || nextLower) && !newClause {
@@ -355,7 +357,8 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	}
 	headStart = max(ps, headStart)
 	headStart = clauseAfter(body, headStart, sp.start, subjects) // "X said “…”, while Y talked of “…”"
-	head := tokenize(body[headStart:sp.start])
+	headBuf, head := tokenizeScratch(body[headStart:sp.start])
+	defer releaseTokens(headBuf)
 	verb := -1
 	for k := len(head) - 1; k >= 0; k-- {
 		if head[k].lex&lexSpeak == 0 {
@@ -454,7 +457,9 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 		}
 	}
 	quoted, last := false, 0
-	for _, t := range tokenize(body[from:to]) {
+	buf, toks := tokenizeScratch(body[from:to])
+	defer releaseTokens(buf)
+	for _, t := range toks {
 		if from+int(t.start) >= firstAt {
 			break
 		}

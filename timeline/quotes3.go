@@ -25,7 +25,8 @@ var objectPrepositions = setOf("with", "to", "for", "from", "about", "against", 
 // Zelenskyy").
 func objectOfPreposition(body string, sentStart, off int) bool {
 	from := max(sentStart, off-80)
-	toks := tokenize(body[from:off])
+	buf, toks := tokenizeScratch(body[from:off])
+	defer releaseTokens(buf)
 	k := len(toks) - 1
 	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || roleNouns[toks[k].text] || toks[k].text == "s" || toks[k].text == "the" ||
 		toks[k].text == "of" && k > 0 && toks[k-1].upper) { // "Secretary of State"

@@ -20,16 +20,23 @@ var (
 // statedOffset returns the UTC offset a text states for the event's place.
 // "N hours ahead" counts from GMT, as live blogs in GMT say it.
 func statedOffset(text string) (int, bool) {
-	if m := offsetGMTRe.FindStringSubmatch(text); m != nil {
-		h, _ := strconv.Atoi(m[2])
-		min, _ := strconv.Atoi(m[3])
-		if h <= 14 && min < 60 {
-			off := h*3600 + min*60
-			if m[1] != "+" {
-				off = -off
+	// Each expression needs a literal the text must hold: checked first,
+	// as most sentences hold neither.
+	if strings.Contains(text, "GMT") || strings.Contains(text, "UTC") {
+		if m := offsetGMTRe.FindStringSubmatch(text); m != nil {
+			h, _ := strconv.Atoi(m[2])
+			min, _ := strconv.Atoi(m[3])
+			if h <= 14 && min < 60 {
+				off := h*3600 + min*60
+				if m[1] != "+" {
+					off = -off
+				}
+				return off, true
 			}
-			return off, true
 		}
+	}
+	if !containsFoldASCII(text, "ahead") && !containsFoldASCII(text, "behind") {
+		return 0, false // offsetAheadRe cannot match
 	}
 	if m := offsetAheadRe.FindStringSubmatch(text); m != nil {
 		v, ok := numberValues[strings.ToLower(m[1])]
