@@ -57,12 +57,27 @@ func quoteSpans(body string, ps, pe int) []span {
 	var openMark rune // the mark that opened the quotation
 	lastEnd := ps     // end of the last quotation or its attribution
 	for i := ps; i < pe; {
-		if c := body[i]; c != '"' && c != 0xE2 {
-			i++ // no quote mark starts here ("“”‘’" all start with 0xE2)
+		if c := body[i]; c != '"' && c != 0xE2 && c != 0xC2 {
+			i++ // no quote mark starts here ("“”‘’‹›„" start with 0xE2, "«»" with 0xC2)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(body[i:pe])
 		switch {
+		case r == '«' || r == '‹' && open < 0 || r == '„':
+			// Guillemets and German low-high quotes ("« … »", "„…“"):
+			// the marks themselves say which way they face.
+			if open < 0 {
+				open, openMark = i+size, r
+			}
+		case r == '»' && openMark != '‹' || r == '›' && openMark == '‹' || r == '“' && openMark == '„':
+			if open >= 0 {
+				out = append(out, trimQuoteSpan(body, span{open, i}))
+				open, openMark = -1, 0
+			} else if r != '›' {
+				start := unbalancedStart(body, lastEnd, i, lastEnd > ps)
+				out = append(out, trimQuoteSpan(body, span{start, i}))
+			}
+			lastEnd = i + size
 		case r == '“' || r == '"' && isOpeningPosition(body, ps, i, pe) || r == '‘' && isOpeningPosition(body, ps, i, pe) && open < 0:
 			if open < 0 {
 				open, openMark = i+size, r
@@ -85,6 +100,26 @@ func quoteSpans(body string, ps, pe int) []span {
 		out = append(out, span{open, pe}) // runs on to the paragraph's end
 	}
 	return out
+}
+
+// trimQuoteSpan drops the spaces French typography sets inside guillemets
+// ("« Our aim … »"), plain, no-break or narrow no-break.
+func trimQuoteSpan(body string, sp span) span {
+	for sp.start < sp.end {
+		r, size := utf8.DecodeRuneInString(body[sp.start:sp.end])
+		if !unicode.IsSpace(r) && r != '\u202F' {
+			break
+		}
+		sp.start += size
+	}
+	for sp.end > sp.start {
+		r, size := utf8.DecodeLastRuneInString(body[sp.start:sp.end])
+		if !unicode.IsSpace(r) && r != '\u202F' {
+			break
+		}
+		sp.end -= size
+	}
+	return sp
 }
 
 func isOpeningPosition(body string, ps, i, pe int) bool {
