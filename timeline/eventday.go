@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -15,7 +16,15 @@ const ledeSentences = 4
 // names the day of the event.
 func articleReference(a Article, ev EventInfo, sents []Sentence) reference {
 	ref := referenceTime(a, ev)
-	if !a.EventDate.IsZero() || a.Published.IsZero() {
+	if !ref.known {
+		// A plain-text wire copy without metadata states its day in a
+		// stamp line ("16 August 2025, 09:40 Kyiv time"): that is its
+		// publication day, in the zone the stamp names.
+		if st, ok := stampedDay(a.Body); ok {
+			ref = st
+		}
+	}
+	if !a.EventDate.IsZero() || !ref.fromPublication {
 		return ref
 	}
 	if d, err := ev.Day(); err == nil && !d.IsZero() {
@@ -25,6 +34,46 @@ func articleReference(a Article, ev EventInfo, sents []Sentence) reference {
 		ref.day = d
 	}
 	return ref
+}
+
+// stampLen is how far into a body a stamp line may be.
+const stampLen = 240
+
+// stampedDay finds a full date (with its year) at the top of a body, and
+// the zone of a clock time stated with it; without one, UTC.
+func stampedDay(body string) (reference, bool) {
+	head := body
+	if len(head) > stampLen {
+		head = head[:stampLen]
+	}
+	for _, re := range []*regexp.Regexp{dateDMRe, dateMDRe, dateISORe} {
+		m := re.FindStringSubmatchIndex(head)
+		if m == nil || (re != dateISORe && m[6] < 0) {
+			continue
+		}
+		d, ok := parseDate(head, m, re, reference{loc: time.UTC})
+		if !ok {
+			continue
+		}
+		loc := time.UTC
+		line := head[m[1]:]
+		if k := strings.IndexByte(line, '\n'); k >= 0 {
+			line = line[:k]
+		}
+		for _, cre := range []*regexp.Regexp{clock24Re, clock12Re} {
+			if cm := cre.FindStringSubmatch(line); cm != nil && cm[len(cm)-1] != "" {
+				if name, ok := zoneLocations[strings.ToLower(cm[len(cm)-1])]; ok {
+					if l, err := time.LoadLocation(name); err == nil {
+						loc = l
+					}
+				}
+				break
+			}
+		}
+		day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
+		return reference{day: day, loc: loc, known: true, fromPublication: true}, true
+	}
+	return reference{}, false
 }
 
 // ledeDay finds the first date or weekday in the opening sentences and
