@@ -344,7 +344,7 @@ func sentenceOf(sents []AnalyzedSentence, off int) int {
 // pronouns resolved to the last person named outside quotations.
 func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	people, subjects, sents := qc.people, qc.subjects, qc.sents
-	referent := func(at int) string { return pronounReferent(people, qc.ordered, at, sentenceOf(sents, at)) }
+	referent := func(at int) string { return subjectReferent(people, subjects, qc.ordered, at, sentenceOf(sents, at)) }
 	// After the quotation, when the sentence goes on ("…,” he said" but
 	// not "….” Next sentence").
 	closed := strings.TrimRight(body[sp.start:sp.end], " ")
@@ -385,7 +385,8 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	}
 	// Before it, back to the start of its sentence.
 	headStart := sp.start - 1
-	for headStart > ps && !(body[headStart-1] == '.' && headStart < len(body) && body[headStart] == ' ' && !abbreviationAt(body, ps, headStart-1)) && sp.start-headStart < 300 {
+	for headStart > ps && !(body[headStart-1] == '.' && headStart < len(body) && body[headStart] == ' ' && !abbreviationAt(body, ps, headStart-1)) &&
+		!(headStart < len(body) && body[headStart] == ' ' && quoteEndsSentence(body[ps:headStart])) && sp.start-headStart < 300 {
 		headStart--
 	}
 	headStart = max(ps, headStart)
@@ -417,6 +418,12 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 		break
 	}
 	if verb < 0 {
+		if at := greetingWith(head); at >= 0 {
+			// "X greeted his host with “…”": the greeting is X's words.
+			if who := subjectBefore(body, headStart, headStart+at, subjects, referent); who != "" {
+				return who
+			}
+		}
 		if who := colonSpeaker(body, headStart, sp.start, people); who != "" {
 			return who
 		}
@@ -438,6 +445,9 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	if strings.HasSuffix(head[verb].text, "ing") || verb > 0 && head[verb-1].text == "and" {
 		// "…, saying", "X claimed … and warned": the sentence's subject speaks.
 		return subjectBefore(body, headStart, verbAt, subjects, referent)
+	}
+	if who := officeOf(body, qc.poss, headStart, verbAt); who != "" {
+		return who // "Zelensky's office said …"
 	}
 	// "X responded that": the person or pronoun nearest before the verb;
 	// "X, who met Y, said": the subject before the relative clause.
@@ -477,6 +487,7 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 	if from >= to {
 		return ""
 	}
+	from = afterLeadingClause(body, from, to, people)
 	first := ""
 	firstAt := to
 	for _, p := range peopleFrom(people, from) {

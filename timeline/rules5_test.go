@@ -72,3 +72,31 @@ func TestZonesIndiaKyiv(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakersSubjectsAndGreetings: a pronoun is the previous sentence's
+// subject, not a person in its opening phrase; "As X …, Y said" is Y's; a
+// colon ends the clause whose subject speaks, not the sentence before;
+// "greeted … with “…”" is speech; "X's office said" speaks for X.
+func TestSpeakersSubjectsAndGreetings(t *testing.T) {
+	for _, c := range []struct{ body, quote, want string }{
+		{`In an interview with CNN anchor Jake Tapper on Sunday, Chancellor Olaf Scholz defended the plan. "We will not be rushed," he said.`, "We will not be rushed", "Olaf Scholz"},
+		{`After a call with President Emmanuel Macron, Prime Minister Keir Starmer sounded hopeful. "There is a path," he told reporters.`, "There is a path", "Keir Starmer"},
+		{`When Chancellor Angela Merkel arrived, President Barack Obama stood up and said in German: "Willkommen in Washington."`, "Willkommen in Washington.", "Barack Obama"},
+		{`As the cameras rolled, Xi Jinping nodded to Joe Biden and said: "We must avoid conflict."`, "We must avoid conflict.", "Xi Jinping"},
+		{`President Joe Biden met President Xi Jinping. Biden said: "We are here to compete." Xi closed with a warning, in Mandarin: "Taiwan is a red line for us."`, "Taiwan is a red line for us.", "Xi Jinping"},
+		{`Prime Minister Fumio Kishida greeted his guest with "Welcome to Hiroshima, my friend" at the door.`, "Welcome to Hiroshima, my friend", "Fumio Kishida"},
+		{`President Volodymyr Zelensky spoke to Trump. Zelensky's office said the talks were "useful and concrete, a real step forward".`, "useful and concrete, a real step forward", "Volodymyr Zelensky"},
+		{`Chancellor Olaf Scholz conceded: « Nous avons beaucoup de travail devant nous. » President Emmanuel Macron replied at once, with a smile: «Ensemble, nous y arriverons.»`, "Ensemble, nous y arriverons.", "Emmanuel Macron"},
+	} {
+		an, acts := analyzeText(t, c.body)
+		got := "(none)"
+		for _, q := range FindQuotes(an, acts) {
+			if q.Text == c.quote {
+				got = q.SpeakerName
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: speaker %q, want %q", c.quote, got, c.want)
+		}
+	}
+}
