@@ -100,3 +100,40 @@ func TestSpeakersSubjectsAndGreetings(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletsAndHyphenatedNames: an outlet's name (Dispatch, Inter,
+// Herald, Tribune, Gazette, Wire …) is no person; a hyphenated phrase
+// that starts with a number word is no name; a hyphenated first name
+// with accents stays one first name.
+func TestOutletsAndHyphenatedNames(t *testing.T) {
+	body := `LVIV HERALD — MORNING EDITION
+
+LVIV, Aug 16 (Lviv Herald) - President Volodymyr Zelensky spoke to the Lviv Herald and to Radio Liberty. He later told Deutschlandfunk and Europe Inter: "We are ready."
+Foreign Minister Jean-Noël Barrot spoke on France Inter. Barrot was blunt. A 'Two-by-two' format and a 'Four-in-one' deal were floated.
+Chancellor Hans-Jürgen Möller and Prime Minister Jean-Luc Lefèvre met. Möller and Lefèvre agreed; Hans-Jürgen Möller left first.
+The Seattle Tribune and the Kansas City Gazette reported it, as did the Capitol Wire.`
+	_, acts := analyzeText(t, body)
+	people := map[string][]string{}
+	for _, a := range acts.List {
+		if a.Kind == Person {
+			people[a.Name] = a.Variants
+		}
+	}
+	for _, name := range []string{"Jean-Noël Barrot", "Hans-Jürgen Möller", "Jean-Luc Lefèvre", "Volodymyr Zelensky"} {
+		if _, ok := people[name]; !ok {
+			t.Errorf("person %q not found in %v", name, people)
+		}
+	}
+	for name, vs := range people {
+		for _, v := range vs {
+			switch v {
+			case "Jean", "Hans", "Two-by", "Four-in", "Lviv Herald", "LVIV HERALD", "France Inter", "Europe Inter", "Seattle Tribune", "Capitol Wire":
+				t.Errorf("%q counted as (a variant of) person %q", v, name)
+			}
+		}
+		switch name {
+		case "Two-by", "Four-in", "Lviv Herald", "France Inter", "Europe Inter", "Seattle Tribune", "Kansas City Gazette", "Capitol Wire", "Jean", "Hans":
+			t.Errorf("%q counted as a person", name)
+		}
+	}
+}
