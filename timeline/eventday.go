@@ -19,7 +19,7 @@ func articleReference(a Article, ev EventInfo, sents []Sentence) reference {
 	if !ref.known {
 		// A plain-text wire copy without metadata states its day in a
 		// stamp line ("16 August 2025, 09:40 Kyiv time"): that is its
-		// publication day, in the zone the stamp names.
+		// publication day.
 		if st, ok := stampedDay(a.Body); ok {
 			ref = st
 		}
@@ -39,8 +39,9 @@ func articleReference(a Article, ev EventInfo, sents []Sentence) reference {
 // stampLen is how far into a body a stamp line may be.
 const stampLen = 240
 
-// stampedDay finds a full date (with its year) at the top of a body, and
-// the zone of a clock time stated with it; without one, UTC.
+// stampedDay finds a full date (with its year) at the top of a body. It
+// gives only the day: a clock time without a zone stays the event
+// place's, unresolved, as without the stamp.
 func stampedDay(body string) (reference, bool) {
 	head := body
 	if len(head) > stampLen {
@@ -51,27 +52,9 @@ func stampedDay(body string) (reference, bool) {
 		if m == nil || (re != dateISORe && m[6] < 0) {
 			continue
 		}
-		d, ok := parseDate(head, m, re, reference{loc: time.UTC})
-		if !ok {
-			continue
+		if d, ok := parseDate(head, m, re, reference{}); ok {
+			return reference{day: d, known: true, fromPublication: true}, true
 		}
-		loc := time.UTC
-		line := head[m[1]:]
-		if k := strings.IndexByte(line, '\n'); k >= 0 {
-			line = line[:k]
-		}
-		for _, cre := range []*regexp.Regexp{clock24Re, clock12Re} {
-			if cm := cre.FindStringSubmatch(line); cm != nil && cm[len(cm)-1] != "" {
-				if name, ok := zoneLocations[strings.ToLower(cm[len(cm)-1])]; ok {
-					if l, err := time.LoadLocation(name); err == nil {
-						loc = l
-					}
-				}
-				break
-			}
-		}
-		day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
-		return reference{day: day, loc: loc, known: true, fromPublication: true}, true
 	}
 	return reference{}, false
 }
