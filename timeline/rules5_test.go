@@ -137,3 +137,42 @@ The Seattle Tribune and the Kansas City Gazette reported it, as did the Capitol 
 		}
 	}
 }
+
+// TestQuotedNumbersAndPlannedDurations: a number in quotation marks is no
+// count; a duration after "could last", "prepared for", "will run" is a
+// plan, not a measurement.
+func TestQuotedNumbersAndPlannedDurations(t *testing.T) {
+	for _, c := range []struct{ text string }{
+		{`The question is whether Trump's "10" survives the next strike.`},
+		{`Critics doubted that the “7” rating holds up for weeks.`},
+		{`He gave the talks a «9» on the spot.`},
+	} {
+		for _, cl := range countClaims(Claim{}, c.text, tokenize(c.text), FindTimes(c.text, reference{})) {
+			t.Errorf("%q: count claim %q = %q", c.text, cl.Quantity, cl.Value)
+		}
+	}
+	if got := countClaims(Claim{}, "Some 85 drones were launched.", tokenize("Some 85 drones were launched."), nil); len(got) != 1 {
+		t.Errorf("an unquoted count is still read: %v", got)
+	}
+	for _, c := range []struct {
+		text     string
+		expected bool
+	}{
+		{`Leavitt said the president was prepared for a meeting of "six or seven hours."`, true},
+		{`Officials said the talks could last four hours.`, true},
+		{`The session will probably run three hours, aides said.`, true},
+		{`Both sides were braced for about five hours of talks.`, true},
+		{`The talks lasted nearly three hours.`, false},
+		{`After two hours the leaders emerged.`, false},
+	} {
+		got, found := false, false
+		for _, tm := range FindTimes(c.text, reference{}) {
+			if tm.Kind == TimeDuration {
+				got, found = tm.Expected, true
+			}
+		}
+		if !found || got != c.expected {
+			t.Errorf("%q: found %v, expected %v, want %v", c.text, found, got, c.expected)
+		}
+	}
+}

@@ -421,11 +421,16 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 	if comparedAfter(text[m[1]:]) {
 		window = text[max(0, m[0]-40):m[1]]
 	}
-	if saysExpected(window) {
+	if saysExpected(window) || futureRe.MatchString(text[max(0, m[0]-60):m[0]]) {
 		tm.Expected = true
 	}
 	return tm, true
 }
+
+// futureRe, before a duration, makes it a plan or a forecast: "could
+// last six hours", "was prepared for a meeting of “six or seven hours”",
+// "talks that will run for two hours".
+var futureRe = regexp.MustCompile(`(?i)\b(?:(?:could|would|might|may|will|should|shall|to)\s+(?:\w+\s+)?(?:last|run|take|go\s+on)|prepared\s+for|ready\s+for|braced\s+for|bracing\s+for|going\s+to)\b`)
 
 // roundingStep is the precision a stated amount shows: five minutes for
 // a multiple of five minutes, else its unit.
