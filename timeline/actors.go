@@ -48,6 +48,7 @@ var orgWords = setOf("airlines", "airways", "news", "times", "post", "journal", 
 	"force", "forces", "base", "department", "office", "house", "congress", "senate", "commission", "bank",
 	"organization", "organisation", "institute", "university", "group", "army", "navy", "committee", "assembly",
 	"parliament", "government", "administration", "one", "network", "channel", "press", "media", "tv", "radio",
+	"dispatch", "inter", "herald", "tribune", "gazette", "wire", "chronicle", "telegraph", "courier",
 	"company", "corp", "inc", "foundation", "fund", "service", "services", "guard", "command", "kremlin", "pentagon",
 	"palace", "villa", "hall", "center", "centre", "airport", "street", "square", "hotel", "reuters", "associated",
 	"television", "wire", "broadcasting", "broadcaster", "shimbun", "gazette", "herald", "tribune", "ledger", "courier")
@@ -277,6 +278,9 @@ var hyphenSuffixes = setOf("bound", "proof", "sized", "ready", "first", "heavy",
 // "Jae-in"): short, after a short capitalised syllable.
 func isNameTail(prev, next token) bool {
 	n := len(next.text)
+	if _, num := numberValues[prev.text]; num {
+		return false // "Three-on-three", "Two-way": no given name
+	}
 	return prev.upper && len(prev.text) <= 5 && !next.upper && n >= 2 && n <= 5 && !hyphenSuffixes[next.text] && next.text == strings.ToLower(next.text) && isLetters(next.text)
 }
 
@@ -1161,6 +1165,17 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 			for f := range p.first {
 				if sameFirst(f, key) {
 					return p, i, k + 1
+				}
+			}
+		}
+	}
+	// A hyphenated first name and the surname ("Jean-Noël Barrot",
+	// "Hans-Jürgen Papier"): one given name, not "Jean" and "Barrot".
+	if i+2 < len(toks) && toks[i+1].upper && toks[i+2].upper && text[t.end:toks[i+1].start] == "-" && text[toks[i+1].end:toks[i+2].start] == " " {
+		for _, p := range idx.groups[idx.surnameKey(toks[i+2].text)] {
+			for f := range p.first {
+				if sameFirst(f, key) {
+					return p, i, i + 3
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Claim is a number or time a source states about the event.
@@ -625,6 +626,9 @@ func countClaims(base Claim, text string, toks []token, times []TimeMention) []C
 			inTimeMention(times, int(t.start), int(toks[last].end)) || t.start > 0 && (text[t.start-1] == ':' || text[t.start-1] == '.') && t.start > 1 && isDigitByte(text[t.start-2]) {
 			continue
 		}
+		if quotedAmount(text, int(t.start), int(toks[last].end)) {
+			continue // "whether Trump's “10” survives": a quoted number, no count
+		}
 		from := next // where the amount's words start
 		if t.text == "million" && next > 0 && toks[next-1].text == "a" {
 			v, from = 1e6, next-1 // "more than a million people"
@@ -1082,4 +1086,15 @@ func moneyClaim(base Claim, text string, m []int, qual string) (Claim, bool) {
 	c.Quantity, c.Unit, c.Qualifier = "money in "+code, "money "+code, qual
 	c.Low, c.High = distanceRange(v, qual) // sums are stated from documents: "about" is within 5%
 	return c, true
+}
+
+// quotedAmount reports whether the number in text[start:end] stands alone
+// between quotation marks ("Trump's “10”", "a «10»").
+func quotedAmount(text string, start, end int) bool {
+	if start == 0 || end >= len(text) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	return strings.ContainsRune("\"“‘'«„", before) && strings.ContainsRune("\"”’'»“", after)
 }

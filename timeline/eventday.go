@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -15,7 +16,15 @@ const ledeSentences = 4
 // names the day of the event.
 func articleReference(a Article, ev EventInfo, sents []Sentence) reference {
 	ref := referenceTime(a, ev)
-	if !a.EventDate.IsZero() || a.Published.IsZero() {
+	if !ref.known {
+		// A plain-text wire copy without metadata states its day in a
+		// stamp line ("16 August 2025, 09:40 Kyiv time"): that is its
+		// publication day.
+		if st, ok := stampedDay(a.Body); ok {
+			ref = st
+		}
+	}
+	if !a.EventDate.IsZero() || !ref.fromPublication {
 		return ref
 	}
 	if d, err := ev.Day(); err == nil && !d.IsZero() {
@@ -25,6 +34,29 @@ func articleReference(a Article, ev EventInfo, sents []Sentence) reference {
 		ref.day = d
 	}
 	return ref
+}
+
+// stampLen is how far into a body a stamp line may be.
+const stampLen = 240
+
+// stampedDay finds a full date (with its year) at the top of a body. It
+// gives only the day: a clock time without a zone stays the event
+// place's, unresolved, as without the stamp.
+func stampedDay(body string) (reference, bool) {
+	head := body
+	if len(head) > stampLen {
+		head = head[:stampLen]
+	}
+	for _, re := range []*regexp.Regexp{dateDMRe, dateMDRe, dateISORe} {
+		m := re.FindStringSubmatchIndex(head)
+		if m == nil || (re != dateISORe && m[6] < 0) {
+			continue
+		}
+		if d, ok := parseDate(head, m, re, reference{}); ok {
+			return reference{day: d, known: true, fromPublication: true}, true
+		}
+	}
+	return reference{}, false
 }
 
 // ledeDay finds the first date or weekday in the opening sentences and

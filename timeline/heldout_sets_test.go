@@ -43,9 +43,10 @@ var heldOutSets = []heldOutSet{
 	// Four more outlets on the Alaska summit: an Indian daily (Markdown,
 	// IST), a Ukrainian wire report (Kyiv time), a US cable-news page
 	// (saved HTML, ET) and a French analysis (Markdown, CEST, guillemets).
-	// Lenient targets for now.
+	// The one wrong quotation speaker left is the Kyiv wire's "Nothing
+	// about Ukraine without Ukraine", which it gives to Yermak.
 	{dir: "testdata/heldout5", events: []string{"alaska5"},
-		minPhaseF1: 0, actorsMissing: 99, unmerged: 99, nonPersons: 99, pairRecall: 0, speakers: 0, wrongVariantSpeaker: -1, disagreements: 0},
+		minPhaseF1: 0.95, actorsMissing: 2, unmerged: 0, nonPersons: 0, pairRecall: 0.96, speakers: 31, wrongVariantSpeaker: 1, disagreements: 3},
 }
 
 // eachHeldOut runs fn for every event of every set, in a subtest per set.

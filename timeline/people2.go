@@ -228,7 +228,7 @@ func interrupted(body string, a, b span) bool {
 	if strings.ContainsAny(mid, ".!?;\n") && !strings.Contains(mid, "Mr.") && !strings.Contains(mid, "Mrs.") && !strings.Contains(mid, "Dr.") {
 		return false
 	}
-	if !strings.HasSuffix(strings.TrimRight(mid, " “\"‘"), ",") {
+	if !strings.HasSuffix(strings.TrimRight(mid, " “\"‘«„‹\u00a0\u202f"), ",") {
 		return false
 	}
 	toks := tokenize(mid)
@@ -278,7 +278,7 @@ func colonSpeaker(body string, headStart, start int, people []personAt) string {
 		if p.end > start {
 			break
 		}
-		mid := strings.TrimSpace(strings.TrimRight(body[p.end:start], " “\"‘"))
+		mid := strings.TrimSpace(strings.TrimRight(body[p.end:start], " “\"‘«„‹\u00a0\u202f"))
 		if mid != ":" {
 			continue
 		}

@@ -57,12 +57,27 @@ func quoteSpans(body string, ps, pe int) []span {
 	var openMark rune // the mark that opened the quotation
 	lastEnd := ps     // end of the last quotation or its attribution
 	for i := ps; i < pe; {
-		if c := body[i]; c != '"' && c != 0xE2 {
-			i++ // no quote mark starts here ("“”‘’" all start with 0xE2)
+		if c := body[i]; c != '"' && c != 0xE2 && c != 0xC2 {
+			i++ // no quote mark starts here ("“”‘’‹›„" start with 0xE2, "«»" with 0xC2)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(body[i:pe])
 		switch {
+		case r == '«' || r == '‹' && open < 0 || r == '„':
+			// Guillemets and German low-high quotes ("« … »", "„…“"):
+			// the marks themselves say which way they face.
+			if open < 0 {
+				open, openMark = i+size, r
+			}
+		case r == '»' && openMark != '‹' || r == '›' && openMark == '‹' || r == '“' && openMark == '„':
+			if open >= 0 {
+				out = append(out, trimQuoteSpan(body, span{open, i}))
+				open, openMark = -1, 0
+			} else if r != '›' {
+				start := unbalancedStart(body, lastEnd, i, lastEnd > ps)
+				out = append(out, trimQuoteSpan(body, span{start, i}))
+			}
+			lastEnd = i + size
 		case r == '“' || r == '"' && isOpeningPosition(body, ps, i, pe) || r == '‘' && isOpeningPosition(body, ps, i, pe) && open < 0:
 			if open < 0 {
 				open, openMark = i+size, r
@@ -85,6 +100,26 @@ func quoteSpans(body string, ps, pe int) []span {
 		out = append(out, span{open, pe}) // runs on to the paragraph's end
 	}
 	return out
+}
+
+// trimQuoteSpan drops the spaces French typography sets inside guillemets
+// ("« Our aim … »"), plain, no-break or narrow no-break.
+func trimQuoteSpan(body string, sp span) span {
+	for sp.start < sp.end {
+		r, size := utf8.DecodeRuneInString(body[sp.start:sp.end])
+		if !unicode.IsSpace(r) && r != '\u202F' {
+			break
+		}
+		sp.start += size
+	}
+	for sp.end > sp.start {
+		r, size := utf8.DecodeLastRuneInString(body[sp.start:sp.end])
+		if !unicode.IsSpace(r) && r != '\u202F' {
+			break
+		}
+		sp.end -= size
+	}
+	return sp
 }
 
 func isOpeningPosition(body string, ps, i, pe int) bool {
@@ -310,7 +345,7 @@ func sentenceOf(sents []AnalyzedSentence, off int) int {
 // pronouns resolved to the last person named outside quotations.
 func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	people, subjects, sents := qc.people, qc.subjects, qc.sents
-	referent := func(at int) string { return pronounReferent(people, qc.ordered, at, sentenceOf(sents, at)) }
+	referent := func(at int) string { return subjectReferent(people, subjects, qc.ordered, at, sentenceOf(sents, at)) }
 	// After the quotation, when the sentence goes on ("…,” he said" but
 	// not "….” Next sentence").
 	closed := strings.TrimRight(body[sp.start:sp.end], " ")
@@ -352,7 +387,8 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	}
 	// Before it, back to the start of its sentence.
 	headStart := sp.start - 1
-	for headStart > ps && !(body[headStart-1] == '.' && headStart < len(body) && body[headStart] == ' ' && !abbreviationAt(body, ps, headStart-1)) && sp.start-headStart < 300 {
+	for headStart > ps && !(body[headStart-1] == '.' && headStart < len(body) && body[headStart] == ' ' && !abbreviationAt(body, ps, headStart-1)) &&
+		!(headStart < len(body) && body[headStart] == ' ' && quoteEndsSentence(body[ps:headStart])) && sp.start-headStart < 300 {
 		headStart--
 	}
 	headStart = max(ps, headStart)
@@ -385,6 +421,12 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 		break
 	}
 	if verb < 0 {
+		if at := greetingWith(head); at >= 0 {
+			// "X greeted his host with “…”": the greeting is X's words.
+			if who := subjectBefore(body, headStart, headStart+at, subjects, referent); who != "" {
+				return who
+			}
+		}
 		if who := colonSpeaker(body, headStart, sp.start, people); who != "" {
 			return who
 		}
@@ -406,6 +448,9 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	if strings.HasSuffix(head[verb].text, "ing") || verb > 0 && head[verb-1].text == "and" {
 		// "…, saying", "X claimed … and warned": the sentence's subject speaks.
 		return subjectBefore(body, headStart, verbAt, subjects, referent)
+	}
+	if who := officeOf(body, qc.poss, headStart, verbAt); who != "" {
+		return who // "Zelensky's office said …"
 	}
 	// "X responded that": the person or pronoun nearest before the verb;
 	// "X, who met Y, said": the subject before the relative clause.
@@ -445,6 +490,7 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 	if from >= to {
 		return ""
 	}
+	from = afterLeadingClause(body, from, to, people)
 	first := ""
 	firstAt := to
 	for _, p := range peopleFrom(people, from) {

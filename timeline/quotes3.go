@@ -1,6 +1,9 @@
 package timeline
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Rules for who is the subject of a clause that introduces a quotation:
 // not the object of a preposition, not a person inside a relative clause,
@@ -118,7 +121,7 @@ func possessiveSpeaker(body string, poss []personAt, from, to int) (string, int)
 		toks := tokenize(body[p.end:min(to, p.end+40)])
 		for k := 1; k < len(toks) && k <= 3; k++ { // "'s", then up to two words
 			if speechNouns[toks[k].text] {
-				if noun := p.end + int(toks[k].start); !strings.ContainsAny(strings.TrimRight(body[noun:to], " “\"‘"), "“”\"") {
+				if noun := p.end + int(toks[k].start); !strings.ContainsAny(strings.TrimRight(body[noun:to], " “\"‘«„‹\u00a0\u202f"), "“”\"") {
 					who, at = p.id, noun // the quotation right after the noun
 				}
 				break
@@ -137,7 +140,7 @@ func possessiveSpeaker(body string, poss []personAt, from, to int) (string, int)
 // person named who is not the object of a preposition and is not
 // followed by one.
 func colonSubject(body string, from, start int, subjects []personAt) string {
-	head := strings.TrimRight(body[from:start], " “\"‘")
+	head := strings.TrimRight(body[from:start], " “\"‘«„‹\u00a0\u202f")
 	if !strings.HasSuffix(head, ":") {
 		return ""
 	}
@@ -205,9 +208,9 @@ func listedBefore(body string, subjects []personAt, who string, from, verbAt int
 func quotedAfter(s string, open bool) bool {
 	for _, r := range s {
 		switch r {
-		case '“':
+		case '“', '«', '„':
 			open = true
-		case '”':
+		case '”', '»':
 			open = false
 		case '"':
 			open = !open
@@ -229,4 +232,121 @@ func personEnd(people []personAt, who string, from, to int) int {
 		}
 	}
 	return end
+}
+
+// subjectReferent is what a pronoun at refers to: the first person named
+// in the latest sentence before it (as pronounReferent finds), but in
+// that sentence the first one who can be its subject ("In an interview
+// with Fox News host Sean Hannity, Mr. Trump rated the meeting highly.
+// “…,” he said": Trump, not Hannity).
+func subjectReferent(people, subjects []personAt, ordered bool, at, sentence int) string {
+	id := pronounReferent(people, ordered, at, sentence)
+	if id == "" {
+		return ""
+	}
+	target := -1
+	for _, p := range people { // the sentence pronounReferent chose
+		if p.end > at {
+			if ordered {
+				break
+			}
+			continue
+		}
+		if p.sentence == sentence {
+			target = sentence
+			break
+		}
+		if p.sentence > target {
+			target = p.sentence
+		}
+	}
+	for _, p := range subjects {
+		if p.end > at {
+			if ordered {
+				break
+			}
+			continue
+		}
+		if p.sentence == target {
+			return p.id
+		}
+	}
+	return id
+}
+
+// leadingClauseWords open a subordinate clause or phrase before the main
+// clause's subject ("As Trump thanked him, Putin smiled and said").
+var leadingClauseWords = setOf("as", "when", "while", "after", "before", "once", "since", "although", "though", "if", "because", "whereas", "until", "in", "with", "during", "following", "despite", "at", "on", "asked")
+
+// afterLeadingClause returns where the main clause of body[from:to]
+// starts when it opens with a subordinate clause up to a comma and a
+// person is named after that comma; else from.
+func afterLeadingClause(body string, from, to int, people []personAt) int {
+	toks := tokenize(body[from:to])
+	if len(toks) == 0 || !leadingClauseWords[toks[0].text] {
+		return from
+	}
+	k := strings.IndexByte(body[from:to], ',')
+	if k < 0 || quotedAfter(body[from:from+k], false) {
+		return from
+	}
+	at := from + k + 1
+	if personBetween(people, at, to) {
+		return at
+	}
+	return from
+}
+
+// quoteEndsSentence reports whether s ends with a quotation that closes
+// its sentence ("…deal.”", "…deal.»", "…now!\""): what follows starts a
+// new sentence.
+func quoteEndsSentence(s string) bool {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune("\"”»›“", r) || size == len(s) {
+		return false
+	}
+	s = strings.TrimRight(s[:len(s)-size], " \u00a0\u202f")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// greetingVerbs take the words said as their "with" object ("greeted his
+// host with “…”", "ended with an invitation: …" is the colon's).
+var greetingVerbs = setOf("greeted", "greeting", "greets", "welcomed", "hailed", "saluted", "toasted", "answered", "replied", "responded", "interrupted", "opened", "closed")
+
+// greetingWith returns where the greeting verb of a head ending in "with"
+// stands ("greeted his host with"), within a few words of it; else -1.
+func greetingWith(head []token) int {
+	n := len(head)
+	if n < 2 || head[n-1].text != "with" {
+		return -1
+	}
+	for k := n - 2; k >= 0 && k >= n-6; k-- {
+		if greetingVerbs[head[k].text] {
+			return int(head[k].start)
+		}
+	}
+	return -1
+}
+
+// officeNouns speak for the person whose they are ("Zelensky's office
+// said").
+var officeNouns = []string{"office", "spokesman", "spokeswoman", "spokesperson", "press office", "press service", "press secretary"}
+
+// officeOf is the person whose office speaks with the verb at verbAt:
+// "X's office said".
+func officeOf(body string, poss []personAt, from, verbAt int) string {
+	for _, p := range peopleFrom(poss, from) {
+		if p.end >= verbAt {
+			break
+		}
+		gap := strings.TrimSpace(body[p.end:verbAt])
+		gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
+		gap = strings.TrimSpace(gap)
+		for _, n := range officeNouns {
+			if gap == n {
+				return p.id
+			}
+		}
+	}
+	return ""
 }

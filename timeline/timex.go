@@ -67,7 +67,7 @@ func referenceTime(a Article, ev EventInfo) reference {
 }
 
 var (
-	zonePattern = `(ET|EDT|EST|CT|CDT|CST|MT|MDT|PT|PDT|PST|AKDT|AKST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local time|Moscow time|Alaska time|Washington time|Eastern time|Eastern|Pacific time|Helsinki time|Geneva time)`
+	zonePattern = `(ET|EDT|EST|CT|CDT|CST|MT|MDT|PT|PDT|PST|AKDT|AKST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|local time|Moscow time|Kyiv time|Kiev time|India time|Indian time|Alaska time|Washington time|Eastern time|Eastern|Pacific time|Helsinki time|Geneva time)`
 	clock12Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)(?:\s*\(?` + zonePattern + `\b)?`)
 	clock24Re   = regexp.MustCompile(`\b([01]?\d|2[0-3])[:h]([0-5]\d)\b(?:\s*(?:hours|hrs|h)\b)?(?:\s*\(?` + zonePattern + `\b)?`)
 	// clock24DotRe is the British 18.30, taken only after a word that
@@ -96,6 +96,10 @@ var zoneLocations = map[string]string{
 	"cet": "Europe/Paris", "cest": "Europe/Paris", "geneva time": "Europe/Zurich",
 	"eet": "Europe/Helsinki", "eest": "Europe/Helsinki", "helsinki time": "Europe/Helsinki",
 	"msk": "Europe/Moscow", "moscow time": "Europe/Moscow",
+	// Kyiv keeps EET in winter and EEST in summer; the zone's rules pick
+	// the offset for the date. IST is India's (+05:30, no summer time).
+	"kyiv time": "Europe/Kyiv", "kiev time": "Europe/Kyiv",
+	"ist": "Asia/Kolkata", "india time": "Asia/Kolkata", "indian time": "Asia/Kolkata",
 }
 
 var numberValues = map[string]float64{
@@ -417,11 +421,16 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 	if comparedAfter(text[m[1]:]) {
 		window = text[max(0, m[0]-40):m[1]]
 	}
-	if saysExpected(window) {
+	if saysExpected(window) || futureRe.MatchString(text[max(0, m[0]-60):m[0]]) {
 		tm.Expected = true
 	}
 	return tm, true
 }
+
+// futureRe, before a duration, makes it a plan or a forecast: "could
+// last six hours", "was prepared for a meeting of “six or seven hours”",
+// "talks that will run for two hours".
+var futureRe = regexp.MustCompile(`(?i)\b(?:(?:could|would|might|may|will|should|shall|to)\s+(?:\w+\s+)?(?:last|run|take|go\s+on)|prepared\s+for|ready\s+for|braced\s+for|bracing\s+for|going\s+to)\b`)
 
 // roundingStep is the precision a stated amount shows: five minutes for
 // a multiple of five minutes, else its unit.
