@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -44,8 +45,13 @@ func loadHeldOutFrom(t *testing.T, dir, name string) heldOut {
 		NonPersons []string `json:"non_persons"`
 	}
 	json.Unmarshal(raw, &extra)
-	var arts []timeline.Article
+	var files []string
 	for file := range g.Coverage {
+		files = append(files, file)
+	}
+	sort.Strings(files) // as a store gives them: the same order every run
+	var arts []timeline.Article
+	for _, file := range files {
 		got, err := ingest.ReadFile(filepath.Join(dir, file), "")
 		if err != nil || len(got) != 1 {
 			t.Fatalf("%s: %d articles, %v", file, len(got), err)
