@@ -18,9 +18,13 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "smoke: FAIL: $*" >&2; [ -s "$work/stderr" ] && sed 's/^/  app: /' "$work/stderr" >&2; exit 1; }
 
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself (-displayfd) and writes its number once
+# it accepts clients: a random choice could collide with another server.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
+for _ in $(seq 100); do [ -s "$work/display" ] && break; kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.1; done
+[ -s "$work/display" ] || { sed 's/^/  xvfb: /' "$work/xvfb.log" >&2; fail "Xvfb did not start"; }
+display=:$(head -n1 "$work/display")
 export DISPLAY=$display LANG=en_US.UTF-8
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
 xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start"
