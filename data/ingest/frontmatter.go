@@ -110,7 +110,9 @@ func scalarString(v any) string {
 var timeLayouts = []string{
 	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04",
 	"2006-01-02", time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700",
-	"January 2, 2006 15:04", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "02 Jan 2006",
+	"January 2, 2006 15:04", "January 2, 2006 3:04 PM", "January 2, 2006 3:04 pm", "January 2, 2006", "Jan 2, 2006",
+	"Monday, January 2, 2006", "Monday, 2 January 2006", "2 January 2006 15:04", "2 January 2006", "02 Jan 2006", "2 Jan 2006",
+	"2006/01/02",
 }
 
 // ParseTime reads a date or time in the common layouts of front matter and
@@ -126,10 +128,29 @@ func ParseTime(v any) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range timeLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+	// A stamp with trailing words ("2025-08-16 10:21:45 (Beijing Time)",
+	// "August 15, 2025 9:40 PM AKDT") is read up to the words: the layouts
+	// are tried on the whole text, then without its last word, up to four
+	// words off.
+	// When the words cut off name a time zone the engine knows ("AKDT",
+	// "(Moscow time)"), the clock is read in that zone.
+	rest := s
+	for cut := 0; cut <= 4 && rest != ""; cut++ {
+		for _, layout := range timeLayouts {
+			if t, err := time.Parse(layout, rest); err == nil {
+				if cut > 0 && t.Location() == time.UTC {
+					if loc, ok := timeline.ZoneNamed(s[len(rest):]); ok {
+						t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+					}
+				}
+				return t, nil
+			}
 		}
+		i := strings.LastIndexAny(rest, " \t")
+		if i < 0 {
+			break
+		}
+		rest = strings.TrimRight(rest[:i], " \t,;-–(")
 	}
 	return time.Time{}, fmt.Errorf("cannot read %q as a date (use 2006-01-02 or RFC 3339)", s)
 }
