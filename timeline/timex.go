@@ -67,7 +67,9 @@ func referenceTime(a Article, ev EventInfo) reference {
 }
 
 var (
-	zonePattern = `(ET|EDT|EST|CT|CDT|CST|MT|MDT|PT|PDT|PST|AKDT|AKST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|local time|Moscow time|Kyiv time|Kiev time|India time|Indian time|Alaska time|Washington time|Eastern time|Eastern|Pacific time|Helsinki time|Geneva time)`
+	// zonePattern: abbreviations match in capitals only ("et" is a word in
+	// French); place names with "time" in any case ("Beijing Time").
+	zonePattern = `(ET|EDT|EST|CT|CDT|CST|MT|MDT|PT|PDT|PST|AKDT|AKST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|SGT|HKT|AEST|AEDT|WIB|WITA|(?i:local time|Moscow time|Kyiv time|Kiev time|India time|Indian time|Alaska time|Anchorage time|Washington time|Eastern time|Pacific time|Helsinki time|Geneva time|Beijing time|China time|Tokyo time|Japan time|Seoul time|Korea time|Pyongyang time|Singapore time|Hong Kong time|Hanoi time|Bangkok time|Jakarta time|Bali time|Sydney time|London time|Paris time|Berlin time|Brussels time|Vienna time|Rome time|Madrid time|Istanbul time|Ankara time|Tehran time|Riyadh time|Doha time|Dubai time|Abu Dhabi time|Cairo time|New York time|Los Angeles time)|Eastern)`
 	clock12Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)(?:\s*\(?` + zonePattern + `\b)?`)
 	clock24Re   = regexp.MustCompile(`\b([01]?\d|2[0-3])[:h]([0-5]\d)\b(?:\s*(?:hours|hrs|h)\b)?(?:\s*\(?` + zonePattern + `\b)?`)
 	// clock24DotRe is the British 18.30, taken only after a word that
@@ -100,6 +102,20 @@ var zoneLocations = map[string]string{
 	// the offset for the date. IST is India's (+05:30, no summer time).
 	"kyiv time": "Europe/Kyiv", "kiev time": "Europe/Kyiv",
 	"ist": "Asia/Kolkata", "india time": "Asia/Kolkata", "indian time": "Asia/Kolkata",
+	"anchorage time": "America/Anchorage", "new york time": "America/New_York", "los angeles time": "America/Los_Angeles",
+	"jst": "Asia/Tokyo", "tokyo time": "Asia/Tokyo", "japan time": "Asia/Tokyo",
+	"kst": "Asia/Seoul", "seoul time": "Asia/Seoul", "korea time": "Asia/Seoul", "pyongyang time": "Asia/Pyongyang",
+	"beijing time": "Asia/Shanghai", "china time": "Asia/Shanghai",
+	"sgt": "Asia/Singapore", "singapore time": "Asia/Singapore",
+	"hkt": "Asia/Hong_Kong", "hong kong time": "Asia/Hong_Kong",
+	"hanoi time": "Asia/Ho_Chi_Minh", "bangkok time": "Asia/Bangkok",
+	"wib": "Asia/Jakarta", "jakarta time": "Asia/Jakarta", "wita": "Asia/Makassar", "bali time": "Asia/Makassar",
+	"aest": "Australia/Sydney", "aedt": "Australia/Sydney", "sydney time": "Australia/Sydney",
+	"london time": "Europe/London", "paris time": "Europe/Paris", "berlin time": "Europe/Berlin", "brussels time": "Europe/Brussels",
+	"vienna time": "Europe/Vienna", "rome time": "Europe/Rome", "madrid time": "Europe/Madrid",
+	"istanbul time": "Europe/Istanbul", "ankara time": "Europe/Istanbul", "tehran time": "Asia/Tehran",
+	"riyadh time": "Asia/Riyadh", "doha time": "Asia/Qatar", "dubai time": "Asia/Dubai", "abu dhabi time": "Asia/Dubai",
+	"cairo time": "Africa/Cairo",
 }
 
 var numberValues = map[string]float64{
