@@ -13,7 +13,7 @@ func TestParseTimeLayouts(t *testing.T) {
 	}{
 		{"2025-08-15", day(2025, 8, 15)},
 		{"2025-08-15T21:40:00Z", time.Date(2025, 8, 15, 21, 40, 0, 0, time.UTC)},
-		{"2025-08-16 10:21:45 (Beijing Time)", time.Date(2025, 8, 16, 10, 21, 45, 0, time.UTC)},
+		{"2025-08-16 10:21:45 (Beijing Time)", time.Date(2025, 8, 16, 2, 21, 45, 0, time.UTC)},
 		{"August 15, 2025 9:40 PM AKDT", time.Date(2025, 8, 16, 5, 40, 0, 0, time.UTC)},
 		{"2025-08-15 18:00 (Moscow time)", time.Date(2025, 8, 15, 15, 0, 0, 0, time.UTC)},
 		{"Friday, August 15, 2025", day(2025, 8, 15)},
