@@ -810,13 +810,13 @@ func qualifierBefore(toks []token, i int) string {
 func rangeFor(v float64, qual string) (float64, float64) {
 	switch qual {
 	case "nearly", "almost", "just under", "close to":
-		return v * 0.9, v
+		return tidy(v * 0.9), v
 	case "less than", "fewer than", "under", "up to":
 		return 0, v
 	case "about", "around", "roughly", "approximately", "some":
-		return v * 0.9, v * 1.1
+		return tidy(v * 0.9), tidy(v * 1.1)
 	case "more than", "over", "at least", "just over", "upwards of", "well over":
-		return v, v * 1.5
+		return v, tidy(v * 1.5)
 	}
 	return v, v
 }
@@ -950,9 +950,9 @@ func (c Claim) Describe() string {
 		return fmt.Sprintf("%g–%g h", c.Low, c.High)
 	}
 	if c.Low == c.High {
-		return fmt.Sprintf("%g %s", c.Low, c.Unit)
+		return fmt.Sprintf("%g %s", tidy(c.Low), c.Unit)
 	}
-	return fmt.Sprintf("%g–%g %s", c.Low, c.High, c.Unit)
+	return fmt.Sprintf("%g–%g %s", tidy(c.Low), tidy(c.High), c.Unit)
 }
 
 // delayWords after a duration make it how late something was ("nearly
