@@ -203,7 +203,13 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						}
 						continue
 					}
+					if callDuration(a.Sentences, si, toks) {
+						continue // how long a phone call took
+					}
 					phase, ok := s.durationSubject(*sent, toks, tm)
+					if !ok {
+						phase, ok = s.subjectDuration(toks, tm) // "The meeting, which …, lasted nearly three hours"
+					}
 					waiting := waitedFor(toks, tm)
 					if !ok && !waiting && pressBefore(toks, tm) {
 						// "appeared together before reporters for

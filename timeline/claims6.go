@@ -3,6 +3,7 @@ package timeline
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // tidy rounds away the binary noise of a product ("about 200" is 180 to
@@ -17,4 +18,74 @@ func tidy(x float64) float64 {
 		return x
 	}
 	return v
+}
+
+// lastWords just before a duration say the sentence's subject went on
+// that long: "The meeting, which began at 11:30 a.m., lasted nearly three
+// hours".
+var lastWords = setOf("lasted", "lasting", "ran", "went")
+
+// subjectDuration returns the phase a duration measures when it follows
+// "lasted" and the sentence's subject, within its first four words, names
+// the phase or the event ("The meeting, which began at around 11:30 a.m.
+// local time (3:30 a.m. Saturday Beijing Time), lasted nearly three
+// hours"): the subject is too far from the duration for durationSubject.
+func (s *Schema) subjectDuration(toks []token, tm TimeMention) (string, bool) {
+	first, _ := tokenSpan(toks, tm.Start, tm.End)
+	if first < 1 || !lastWords[toks[first-1].text] {
+		return "", false
+	}
+	for _, h := range s.matcher.find(toks, nil) {
+		if h.at > 3 {
+			continue
+		}
+		switch h.cue.kind {
+		case kindAnchor:
+			return s.Phases[h.cue.target].ID, true
+		case kindEvent:
+			if s.EventPhase != "" {
+				return s.EventPhase, true
+			}
+		}
+	}
+	return "", false
+}
+
+// callWords make a duration the length of a phone call, which is not a
+// phase of the event ("spoke one-on-one for about an hour before European
+// leaders joined the call"); "call" itself only as a noun.
+var callWords = setOf("phone", "phoned", "telephone", "telephoned", "videoconference", "videocall")
+
+// callDeterminers before "call" make it a noun ("the call", "a long
+// call"), as does "with" after it ("call with Trump"); "US and China call
+// trade truce" is a verb.
+var callDeterminers = setOf("the", "a", "an", "their", "his", "her", "this", "that", "long", "lengthy", "brief", "short", "substantive", "video", "conference")
+
+// callDuration reports whether a sentence, or the heading of its live-blog
+// entry ("Zelenskyy: Long and substantive call with Trump"), is about a
+// call: a duration in it is the call's.
+func callDuration(sents []AnalyzedSentence, si int, toks []token) bool {
+	if hasCallWord(toks) || strings.Contains(sents[si].Text, "on the line") {
+		return true
+	}
+	for j := si - 1; j >= 0 && j >= si-3; j-- {
+		if sents[j].Heading {
+			return hasCallWord(sents[j].words())
+		}
+	}
+	return false
+}
+
+func hasCallWord(toks []token) bool {
+	for k := range toks {
+		switch w := toks[k].text; {
+		case callWords[w]:
+			return true
+		case w == "call" || w == "calls":
+			if k > 0 && callDeterminers[toks[k-1].text] || k+1 < len(toks) && toks[k+1].text == "with" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -28,3 +28,24 @@ func TestClaimDescribeRounds(t *testing.T) {
 		}
 	}
 }
+
+func TestDurationRules6(t *testing.T) {
+	checkClaimCases(t, []claimCase{
+		{"subject far from lasted", "The session, which opened at 10 a.m. local time (2 a.m. in Washington) after a delay, lasted about 90 minutes.",
+			[]string{"duration of talks = about 90 minutes"}, nil},
+		{"summit lasted", "The summit, held at a lakeside villa outside the capital on Tuesday, lasted nearly five hours.",
+			[]string{"duration of talks = nearly five hours"}, nil},
+		{"not the subject", "Officials from both sides, who had prepared the agenda for weeks, lasted only two hours in the heat.",
+			nil, []string{"duration of"}},
+		{"phone call", "Moon said he and Trump spoke for about 40 minutes before the call ended.",
+			nil, []string{"duration of"}},
+		{"telephone", "Xi spoke with Biden by telephone for two hours on Thursday.",
+			nil, []string{"duration of"}},
+		{"on the line", "Macron said he talked to Putin for more than an hour, first alone and then with Scholz on the line.",
+			nil, []string{"duration of"}},
+		{"call heading", "Abe: a long call with Trump\n\nAbe says the two men talked one-on-one for 50 minutes.",
+			nil, []string{"duration of"}},
+		{"call as a verb is no call", "Leaders call truce after talks\n\nThe leaders met behind closed doors for nearly two hours.",
+			[]string{"duration of talks = nearly two hours"}, nil},
+	})
+}
