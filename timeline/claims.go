@@ -308,6 +308,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 				}
 			}
 			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
+			out = append(out, vagueCountClaims(base, sent.Text, toks)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
 			out = append(out, moneyClaims(base, sent.Text)...)
 		}

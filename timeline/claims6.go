@@ -89,3 +89,54 @@ func hasCallWord(toks []token) bool {
 	}
 	return false
 }
+
+func init() {
+	// Warplanes are counted by whichever noun a source picks: "four
+	// F-35 fighter jets" and "two F-35 fighters" count the same escort.
+	for _, w := range []string{"fighters", "jets", "warplanes", "fighter-jets"} {
+		countSynonyms[w] = "jets"
+	}
+}
+
+// vagueCountWords give a range rather than a number ("several fighter
+// jets").
+var vagueCountWords = map[string][2]float64{"several": {3, 7}}
+
+// vagueCountClaims finds counts stated vaguely: "several fighter jets"
+// is three to seven of them, which "two F-35 fighters" contradicts. The
+// counted noun is a plural within three words, as countClaims reads it.
+func vagueCountClaims(base Claim, text string, toks []token) []Claim {
+	if !containsFoldASCII(text, "several") {
+		return nil
+	}
+	var out []Claim
+	for i := range toks {
+		r, ok := vagueCountWords[toks[i].text]
+		if !ok {
+			continue
+		}
+		if i+1 < len(toks) && isAmountToken(&toks[i+1]) {
+			continue // "several hundred demonstrators": not three to seven
+		}
+		for k := i + 1; k < len(toks) && k <= i+3; k++ {
+			w := toks[k].text
+			if toks[k].upper || toks[k].lex&lexNotCounted != 0 || notCounted[w] || irregularPast[w] || w == "of" {
+				break // a name, a unit ("several hours"), a verb, "several of them"
+			}
+			if !(irregularPlurals[w] || strings.HasSuffix(w, "s") && len(w) > 3 && !strings.HasSuffix(w, "ss")) {
+				continue
+			}
+			noun := w
+			if syn, ok := countSynonyms[w]; ok {
+				noun = syn
+			}
+			c := base
+			c.Quantity, c.Unit, c.Qualifier = "count of "+noun, "count", toks[i].text
+			c.Value = text[toks[i].start:toks[k].end]
+			c.Low, c.High = r[0], r[1]
+			out = append(out, c)
+			break
+		}
+	}
+	return out
+}

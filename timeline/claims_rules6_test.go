@@ -49,3 +49,28 @@ func TestDurationRules6(t *testing.T) {
 			[]string{"duration of talks = nearly two hours"}, nil},
 	})
 }
+
+func TestCountRules6(t *testing.T) {
+	checkClaimCases(t, []claimCase{
+		{"fighters and jets", "Two F-16 fighters and a tanker trailed the plane; later four Rafale jets joined.",
+			[]string{"count of jets = Two F-16 fighters", "count of jets = four Rafale jets"}, []string{"count of fighters"}},
+		{"warplanes", "Six warplanes flew over the parade ground.",
+			[]string{"count of jets = Six warplanes"}, nil},
+		{"several", "Several armoured limousines waited by the steps while several hundred protesters chanted.",
+			[]string{"count of limousines = Several armoured limousines"}, []string{"count of protesters"}},
+		{"several units", "The leaders talked for several hours and met several times.",
+			nil, []string{"count of"}},
+		{"several of", "Several of the guards wore sunglasses.",
+			nil, []string{"count of"}},
+	})
+	checkDiscrepancyCases(t, []discrepancyCase{
+		{"several against two", []string{
+			"A bomber flew over the base, escorted by several fighter jets.",
+			"A bomber flanked by two F-35 fighters roared over the base.",
+		}, "count of jets"},
+		{"several against four", []string{
+			"A bomber flew over the base, escorted by several fighter jets.",
+			"A bomber flew over the base with an escort of four fighter jets.",
+		}, ""},
+	})
+}
