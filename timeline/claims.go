@@ -283,7 +283,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 								at := time.Duration(local.Hour())*time.Hour + time.Duration(local.Minute())*time.Minute
 								c.ClockLow, c.ClockHigh = c.ClockLow-tm.ClockOnly+at, c.ClockHigh-tm.ClockOnly+at
 								c.Day = strings.ToLower(local.Weekday().String())
-								if a.EventDate.IsZero() && s.Event.Date == "" && !namesDay(sent.Times) && !foreignDayCarried(a.Sentences, si) {
+								if a.EventDate.IsZero() && s.Event.Date == "" && !namesDay(sent.Times) && !dayStatedApart(a.Sentences, si) {
 									// "landed at 21:35 Moscow time" in a
 									// report dated the next day: the day
 									// was the publication's, not the

@@ -35,3 +35,28 @@ func TestZoneRules6(t *testing.T) {
 		}, ""},
 	})
 }
+
+// An article without a dateline is in the zone of the place it reports
+// from; a live page's date headings give its entries' day.
+func TestPlaceZoneRules6(t *testing.T) {
+	const local = "SINGAPORE — Kim Jong Un arrived in Singapore on Sunday ahead of the summit. "
+	const placed = "10 June 2018\n\nKim Jong Un arrived in Singapore on Sunday ahead of the summit, officials in Singapore said. "
+	checkDiscrepancyCases(t, []discrepancyCase{
+		{"place named most, agreeing", []string{
+			local + "Kim's plane landed at the airport at 2:35 p.m.",
+			placed + "Kim's plane landed at the airport at 06:35 GMT.",
+		}, ""},
+		{"place named most, disagreeing", []string{
+			local + "Kim's plane landed at the airport at 2:35 p.m.",
+			placed + "Kim's plane landed at the airport at 07:35 GMT.",
+		}, "time of arrival"},
+		{"named most but placed elsewhere", []string{
+			local + "Kim's plane landed at the airport at 2:35 p.m.",
+			"10 June 2018\n\nThe Singapore summit: Singapore talks at a Singapore hotel. Officials in Tokyo and in Tokyo again watched. Kim's plane landed at the airport at 07:35 GMT on Sunday.",
+		}, ""},
+		{"live page date headings", []string{
+			local + "Kim's plane landed at the airport at 2:35 p.m.",
+			"LIVE: Summit in Singapore\n\nKim to fly home on Wednesday, officials in Singapore say.\n\n12 Jun 2018\n\n09:00 GMT\n\nTalks under way\n\nThe talks in Singapore have begun.\n\n10 Jun 2018\n\n07:40 GMT\n\nKim lands\n\nKim's plane landed at the airport at 07:35 GMT.",
+		}, "time of arrival"},
+	})
+}

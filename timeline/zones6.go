@@ -159,3 +159,83 @@ func foreignDayCarried(sents []AnalyzedSentence, si int) bool {
 	}
 	return false
 }
+
+// dateHeadingDay returns the day a heading that is only a date names: a
+// live page divides its entries by day ("15 Aug 2025", "Friday, August
+// 15"), and the entries under it fall on that day.
+func dateHeadingDay(s AnalyzedSentence) (time.Time, bool) {
+	if !s.Heading || len(s.Text) > 40 {
+		return time.Time{}, false
+	}
+	var day time.Time
+	covered := 0
+	for _, tm := range s.Times {
+		switch {
+		case tm.Kind == TimeDate && tm.Resolved:
+			day = tm.Time
+			covered += tm.End - tm.Start
+		case tm.Kind == TimeWeekday:
+			covered += tm.End - tm.Start
+		default:
+			return time.Time{}, false
+		}
+	}
+	if day.IsZero() || covered < len(strings.TrimSpace(s.Text))-4 {
+		return time.Time{}, false
+	}
+	return day, true
+}
+
+// dayStatedApart reports whether a sentence's clock times got their day
+// from something else than the article's lede: a weekday named beside a
+// clock in another zone earlier in the paragraph ("4:30 a.m. Saturday,
+// Japan time", the zone's day, not the event place's) or a live page's
+// date heading above it.
+func dayStatedApart(sents []AnalyzedSentence, si int) bool {
+	if foreignDayCarried(sents, si) {
+		return true
+	}
+	for j := si - 1; j >= 0; j-- {
+		if _, ok := dateHeadingDay(sents[j]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// placeZone returns the zone of the place an article without a dateline
+// reports its events in: the zone whose places it names most ("the
+// summit in Alaska", "Anchorage"), when it places things there at least
+// twice ("met … in Anchorage", "reporting from Anchorage"). A Kyiv wire
+// that names Alaska most but says "in Moscow" twice and never "in
+// Alaska" gets none.
+func placeZone(a AnalyzedArticle) (*time.Location, bool) {
+	named, placed := map[string]int{}, map[string]int{}
+	for _, sent := range a.Sentences {
+		low := ""
+		for place, z := range placeZones {
+			if !containsFoldASCII(sent.Text, place) {
+				continue
+			}
+			if low == "" {
+				low = strings.ToLower(sent.Text)
+			}
+			named[z] += strings.Count(low, place)
+			placed[z] += strings.Count(low, " in "+place) + strings.Count(low, " at "+place) + strings.Count(low, " from "+place)
+		}
+	}
+	best, n, tie := "", 0, false
+	for z, c := range named {
+		switch {
+		case c > n:
+			best, n, tie = z, c, false
+		case c == n:
+			tie = true
+		}
+	}
+	if tie || placed[best] < 2 {
+		return nil, false
+	}
+	l, err := time.LoadLocation(best)
+	return l, err == nil
+}
