@@ -239,3 +239,16 @@ func placeZone(a AnalyzedArticle) (*time.Location, bool) {
 	l, err := time.LoadLocation(best)
 	return l, err == nil
 }
+
+// hasZonedClock reports whether an article states a clock time in a
+// named zone: only then does its event zone matter.
+func hasZonedClock(a AnalyzedArticle) bool {
+	for i := range a.Sentences {
+		for _, tm := range a.Sentences[i].Times {
+			if tm.Kind == TimeClock && tm.HasZone {
+				return true
+			}
+		}
+	}
+	return false
+}
