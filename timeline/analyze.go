@@ -195,6 +195,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 		out.Sentences[i].Sentence = sent
 		out.Sentences[i].SentencePhases = s.decide(f, score)
 	}
+	carryZones(out.Sentences, ref, a)
 	carryDays(out.Sentences, ref)
 	return out
 }

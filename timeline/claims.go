@@ -203,7 +203,13 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						}
 						continue
 					}
+					if callDuration(a.Sentences, si, toks) {
+						continue // how long a phone call took
+					}
 					phase, ok := s.durationSubject(*sent, toks, tm)
+					if !ok {
+						phase, ok = s.subjectDuration(toks, tm) // "The meeting, which …, lasted nearly three hours"
+					}
 					waiting := waitedFor(toks, tm)
 					if !ok && !waiting && pressBefore(toks, tm) {
 						// "appeared together before reporters for
@@ -277,7 +283,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 								at := time.Duration(local.Hour())*time.Hour + time.Duration(local.Minute())*time.Minute
 								c.ClockLow, c.ClockHigh = c.ClockLow-tm.ClockOnly+at, c.ClockHigh-tm.ClockOnly+at
 								c.Day = strings.ToLower(local.Weekday().String())
-								if a.EventDate.IsZero() && s.Event.Date == "" && !namesDay(sent.Times) {
+								if a.EventDate.IsZero() && s.Event.Date == "" && !namesDay(sent.Times) && !dayStatedApart(a.Sentences, si) {
 									// "landed at 21:35 Moscow time" in a
 									// report dated the next day: the day
 									// was the publication's, not the
@@ -302,6 +308,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 				}
 			}
 			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
+			out = append(out, vagueCountClaims(base, sent.Text, toks)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
 			out = append(out, moneyClaims(base, sent.Text)...)
 		}
@@ -810,13 +817,13 @@ func qualifierBefore(toks []token, i int) string {
 func rangeFor(v float64, qual string) (float64, float64) {
 	switch qual {
 	case "nearly", "almost", "just under", "close to":
-		return v * 0.9, v
+		return tidy(v * 0.9), v
 	case "less than", "fewer than", "under", "up to":
 		return 0, v
 	case "about", "around", "roughly", "approximately", "some":
-		return v * 0.9, v * 1.1
+		return tidy(v * 0.9), tidy(v * 1.1)
 	case "more than", "over", "at least", "just over", "upwards of", "well over":
-		return v, v * 1.5
+		return v, tidy(v * 1.5)
 	}
 	return v, v
 }
@@ -950,9 +957,9 @@ func (c Claim) Describe() string {
 		return fmt.Sprintf("%g–%g h", c.Low, c.High)
 	}
 	if c.Low == c.High {
-		return fmt.Sprintf("%g %s", c.Low, c.Unit)
+		return fmt.Sprintf("%g %s", tidy(c.Low), c.Unit)
 	}
-	return fmt.Sprintf("%g–%g %s", c.Low, c.High, c.Unit)
+	return fmt.Sprintf("%g–%g %s", tidy(c.Low), tidy(c.High), c.Unit)
 }
 
 // delayWords after a duration make it how late something was ("nearly

@@ -7,7 +7,7 @@ import "testing"
 func TestClaimRules4(t *testing.T) {
 	checkClaimCases(t, []claimCase{
 		{"designation count", "Two MiG-29 jets and three Su-57 fighters escorted the plane.",
-			[]string{"count of jets = Two MiG-29 jets", "count of fighters = three Su-57 fighters"}, []string{"count of jets = 29 jets", "count of fighters = 57 fighters"}},
+			[]string{"count of jets = Two MiG-29 jets", "count of jets = three Su-57 fighters"}, []string{"count of jets = 29 jets", "count of jets = 57 fighters"}},
 		{"designation alone", "Reporters saw parked F-22 fighters and a Tu-95 bomber on the apron.",
 			nil, []string{"count of fighters"}},
 		{"half", "The leaders met behind closed doors for 1½ hours.",

@@ -381,12 +381,13 @@ var kindUnits = map[string][]string{
 	"distance": {"km"},
 	"money":    {"money"},
 	"percent":  {"%"},
+	"status":   {"status"},
 }
 
 // discrepancyMatches reports whether a found discrepancy is the gold one.
 func discrepancyMatches(quantity string, values map[string]string, d Discrepancy) bool {
 	kind := firstWord(quantity)
-	units, known := kindUnits[kind]
+	units, known := goldKindUnits(quantity, values)
 	for f, v := range values {
 		want := valueNumbers(remarkRe.ReplaceAllString(v, ""))
 		ok := false

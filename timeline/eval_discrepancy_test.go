@@ -38,6 +38,20 @@ func TestScoreDiscrepanciesNumbers(t *testing.T) {
 			[]Discrepancy{{Quantity: "money of deals", Claims: []Claim{claim("a", "money USD", "about 300 billion yen ($2.5 billion)"), claim("b", "money USD", "about $3 billion")}}}, 1},
 		{"wrong unit", gold("time of landing", map[string]string{"a": "17:10", "b": "5:40 p.m."}),
 			[]Discrepancy{{Quantity: "count of x", Claims: []Claim{claim("a", "count", "17:10"), claim("b", "count", "5:40 p.m.")}}}, 0},
+		{"'number of' is a count", gold("number of guards at the gate", map[string]string{"a": "12", "b": "10"}),
+			[]Discrepancy{{Quantity: "count of guards", Claims: []Claim{claim("a", "count", "12 guards"), claim("b", "count", "10 guards")}}}, 1},
+		{"'how long' is a duration", gold("how long the lunch ran", map[string]string{"a": "about 40 minutes", "b": "an hour"}),
+			[]Discrepancy{{Quantity: "duration of working-lunch", Claims: []Claim{claim("a", "h", "about 40 minutes"), claim("b", "h", "an hour")}}}, 1},
+		{"'how long' is not a count", gold("how long the lunch ran", map[string]string{"a": "40 minutes", "b": "60 minutes"}),
+			[]Discrepancy{{Quantity: "count of minutes", Claims: []Claim{claim("a", "count", "40 minutes"), claim("b", "count", "60 minutes")}}}, 0},
+		{"no kind word: numbers make a count", gold("tanks in the parade", map[string]string{"a": "about 40 tanks", "b": "several tanks", "c": "52 tanks"}),
+			[]Discrepancy{{Quantity: "count of tanks", Claims: []Claim{claim("a", "count", "about 40 tanks"), claim("b", "count", "several tanks"), claim("c", "count", "52 tanks")}}}, 1},
+		{"no kind word: clock times make a time", gold("Kim's train into the station", map[string]string{"a": "8:10 a.m.", "b": "08:40"}),
+			[]Discrepancy{{Quantity: "count of x", Claims: []Claim{claim("a", "count", "8:10 a.m."), claim("b", "count", "08:40")}}}, 0},
+		{"the fate of a phase", gold("fate of the dinner", map[string]string{"a": "cancelled", "b": "held"}),
+			[]Discrepancy{{Quantity: "status of working-lunch", Claims: []Claim{claim("a", "status", "cancelled"), claim("b", "status", "held")}}}, 1},
+		{"a fate is not a duration", gold("fate of the dinner", map[string]string{"a": "cancelled", "b": "held"}),
+			[]Discrepancy{{Quantity: "duration of working-lunch", Claims: []Claim{claim("a", "h", "an hour"), claim("b", "h", "two hours")}}}, 0},
 	}
 	for _, tt := range tests {
 		if got := ScoreDiscrepancies(tt.g, tt.found); got.Found != tt.want {

@@ -123,10 +123,13 @@ func carryDays(sents []AnalyzedSentence, ref reference) {
 	if !ref.known {
 		return
 	}
-	var carried time.Time
+	var carried, section time.Time // section: a live page's date heading ("15 Aug 2025")
 	para := -1
 	for i := range sents {
 		s := &sents[i]
+		if d, ok := dateHeadingDay(*s); ok {
+			section = d
+		}
 		lower := strings.ToLower(s.Text)
 		anaphor := false
 		for _, a := range dayAnaphors {
@@ -159,6 +162,9 @@ func carryDays(sents []AnalyzedSentence, ref reference) {
 			continue
 		}
 		day := carried
+		if day.IsZero() {
+			day = section
+		}
 		if shift != 0 {
 			if day.IsZero() {
 				day = ref.day

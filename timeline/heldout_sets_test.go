@@ -46,14 +46,19 @@ var heldOutSets = []heldOutSet{
 	// The one wrong quotation speaker left is the Kyiv wire's "Nothing
 	// about Ukraine without Ukraine", which it gives to Yermak.
 	{dir: "testdata/heldout5", events: []string{"alaska5"},
-		minPhaseF1: 0.95, actorsMissing: 2, unmerged: 0, nonPersons: 0, pairRecall: 0.96, speakers: 31, wrongVariantSpeaker: 1, disagreements: 3},
+		minPhaseF1: 0.95, actorsMissing: 2, unmerged: 0, nonPersons: 0, pairRecall: 0.96, speakers: 31, wrongVariantSpeaker: 1, disagreements: 4},
 	// Four more outlets on Alaska (a Japanese daily in JST, a Chinese state
 	// agency, a Gulf broadcaster's newest-first live page in GMT, an Atom
 	// feed in ET with an unrelated second entry) and the inter-Korean
 	// Panmunjom summit of 2018 (Seoul daily, US wire, North Korean state
-	// page). Targets are the first, untuned scores.
+	// page). Targets are the first, untuned scores, but for disagreements
+	// (2 untuned). Not found: how long before Putin Trump had landed (one
+	// outlet gives it only as two clock times), the footbridge tête-à-tête
+	// (the Seoul daily's "sat alone … for about 30 minutes" has no talks
+	// word) and the working lunch cancelled or held (no claim of a phase's
+	// fate yet).
 	{dir: "testdata/heldout6", events: []string{"alaska6", "panmunjom6"},
-		minPhaseF1: 0.93, actorsMissing: 1, unmerged: 1, nonPersons: 5, pairRecall: 0.83, speakers: 55, wrongVariantSpeaker: 9, disagreements: 2},
+		minPhaseF1: 0.93, actorsMissing: 1, unmerged: 1, nonPersons: 5, pairRecall: 0.83, speakers: 55, wrongVariantSpeaker: 9, disagreements: 7},
 }
 
 // eachHeldOut runs fn for every event of every set, in a subtest per set.

@@ -254,7 +254,11 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 		} else if !pm && hour == 12 {
 			hour = 0
 		}
-		addClock(m[0], m[1], hour, minute, group(text, m, 4))
+		zone := group(text, m, 4)
+		if zone == "" {
+			zone = zoneAfterWeekday(text, m[1]) // "4:30 a.m. Saturday, Japan time"
+		}
+		addClock(m[0], m[1], hour, minute, zone)
 	}
 	for _, m := range near(bitIndex(needColon), clock24Re, 1, 6) {
 		hour, _ := strconv.Atoi(text[m[2]:m[3]])

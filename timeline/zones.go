@@ -98,6 +98,9 @@ func (s *Schema) eventOffset(arts []AnalyzedArticle) (*time.Location, bool) {
 		}
 	}
 	if !found {
+		if len(arts) == 1 && hasZonedClock(arts[0]) {
+			return placeZone(arts[0]) // the place it reports from, without a dateline
+		}
 		return nil, false
 	}
 	return time.FixedZone("", off), true
