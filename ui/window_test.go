@@ -65,8 +65,8 @@ func waitFor(t *testing.T, done chan error) {
 
 func TestFirstStartShowsTheBundledTimeline(t *testing.T) {
 	v, w := startWindow(t, filepath.Join(t.TempDir(), "first.db"))
-	if len(v.a.labels) != 5 || len(v.a.Articles) != 5 {
-		t.Fatalf("%d sources, %d articles", len(v.a.labels), len(v.a.Articles))
+	if len(v.a.labels) != 5 || v.a.articles != 5 {
+		t.Fatalf("%d sources, %d articles", len(v.a.labels), v.a.articles)
 	}
 	if !strings.HasPrefix(v.status.Text, "5 sources, 5 articles, 9 phases · first.db") {
 		t.Fatalf("status %q", v.status.Text)
@@ -108,6 +108,7 @@ func TestEveryScreenRenders(t *testing.T) {
 			v.peopleV.actors.Select(0)
 			v.peopleV.clusters.Select(0)
 		}
+		v.fetches.Wait() // the cell's sentences, the person's coverage
 		test.AssertRendersToMarkup(t, "screen_"+name+".xml", w.Canvas())
 	}
 }
@@ -196,9 +197,9 @@ func TestBadDatabaseShowsErrorInStatus(t *testing.T) {
 }
 
 func TestEmptyDatabaseScreensSayWhatToDo(t *testing.T) {
-	a := &analysis{Report: &timeline.Report{}}
+	a := &analysis{}
 	v := newTimelineView(nil)
-	a.Timeline.Narrative = map[string][]string{}
+	a.timeline.Narrative = map[string][]string{}
 	v.show(a)
 	if !strings.Contains(v.title.Text, "import articles") {
 		t.Fatalf("timeline empty state %q", v.title.Text)
@@ -215,8 +216,12 @@ func TestExportSizeParsing(t *testing.T) {
 
 func TestExportChartWritesTheChart(t *testing.T) {
 	v, _ := startWindow(t, filepath.Join(t.TempDir(), "export.db"))
+	r, err := v.exportReport()()
+	if err != nil || len(r.Articles) != 5 {
+		t.Fatalf("export report: %v", err)
+	}
 	for _, name := range []string{"coverage", "disagreements"} {
-		ch, err := chart.FromReport(name, v.a.Report, v.schema, chart.Options{})
+		ch, err := chart.FromReport(name, r, v.schema, chart.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -234,7 +239,7 @@ func TestActorRenameFromTheWindowPersists(t *testing.T) {
 	v.saveActorEdit(timeline.ActorEdit{Op: "rename", Actor: "lavrov", Name: "Sergey V. Lavrov"})
 	waitFor(t, done)
 	found := false
-	for _, a := range v.a.Actors.List {
+	for _, a := range v.a.people.Actors {
 		if a.ID == "lavrov" && a.Name == "Sergey V. Lavrov" {
 			found = true
 		}
@@ -282,12 +287,16 @@ func TestCoverageShowsTheAttentionChart(t *testing.T) {
 // (the next row would cover it), rarely a line too many.
 func TestParagraphHeightsMatchRichText(t *testing.T) {
 	v, _ := startWindow(t, filepath.Join(t.TempDir(), "heights.db"))
+	arts, err := v.db.LoadAnalyzed(context.Background())
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("%d articles, %v", len(arts), err)
+	}
 	rt := widget.NewRichText()
 	rt.Wrapping = fyne.TextWrapWord
 	var m measurer
 	n, over := 0, 0
 	for k, width := range []float32{321.5, 200, 500} {
-		for _, art := range v.a.Articles {
+		for _, art := range arts {
 			for i, s := range art.Sentences {
 				if k > 0 && i%4 != 0 { // a sample at the other widths
 					continue
@@ -375,8 +384,8 @@ func TestImportLinksFromTheDialog(t *testing.T) {
 		t.Errorf("user agent %q", agent)
 	}
 	waitFor(t, loaded)
-	if len(v.a.Articles) != 6 {
-		t.Fatalf("%d articles after importing a link", len(v.a.Articles))
+	if v.a.articles != 6 {
+		t.Fatalf("%d articles after importing a link", v.a.articles)
 	}
 }
 
@@ -420,7 +429,11 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) T {
 // user ticks "Count wire copies".
 func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
 	v, _ := startWindow(t, filepath.Join(t.TempDir(), "copies.db"))
-	orig := v.a.Articles[0]
+	arts, err := v.db.LoadAnalyzed(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := arts[0]
 	paras := strings.Split(strings.TrimSpace(orig.Body), "\n\n")
 	reprint := timeline.Article{Source: "Reprinter", File: "wire.txt", Body: "Our headline\n\n" + strings.Join(paras[1:], "\n\n")}
 	if st, err := v.db.ImportArticle(t.Context(), reprint); err != nil || st.CopyOf != orig.Source+" / "+orig.File {
@@ -454,6 +467,7 @@ func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
 		}
 	}
 	v.sourcesV.showDetail()
+	v.fetches.Wait()
 	if md := richText(v.sourcesV.detail); !strings.Contains(md, "Wire copies") || !strings.Contains(md, "wire.txt (of "+orig.Source+" / "+orig.File+")") && !strings.Contains(md, "wire.txt(of "+orig.Source+" / "+orig.File+")") {
 		t.Fatalf("sources detail:\n%s", md)
 	}
@@ -487,8 +501,8 @@ func TestWindowPicksUpAnotherProcesssImports(t *testing.T) {
 		t.Fatalf("import through the other handle: %+v", sum)
 	}
 	waitFor(t, loaded)
-	if len(v.a.Articles) != 6 || !contains(v.a.labels, "terminal") {
-		t.Fatalf("after the other handle's import: %d articles, sources %v", len(v.a.Articles), v.a.labels)
+	if v.a.articles != 6 || !contains(v.a.labels, "terminal") {
+		t.Fatalf("after the other handle's import: %d articles, sources %v", v.a.articles, v.a.labels)
 	}
 	if !strings.Contains(v.status.Text, "after changes by another program") {
 		t.Fatalf("status %q", v.status.Text)
