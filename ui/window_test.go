@@ -48,6 +48,7 @@ func startWindowWith(t *testing.T, dbPath string, setup func(*Window)) (*Window,
 	v.Start()
 	t.Cleanup(v.Close)
 	waitFor(t, done)
+	v.fetches.Wait() // the reads the screens started: in the test driver their results are shown on the reading goroutine
 	return v, w
 }
 
@@ -121,6 +122,7 @@ func TestRenameSourcePersists(t *testing.T) {
 	src := v.a.sources[0]
 	v.renameSource(src, "Renamed outlet")
 	waitFor(t, done)
+	v.fetches.Wait()
 	if !contains(v.a.labels, "Renamed outlet") || contains(v.a.labels, src.Label) {
 		t.Fatalf("labels after rename: %v", v.a.labels)
 	}
@@ -176,6 +178,7 @@ func TestImportFolderReportsProgressAndFailures(t *testing.T) {
 		t.Fatalf("progress %v of %v", run.bar.Value, run.bar.Max)
 	}
 	waitFor(t, loaded)
+	v.fetches.Wait()
 	if len(v.a.labels) != 6 {
 		t.Fatalf("labels after import: %v", v.a.labels)
 	}
@@ -238,6 +241,7 @@ func TestActorRenameFromTheWindowPersists(t *testing.T) {
 	v.loaded = func(err error) { done <- err }
 	v.saveActorEdit(timeline.ActorEdit{Op: "rename", Actor: "lavrov", Name: "Sergey V. Lavrov"})
 	waitFor(t, done)
+	v.fetches.Wait()
 	found := false
 	for _, a := range v.a.people.Actors {
 		if a.ID == "lavrov" && a.Name == "Sergey V. Lavrov" {
@@ -384,6 +388,7 @@ func TestImportLinksFromTheDialog(t *testing.T) {
 		t.Errorf("user agent %q", agent)
 	}
 	waitFor(t, loaded)
+	v.fetches.Wait()
 	if v.a.articles != 6 {
 		t.Fatalf("%d articles after importing a link", v.a.articles)
 	}
@@ -443,6 +448,7 @@ func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
 	v.loaded = func(err error) { done <- err }
 	fyne.DoAndWait(v.reload)
 	waitFor(t, done)
+	v.fetches.Wait()
 	v.SelectView("Coverage")
 	cv := v.coverageV
 	if cv.copies.Disabled() || cv.copies.Text != "Count wire copies (1)" {
@@ -501,6 +507,7 @@ func TestWindowPicksUpAnotherProcesssImports(t *testing.T) {
 		t.Fatalf("import through the other handle: %+v", sum)
 	}
 	waitFor(t, loaded)
+	v.fetches.Wait()
 	if v.a.articles != 6 || !contains(v.a.labels, "terminal") {
 		t.Fatalf("after the other handle's import: %d articles, sources %v", v.a.articles, v.a.labels)
 	}
