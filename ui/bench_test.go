@@ -22,10 +22,14 @@ import (
 
 // benchStore returns a database of n generated articles, imported and
 // analysed; it is kept in the temporary folder between runs (named by the
-// schema and analysis versions).
-func benchStore(b *testing.B, n int) string {
+// corpus, schema and analysis versions). With outlets > 0 the corpus is
+// the data benchmarks' archive: that many outlets (Zipf-sized), 90% of the
+// articles about the summit, a folder of 1,000 with its event file. Else
+// it is the generator's default: an outlet per web site, thousands of
+// small sources.
+func benchStore(b *testing.B, n, outlets int) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("newsreel-ui-bench-%d-s%d-a%d.db", n, data.SchemaVersion(), timeline.AnalysisVersion))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("newsreel-ui-bench-%d-o%d-s%d-a%d.db", n, outlets, data.SchemaVersion(), timeline.AnalysisVersion))
 	db, err := data.Open(path)
 	if err != nil {
 		b.Fatal(err)
@@ -44,9 +48,20 @@ func benchStore(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if outlets > 0 {
+		g.Outlets, g.Focus = outlets, 0.9
+	}
 	for i := 0; i < n; i++ {
 		name, body := g.Article(i)
-		os.WriteFile(filepath.Join(dir, name), body, 0o644)
+		sub := dir
+		if outlets > 0 {
+			sub = filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
+			if i%1000 == 0 {
+				os.MkdirAll(sub, 0o755)
+				os.WriteFile(filepath.Join(sub, ingest.EventFileName), g.EventFile(i, min(1000, n-i)), 0o644)
+			}
+		}
+		os.WriteFile(filepath.Join(sub, name), body, 0o644)
 	}
 	if db, err = data.Open(path); err != nil {
 		b.Fatal(err)
@@ -70,7 +85,7 @@ func benchArticles() int {
 // the window's first frame (shown before the analysis, which runs in the
 // background) and switching to each screen with the analysis loaded.
 func BenchmarkScreens(b *testing.B) {
-	dbPath := benchStore(b, benchArticles())
+	dbPath := benchStore(b, benchArticles(), 0)
 	db, err := data.Open(dbPath)
 	if err != nil {
 		b.Fatal(err)
@@ -115,46 +130,55 @@ func BenchmarkScreens(b *testing.B) {
 // BenchmarkLoadAnalysis opens the window's model on a database of 10,000
 // generated articles (NEWSREEL_SCREENS_N to change), analysed and with
 // the people stage stored: what the window reads on opening and on each
-// reload. It reports the time per load, the memory it allocates and the
-// memory the model keeps (heap growth while it is held), and the
-// process's peak RSS.
+// reload. The archive has 60 outlets (as the data benchmarks); sites has
+// an outlet per web site (BenchmarkScreens' corpus, thousands of
+// sources). It reports the time per load, the memory it allocates, the
+// memory the model keeps (heap growth while it is held) and the process's
+// peak RSS (run one corpus at a time for that).
 func BenchmarkLoadAnalysis(b *testing.B) {
 	n := benchArticles()
-	db, err := data.Open(benchStore(b, n))
-	if err != nil {
-		b.Fatal(err)
+	for _, corpus := range []struct {
+		name    string
+		outlets int
+	}{{"archive", 60}, {"sites", 0}} {
+		b.Run(fmt.Sprintf("articles=%d/%s", n, corpus.name), func(b *testing.B) {
+			db, err := data.Open(benchStore(b, n, corpus.outlets))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			ctx := context.Background()
+			schema, _ := assets.LoadSchema("")
+			// The stored stages brought up to date once, as the first open
+			// after an import does.
+			if err := db.Refresh(ctx, schema, nil); err != nil {
+				b.Fatal(err)
+			}
+			if err := db.RefreshPeople(ctx, schema, nil); err != nil {
+				b.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			b.ReportAllocs()
+			b.ResetTimer()
+			var a *analysis
+			for i := 0; i < b.N; i++ {
+				if a, err = loadAnalysis(ctx, db, schema); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			if a.articles != n || len(a.timeline.Phases) == 0 {
+				b.Fatalf("%d articles, %d phases", a.articles, len(a.timeline.Phases))
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/load")
+			b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "kept-MB")
+			b.ReportMetric(peakRSS(), "peak-MB")
+		})
 	}
-	defer db.Close()
-	ctx := context.Background()
-	schema, _ := assets.LoadSchema("")
-	// The stored stages brought up to date once, as the first open after
-	// an import does.
-	if err := db.Refresh(ctx, schema, nil); err != nil {
-		b.Fatal(err)
-	}
-	if err := db.RefreshPeople(ctx, schema, nil); err != nil {
-		b.Fatal(err)
-	}
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	b.ReportAllocs()
-	b.ResetTimer()
-	var a *analysis
-	for i := 0; i < b.N; i++ {
-		if a, err = loadAnalysis(ctx, db, schema); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	if a.articles != n || len(a.timeline.Phases) == 0 {
-		b.Fatalf("%d articles, %d phases", a.articles, len(a.timeline.Phases))
-	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/load")
-	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "kept-MB")
-	b.ReportMetric(peakRSS(), "peak-MB")
 }
 
 // peakRSS reads the process's peak resident memory (Linux), in MB.
