@@ -126,45 +126,44 @@ func (d *DB) SourceWords(ctx context.Context, countCopies bool) (map[string]int,
 // CellSentences returns the sentences behind one cell of the coverage
 // matrix: those of the source's articles (wire copies included) that
 // report the phase key (themes: touch the theme key), as evidence in
-// corpus order, at most limit of them (limit <= 0: all), and how many
-// there are in all.
-func (d *DB) CellSentences(ctx context.Context, source string, themes bool, key string, limit int) ([]timeline.Evidence, int, error) {
+// corpus order — the first limit of them (limit <= 0: all), and whether
+// there are more. It stops reading there: a source's cell can hold a
+// hundred thousand sentences (CoverageMatrix counts them).
+func (d *DB) CellSentences(ctx context.Context, source string, themes bool, key string, limit int) ([]timeline.Evidence, bool, error) {
 	kind := kindPhase
 	if themes {
 		kind = kindTheme
 	}
 	rows, err := d.db.QueryContext(ctx, qCellSentences, source, kind, key)
 	if err != nil {
-		return nil, 0, d.describe(err)
+		return nil, false, d.describe(err)
 	}
 	defer rows.Close()
 	var out []timeline.Evidence
-	total := 0
 	for rows.Next() {
 		var file, text, phase, also, themeList string
 		var seq int
 		var conf float64
 		var times sql.NullString
 		if err := rows.Scan(&file, &seq, &text, &phase, &conf, &also, &themeList, &times); err != nil {
-			return nil, 0, d.describe(err)
+			return nil, false, d.describe(err)
 		}
 		if themes && !contains(splitList(themeList), key) ||
 			!themes && (conf < timeline.MinConfidence || phase != key && !contains(splitList(also), key)) {
 			continue
 		}
-		total++
-		if limit > 0 && len(out) >= limit {
-			continue
+		if limit > 0 && len(out) == limit {
+			return out, true, nil
 		}
 		ev := timeline.Evidence{Source: source, File: file, Sentence: seq, Text: text, Confidence: conf}
 		if times.Valid {
 			if ev.Times, err = decodeTimes(times.String); err != nil {
-				return nil, 0, fmt.Errorf("database %s: stored times of %s / %s sentence %d: %w", d.Path, source, file, seq, err)
+				return nil, false, fmt.Errorf("database %s: stored times of %s / %s sentence %d: %w", d.Path, source, file, seq, err)
 			}
 		}
 		out = append(out, ev)
 	}
-	return out, total, d.describeErr(rows.Err())
+	return out, false, d.describeErr(rows.Err())
 }
 
 // ArticleAt reads one article (the first stored with that source and

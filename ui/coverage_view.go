@@ -336,6 +336,12 @@ func (v *coverageView) showCell(id widget.TableCellID) {
 	v.detail.Refresh()
 	v.seq++
 	seq, a := v.seq, v.a
+	stored := 0 // the cell's sentences, copies included
+	for _, c := range a.matrix[boolIndex(mode == modeThemes)][1] {
+		if c.Source == src && c.Key == key {
+			stored = c.Sentences
+		}
+	}
 	type sentences struct {
 		evs   []timeline.Evidence
 		total int
@@ -345,7 +351,11 @@ func (v *coverageView) showCell(id widget.TableCellID) {
 			evs, err := db.ActorSentences(ctx, key, src)
 			return sentences{evs[:min(len(evs), maxCellSentences)], len(evs)}, err
 		}
-		evs, total, err := db.CellSentences(ctx, src, mode == modeThemes, key, maxCellSentences)
+		evs, more, err := db.CellSentences(ctx, src, mode == modeThemes, key, maxCellSentences)
+		total := len(evs)
+		if more { // how many: the stored sums, copies included as listed
+			total = max(total+1, stored)
+		}
 		return sentences{evs, total}, err
 	}, func(got sentences, err error) {
 		if seq != v.seq || v.a != a {

@@ -110,8 +110,11 @@ func loadAnalysisProgress(ctx context.Context, db *data.DB, schema *timeline.Sch
 }
 
 // copyIndex is the index of the coverage sums for the copies toggle.
-func (a *analysis) copyIndex() int {
-	if a.countCopies {
+func (a *analysis) copyIndex() int { return boolIndex(a.countCopies) }
+
+// boolIndex is 1 for true, 0 for false.
+func boolIndex(b bool) int {
+	if b {
 		return 1
 	}
 	return 0
