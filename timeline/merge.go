@@ -260,8 +260,14 @@ func Blindspots(tl Timeline, sources []string) map[string][]string {
 		if len(p.Sources) < 2 || 2*len(p.Sources) < len(sources) {
 			continue
 		}
+		// A set: with thousands of sources, looking each up in the list
+		// took most of a window's load.
+		reported := make(map[string]bool, len(p.Sources))
+		for _, src := range p.Sources {
+			reported[src] = true
+		}
 		for _, src := range sources {
-			if !contains(p.Sources, src) {
+			if !reported[src] {
 				out[src] = append(out[src], p.ID)
 			}
 		}

@@ -1,10 +1,10 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
-	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsreel/newsreel/data"
 	"github.com/newsreel/newsreel/timeline"
 	"github.com/newsreel/newsreel/ui/chart"
 )
@@ -43,6 +44,7 @@ type coverageView struct {
 	charts    map[chartKey]image.Image
 	chartsFor *analysis
 	split     *container.Split
+	seq       int // counts the cells shown, so a late read does not overwrite a newer one
 	// charted is called (on the UI goroutine) when the chart is shown; tests use it.
 	charted func()
 	root    fyne.CanvasObject
@@ -94,8 +96,8 @@ func newCoverageView(w *Window) *coverageView {
 		}
 	})
 	v.copies = widget.NewCheck("Count wire copies", func(on bool) {
-		if v.a != nil && v.a.CountCopies != on {
-			v.a.CountCopies = on
+		if v.a != nil && v.a.countCopies != on {
+			v.a.countCopies = on
 			v.rebuild()
 		}
 	})
@@ -132,19 +134,31 @@ func (v *coverageView) showAttention() {
 	if t, ok := v.w.app.Settings().Theme().(variantTheme); ok {
 		dark = t.variant == theme.VariantDark
 	}
-	key := chartKey{v.a, v.raw, dark, v.a.CountCopies}
+	key := chartKey{v.a, v.raw, dark, v.a.countCopies}
 	if img, ok := v.charts[key]; ok {
 		v.setChart(img)
 		return
 	}
+	// The chart of the stored sums (the toggles may change while it draws).
+	var keys, labels []string
+	for _, p := range v.a.timeline.Phases {
+		keys, labels = append(keys, p.ID), append(labels, p.Label)
+	}
+	all := 0
+	if key.copies {
+		all = 1
+	}
+	cells := matrixCells(v.a.matrix[0][all])
+	bars := chart.AttentionOf(v.a.labels, keys, labels, false, key.raw, func(source, key string) (float64, int) {
+		s := cells[cellKey{source, key}]
+		return s.share(), s.sentences
+	})
 	go func() {
 		th := chart.Light
 		if key.dark {
 			th = chart.Dark
 		}
-		report := *key.a.Report // a copy: the toggles may change while it draws
-		report.CountCopies = key.copies
-		img, err := chart.Image(chart.Attention(&report, key.a.schema, false, key.raw), attentionW, attentionH, th)
+		img, err := chart.Image(bars, attentionW, attentionH, th)
 		fyne.Do(func() {
 			if err != nil {
 				v.caption.SetText(fmt.Sprintf("The chart could not be drawn: %v", err))
@@ -154,7 +168,7 @@ func (v *coverageView) showAttention() {
 				v.charts, v.chartsFor = map[chartKey]image.Image{}, key.a // a new analysis: forget the old charts
 			}
 			v.charts[key] = img
-			if v.mode == modeAttention && v.a == key.a && v.raw == key.raw && v.a.CountCopies == key.copies {
+			if v.mode == modeAttention && v.a == key.a && v.raw == key.raw && v.a.countCopies == key.copies {
 				v.setChart(img)
 			}
 		})
@@ -180,8 +194,8 @@ func (v *coverageView) rowLabels() []string {
 
 func (v *coverageView) show(a *analysis) {
 	v.a = a
-	if n := len(a.Copies()); n > 0 {
-		a.CountCopies = v.copies.Checked // the choice outlives a reload
+	if n := a.copies; n > 0 {
+		a.countCopies = v.copies.Checked // the choice outlives a reload
 		v.copies.SetText(fmt.Sprintf("Count wire copies (%d)", n))
 		v.copies.Enable()
 	} else {
@@ -193,11 +207,11 @@ func (v *coverageView) show(a *analysis) {
 
 // copiesNote says how wire copies are counted, when there are any.
 func (v *coverageView) copiesNote() string {
-	n := len(v.a.Copies())
+	n := v.a.copies
 	switch {
 	case n == 0:
 		return ""
-	case v.a.CountCopies:
+	case v.a.countCopies:
 		return fmt.Sprintf(" %s counted as their outlets' own text.", pluralCopies(n))
 	}
 	return fmt.Sprintf(" %s count once, for their originals (tick “Count wire copies” to count them).", pluralCopies(n))
@@ -222,51 +236,24 @@ func (v *coverageView) rebuild() {
 	v.image.Hide()
 	v.split.Show()
 	v.keys, v.labels = nil, nil
+	all := v.a.copyIndex()
 	switch v.mode {
 	case modeThemes:
 		for _, t := range v.a.schema.Themes {
 			v.keys, v.labels = append(v.keys, t.ID), append(v.labels, t.Label)
 		}
-		v.cells = sumCells(v.a.Themes, v.a.Report)
+		v.cells = matrixCells(v.a.matrix[1][all])
 		v.caption.SetText("Share of each source's words in sentences touching each theme (a sentence can touch several). Click a cell for its sentences.")
 	case modeActors:
-		v.cells = map[cellKey]cellSum{}
-		words := map[string]int{}
-		for _, art := range v.a.Articles {
-			if v.a.Counts(art.Article) {
-				words[art.Source] += art.Words
-			}
-		}
-		n := 0
-		for _, act := range v.a.Actors.List {
-			if act.Kind != timeline.Person || n == 12 {
-				continue
-			}
-			n++
-			v.keys, v.labels = append(v.keys, act.ID), append(v.labels, act.Name)
-		}
-		seen := map[[3]int]bool{}
-		for _, m := range v.a.Actors.Mentions {
-			art := v.a.Articles[m.Article]
-			if !v.a.Counts(art.Article) {
-				continue
-			}
-			k := cellKey{art.Source, m.Actor}
-			s := v.cells[k]
-			if key := [3]int{m.Article, m.Sentence, indexOf(v.keys, m.Actor)}; !seen[key] {
-				seen[key] = true
-				s.sentences++
-				s.words += art.Sentences[m.Sentence].WordCount
-			}
-			s.total = words[art.Source]
-			v.cells[k] = s
-		}
+		v.keys = append(v.keys, v.a.personIDs...)
+		v.labels = append(v.labels, v.a.personNames...)
+		v.cells = personCellSums(v.a.personCells, v.a.words[all], v.a.countCopies)
 		v.caption.SetText("Share of each source's words in sentences that mention each of the twelve most-mentioned people. Click a cell for its sentences.")
 	default:
-		for _, p := range v.a.Timeline.Phases {
+		for _, p := range v.a.timeline.Phases {
 			v.keys, v.labels = append(v.keys, p.ID), append(v.labels, p.Label)
 		}
-		v.cells = sumCells(v.a.Coverage, v.a.Report)
+		v.cells = matrixCells(v.a.matrix[0][all])
 		v.caption.SetText("Share of each source's words given to each phase, in the order of events. Click a cell for its sentences; tick “Raw sentence counts” for counts.")
 	}
 	v.caption.SetText(v.caption.Text + v.copiesNote())
@@ -334,49 +321,60 @@ func minf(a, b float64) float64 {
 	return b
 }
 
-// showCell lists the sentences behind a cell.
+// Most sentences listed behind a cell.
+const maxCellSentences = 200
+
+// showCell lists the sentences behind a cell, read from the store.
 func (v *coverageView) showCell(id widget.TableCellID) {
 	rows := v.rowLabels()
 	if id.Row < 0 || id.Col < 0 || id.Row >= len(rows) || id.Col >= len(v.keys) {
 		return
 	}
-	src, key := rows[id.Row], v.keys[id.Col]
+	src, key, mode := rows[id.Row], v.keys[id.Col], v.mode
 	v.detail.RemoveAll()
 	v.detail.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s · %s", src, v.labels[id.Col]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	var evs []timeline.Evidence
-	for ai, art := range v.a.Articles {
-		if art.Source != src {
-			continue
-		}
-		for si, s := range art.Sentences {
-			if v.cellHas(ai, si, s, key) {
-				evs = append(evs, timeline.Evidence{Source: art.Source, File: art.File, Sentence: s.Index, Text: s.Text, Times: s.Times})
-			}
-		}
-	}
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].File < evs[j].File })
-	if len(evs) == 0 {
-		v.detail.Add(widget.NewLabel("This source has no sentence here."))
-	}
-	for _, e := range evs {
-		v.detail.Add(evidenceText(e))
-	}
 	v.detail.Refresh()
-}
-
-func (v *coverageView) cellHas(ai, si int, s timeline.AnalyzedSentence, key string) bool {
-	switch v.mode {
-	case modeThemes:
-		return contains(s.Themes, key)
-	case modeActors:
-		for _, m := range v.a.Actors.Mentions {
-			if m.Article == ai && m.Sentence == si && m.Actor == key {
-				return true
-			}
+	v.seq++
+	seq, a := v.seq, v.a
+	stored := 0 // the cell's sentences, copies included
+	for _, c := range a.matrix[boolIndex(mode == modeThemes)][1] {
+		if c.Source == src && c.Key == key {
+			stored = c.Sentences
 		}
-		return false
 	}
-	return s.Confidence >= timeline.MinConfidence && (s.Phase == key || contains(s.Also, key))
+	type sentences struct {
+		evs   []timeline.Evidence
+		total int
+	}
+	fetch(v.w, func(ctx context.Context, db *data.DB) (sentences, error) {
+		if mode == modeActors {
+			evs, err := db.ActorSentences(ctx, key, src)
+			return sentences{evs[:min(len(evs), maxCellSentences)], len(evs)}, err
+		}
+		evs, more, err := db.CellSentences(ctx, src, mode == modeThemes, key, maxCellSentences)
+		total := len(evs)
+		if more { // how many: the stored sums, copies included as listed
+			total = max(total+1, stored)
+		}
+		return sentences{evs, total}, err
+	}, func(got sentences, err error) {
+		if seq != v.seq || v.a != a {
+			return // another cell is shown now
+		}
+		switch {
+		case err != nil:
+			v.detail.Add(widget.NewLabel("The sentences could not be read: " + err.Error()))
+		case got.total == 0:
+			v.detail.Add(widget.NewLabel("This source has no sentence here."))
+		}
+		for _, e := range got.evs {
+			v.detail.Add(evidenceText(e))
+		}
+		if n := got.total - len(got.evs); n > 0 {
+			v.detail.Add(widget.NewLabel(fmt.Sprintf("… and %d more (search them on the Search screen, or export the analysis).", n)))
+		}
+		v.detail.Refresh()
+	})
 }
 
 func contains(list []string, s string) bool { return indexOf(list, s) >= 0 }

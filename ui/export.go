@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsreel/newsreel/data/export"
+	"github.com/newsreel/newsreel/timeline"
 	"github.com/newsreel/newsreel/ui/chart"
 )
 
@@ -67,8 +69,13 @@ func (v *Window) askExportChart() {
 		}
 		name := chart.Names[which.SelectedIndex()]
 		ext := strings.ToLower(format.Selected)
+		report := v.exportReport()
 		v.saveFile(name+"."+ext, func(out io.Writer) error {
-			ch, err := chart.FromReport(name, v.a.Report, v.schema, chart.Options{})
+			r, err := report()
+			if err != nil {
+				return err
+			}
+			ch, err := chart.FromReport(name, r, v.schema, chart.Options{})
 			if err != nil {
 				return err
 			}
@@ -96,9 +103,41 @@ func (v *Window) askExportData() {
 	if v.a == nil {
 		return
 	}
+	report := v.exportReport()
 	v.saveFile("newsreel-analysis.json", func(out io.Writer) error {
-		return writeJSON(out, export.NewDocument(v.a.Report, v.schema))
+		r, err := report()
+		if err != nil {
+			return err
+		}
+		return writeJSON(out, export.NewDocument(r, v.schema))
 	})
+}
+
+// exportReport returns how an export reads the whole analysis: the
+// charts and the JSON document are drawn from the full Report, which loads
+// every article and runs the corpus-level stages, so the function it
+// returns is called off the UI goroutine (saveFile's writer) and says
+// what it does in the status line. Wire copies count as the Coverage
+// screen counts them.
+func (v *Window) exportReport() func() (*timeline.Report, error) {
+	db, schema, countCopies := v.db, v.schema, v.a.countCopies
+	return func() (*timeline.Report, error) {
+		if db == nil {
+			return nil, fmt.Errorf("no database open")
+		}
+		ctx := context.Background()
+		if err := db.Refresh(ctx, schema, v.analysisProgress); err != nil {
+			return nil, err
+		}
+		v.onUI(func() { v.status.SetText("Exporting: reading and analysing every article…") })
+		r, err := db.Report(ctx, schema)
+		if err != nil {
+			return nil, err
+		}
+		r.CountCopies = countCopies
+		v.onUI(func() { v.status.SetText("Exporting: writing the file…") })
+		return r, nil
+	}
 }
 
 // saveFile asks where to save and writes there off the UI goroutine.

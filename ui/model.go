@@ -7,70 +7,155 @@ import (
 	"github.com/newsreel/newsreel/timeline"
 )
 
-// analysis is everything the screens show, computed off the UI goroutine
-// and handed over whole.
+// peopleColumns is how many people the coverage matrix compares.
+const peopleColumns = 12
+
+// analysis is what the screens show, read from the stored analysis off the
+// UI goroutine and handed over whole. It holds sums, the screen timeline
+// and the corpus-level stage, never the articles: its size grows with the
+// sources and phases, not the corpus. What a screen needs of one article,
+// cell, source or person is read when asked for (see fetch).
 type analysis struct {
-	*timeline.Report
-	schema  *timeline.Schema
-	sources []data.SourceSummary
-	labels  []string // source labels with articles, sorted
+	schema   *timeline.Schema
+	mark     string // the store's state when read (data.DB.StoreMark)
+	sources  []data.SourceSummary
+	labels   []string // source labels with articles, sorted
+	articles int
+	// timeline is the screen timeline: each phase keeps at most
+	// data.ScreenEvidence evidence sentences per source; evidence counts
+	// them all, by phase and source.
+	timeline   timeline.Timeline
+	evidence   map[[2]string]int
+	blindspots map[string][]string
+	copies     int // wire copies in the store
+	// countCopies makes attention count wire copies as their sources' own
+	// text (the Coverage screen's toggle).
+	countCopies bool
+	matrix      [2][2][]data.SourceCell // the coverage sums: [themes][countCopies]
+	words       [2]map[string]int       // each source's words: [countCopies]
+	people      *data.People
+	// The people the coverage matrix compares (the most mentioned) and
+	// their cells.
+	personIDs, personNames []string
+	personCells            []data.ActorCell
 }
 
 // loadAnalysis reads the stored analysis (re-analysing first what is out
-// of date) and runs the corpus-level stages.
+// of date).
 func loadAnalysis(ctx context.Context, db *data.DB, schema *timeline.Schema) (*analysis, error) {
 	return loadAnalysisProgress(ctx, db, schema, nil)
 }
 
 // loadAnalysisProgress is loadAnalysis reporting re-analysis progress
-// (from a background goroutine).
+// (from a background goroutine). It reads summaries and indexed look-ups:
+// its time and memory do not grow with the articles.
 func loadAnalysisProgress(ctx context.Context, db *data.DB, schema *timeline.Schema, progress data.Progress) (*analysis, error) {
 	if err := db.Refresh(ctx, schema, progress); err != nil {
 		return nil, err
 	}
-	srcs, err := db.Sources(ctx)
-	if err != nil {
+	if err := db.RefreshPeople(ctx, schema, progress); err != nil {
 		return nil, err
 	}
-	r, err := db.Report(ctx, schema)
-	if err != nil {
+	a := &analysis{schema: schema, evidence: map[[2]string]int{}}
+	var err error
+	// The mark first: whatever changes after it is noticed (see idle).
+	if a.mark, err = db.StoreMark(ctx); err != nil {
 		return nil, err
 	}
-	return &analysis{Report: r, schema: schema, sources: srcs, labels: r.Sources}, nil
-}
-
-// article returns the analysed article with the given source and file.
-func (a *analysis) article(source, file string) *timeline.AnalyzedArticle {
-	for i := range a.Articles {
-		if a.Articles[i].Source == source && a.Articles[i].File == file {
-			return &a.Articles[i]
+	if a.sources, err = db.Sources(ctx); err != nil {
+		return nil, err
+	}
+	if a.labels, err = db.AnalysedSources(ctx); err != nil {
+		return nil, err
+	}
+	if a.articles, err = db.CountArticles(ctx); err != nil {
+		return nil, err
+	}
+	if a.timeline, err = db.ScreenTimeline(ctx, schema); err != nil {
+		return nil, err
+	}
+	a.blindspots = timeline.Blindspots(a.timeline, a.labels)
+	if a.copies, err = db.CountCopies(ctx); err != nil {
+		return nil, err
+	}
+	for themes := range 2 {
+		for all := range 2 {
+			if a.matrix[themes][all], err = db.CoverageMatrix(ctx, themes == 1, all == 1); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return nil
+	for all := range 2 {
+		if a.words[all], err = db.SourceWords(ctx, all == 1); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range a.matrix[0][1] { // the timeline's evidence: every sentence, copies too
+		a.evidence[[2]string{c.Key, c.Source}] = c.Sentences
+	}
+	if a.people, err = db.People(ctx, schema); err != nil {
+		return nil, err
+	}
+	for _, act := range a.people.Actors {
+		if act.Kind == timeline.Person && len(a.personIDs) < peopleColumns {
+			a.personIDs, a.personNames = append(a.personIDs, act.ID), append(a.personNames, act.Name)
+		}
+	}
+	if len(a.personIDs) > 0 { // (no ids would read every actor's cells)
+		if a.personCells, err = db.ActorCells(ctx, a.personIDs); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
 }
 
-// sumCells sums coverage cells per source and key (several articles of
-// one source add up; shares are averaged by words). Wire copies count only
-// when the report says so.
+// copyIndex is the index of the coverage sums for the copies toggle.
+func (a *analysis) copyIndex() int { return boolIndex(a.countCopies) }
+
+// boolIndex is 1 for true, 0 for false.
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// phaseEvidence is how many evidence sentences a phase has, all sources.
+func (a *analysis) phaseEvidence(phase string) int {
+	n := 0
+	for _, src := range a.labels {
+		n += a.evidence[[2]string{phase, src}]
+	}
+	return n
+}
+
+// cellKey is one cell of the coverage matrix: a source and a phase, theme
+// or person.
 type cellKey struct{ source, key string }
 
+// cellSum is a cell's sentences and words, and its source's words.
 type cellSum struct {
 	sentences, words, total int
 }
 
-func sumCells(cells []timeline.CoverageCell, r *timeline.Report) map[cellKey]cellSum {
-	words := map[string]int{}
-	for _, a := range r.Articles {
-		if r.Counts(a.Article) {
-			words[a.Source] += a.Words
-		}
+// matrixCells are the stored coverage sums by cell.
+func matrixCells(cells []data.SourceCell) map[cellKey]cellSum {
+	out := make(map[cellKey]cellSum, len(cells))
+	for _, c := range cells {
+		out[cellKey{c.Source, c.Key}] = cellSum{sentences: c.Sentences, words: c.Words, total: c.SourceWords}
 	}
+	return out
+}
+
+// personCellSums sums the people's cells per source and person; wire
+// copies count only with countCopies.
+func personCellSums(cells []data.ActorCell, words map[string]int, countCopies bool) map[cellKey]cellSum {
 	out := map[cellKey]cellSum{}
 	for _, c := range cells {
-		if c.Copy && !r.CountCopies {
+		if c.Copy && !countCopies {
 			continue
 		}
-		k := cellKey{c.Source, c.Key}
+		k := cellKey{c.Source, c.Actor}
 		s := out[k]
 		s.sentences += c.Sentences
 		s.words += c.Words

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsreel/newsreel/data"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -26,6 +28,7 @@ type peopleView struct {
 	clusters *widget.List
 	quoteBox *textList // the selected cluster's wording in each source
 	people   []timeline.Actor
+	seq      int // counts the people shown, so a late read does not overwrite a newer one
 	root     fyne.CanvasObject
 }
 
@@ -48,11 +51,11 @@ func newPeopleView(w *Window) *peopleView {
 			if v.a == nil {
 				return 0
 			}
-			return len(v.a.Clusters)
+			return len(v.a.people.Clusters)
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("quote cluster placeholder text") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			c := v.a.Clusters[id]
+			c := v.a.people.Clusters[id]
 			who := c.SpeakerName
 			if who == "" {
 				who = "unknown speaker"
@@ -76,12 +79,12 @@ func (v *peopleView) content() fyne.CanvasObject { return v.root }
 
 func (v *peopleView) show(a *analysis) {
 	v.a = a
-	v.people = a.Actors.List
+	v.people = a.people.Actors
 	v.actors.UnselectAll()
 	v.clusters.UnselectAll()
 	v.actors.Refresh()
 	v.clusters.Refresh()
-	if len(a.Clusters) == 0 {
+	if len(a.people.Clusters) == 0 {
 		v.quoteBox.SetRows([][]widget.RichTextSegment{plainText("No quotations found yet: import articles that quote people.")})
 	} else {
 		v.clusters.Select(0)
@@ -95,24 +98,46 @@ func (v *peopleView) show(a *analysis) {
 
 func (v *peopleView) showActor(id widget.ListItemID) {
 	v.current = id
-	a := v.people[id]
-	per := map[string]int{}
-	quoted := map[string]int{}
-	for _, m := range v.a.Actors.Mentions {
-		if m.Actor == a.ID {
-			per[v.a.Articles[m.Article].Source]++
+	act := v.people[id]
+	v.seq++
+	v.actorBox.ParseMarkdown(v.describe(act, nil, nil))
+	// The person's mentions and quoted words per source, read from the store.
+	seq, an := v.seq, v.a
+	type perSource struct{ mentions, quoted map[string]int }
+	fetch(v.w, func(ctx context.Context, db *data.DB) (perSource, error) {
+		cells, err := db.ActorCells(ctx, []string{act.ID})
+		if err != nil {
+			return perSource{}, err
 		}
-	}
-	for _, q := range v.a.Quotes {
-		if q.Speaker == a.ID {
-			quoted[q.Source] += q.Words
+		per := perSource{mentions: map[string]int{}}
+		for _, c := range cells {
+			per.mentions[c.Source] += c.Mentions
 		}
-	}
+		per.quoted, err = db.QuotedWords(ctx, act.ID)
+		return per, err
+	}, func(per perSource, err error) {
+		if seq != v.seq || v.a != an {
+			return // another person is shown now
+		}
+		if err != nil {
+			v.actorBox.ParseMarkdown(v.describe(act, nil, nil) + "\n\nTheir coverage could not be read: " + err.Error())
+			return
+		}
+		v.actorBox.ParseMarkdown(v.describe(act, per.mentions, per.quoted))
+	})
+}
+
+// describe is the Markdown of a person's detail; per and quoted (nil
+// while they are read) are their mentions and quoted words per source.
+func (v *peopleView) describe(a timeline.Actor, per, quoted map[string]int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n*%s* · %s\n\n", a.Name, a.Kind, plural(a.Mentions, "mention"))
 	fmt.Fprintf(&b, "**Written as:** %s\n\n", strings.Join(a.Variants, " · "))
 	if len(a.Titles) > 0 {
 		fmt.Fprintf(&b, "**Titles:** %s\n\n", strings.Join(a.Titles, " · "))
+	}
+	if per == nil {
+		return b.String()
 	}
 	b.WriteString("**Per source** (mentions, words quoted):\n\n")
 	var srcs []string
@@ -129,11 +154,11 @@ func (v *peopleView) showActor(id widget.ListItemID) {
 		}
 		fmt.Fprintf(&b, "- %s: %d, %d\n", src, per[src], quoted[src])
 	}
-	v.actorBox.ParseMarkdown(b.String())
+	return b.String()
 }
 
 func (v *peopleView) showCluster(id widget.ListItemID) {
-	c := v.a.Clusters[id]
+	c := v.a.people.Clusters[id]
 	rows := [][]widget.RichTextSegment{{&widget.TextSegment{Text: fmt.Sprintf("“%s” — %s", c.Text, nonEmpty(c.SpeakerName, "unknown speaker")), Style: widget.RichTextStyleStrong}}}
 	for i, q := range c.Variants {
 		if i == maxListed {
@@ -190,13 +215,13 @@ func newDisagreementsView(w *Window) *disagreementsView {
 func (v *disagreementsView) content() fyne.CanvasObject { return v.root }
 
 func (v *disagreementsView) show(a *analysis) {
-	if len(a.Discrepancies) == 0 {
+	if len(a.people.Discrepancies) == 0 {
 		v.box.SetRows([][]widget.RichTextSegment{plainText("The sources agree on every number and time they share (or give too few to compare).")})
 		return
 	}
 	// The most contested quantities first, a bounded number.
 	var rows [][]widget.RichTextSegment
-	ds := append([]timeline.Discrepancy(nil), a.Discrepancies...)
+	ds := append([]timeline.Discrepancy(nil), a.people.Discrepancies...)
 	sort.SliceStable(ds, func(i, j int) bool { return len(ds[i].Claims) > len(ds[j].Claims) })
 	if len(ds) > maxDiscrepancies {
 		rows = append(rows, plainText(fmt.Sprintf("The %d most contested of %d quantities (export the claims with newsreel export csv for all):", maxDiscrepancies, len(ds))))

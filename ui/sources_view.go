@@ -23,6 +23,7 @@ type sourcesView struct {
 	detail  *widget.RichText
 	rename  *widget.Button
 	current int
+	seq     int // counts the details shown, so a late read does not overwrite a newer one
 	root    fyne.CanvasObject
 }
 
@@ -75,15 +76,40 @@ func (v *sourcesView) showDetail() {
 		return
 	}
 	v.rename.Enable()
-	s := v.a.sources[v.current]
+	a, s := v.a, v.a.sources[v.current]
+	v.seq++
+	v.detail.ParseMarkdown(v.describe(s, nil, nil))
+	if a.copies == 0 {
+		return
+	}
+	// The source's wire copies, read from the store.
+	seq := v.seq
+	fetch(v.w, func(ctx context.Context, db *data.DB) ([2][]data.CopyLink, error) {
+		copies, reprinted, err := db.SourceCopies(ctx, s.Label)
+		return [2][]data.CopyLink{copies, reprinted}, err
+	}, func(links [2][]data.CopyLink, err error) {
+		if seq != v.seq || v.a != a {
+			return // another source is shown now
+		}
+		if err != nil {
+			v.detail.ParseMarkdown(v.describe(s, nil, nil) + "\n\nThe wire copies could not be read: " + err.Error())
+			return
+		}
+		v.detail.ParseMarkdown(v.describe(s, links[0], links[1]))
+	})
+}
+
+// describe is the Markdown of a source's detail: how it told the event,
+// its blindspots and its wire copies.
+func (v *sourcesView) describe(s data.SourceSummary, copies, reprinted []data.CopyLink) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n%s, %s.\n\n", s.Label, plural(s.Articles, "article"), plural(s.Sentences, "sentence"))
 	var chrono []string
-	for _, p := range v.a.Timeline.Phases {
+	for _, p := range v.a.timeline.Phases {
 		chrono = append(chrono, p.Label)
 	}
 	var told []string
-	for _, id := range v.a.Timeline.Narrative[s.Label] {
+	for _, id := range v.a.timeline.Narrative[s.Label] {
 		if p := v.a.schema.Phase(id); p != nil {
 			told = append(told, p.Label)
 		}
@@ -94,7 +120,7 @@ func (v *sourcesView) showDetail() {
 		fmt.Fprintf(&b, "**Order it told the event:** %s\n\n", strings.Join(told, " → "))
 	}
 	fmt.Fprintf(&b, "**Order of events:** %s\n\n", strings.Join(chrono, " → "))
-	if spots := v.a.Blindspots[s.Label]; len(spots) > 0 {
+	if spots := v.a.blindspots[s.Label]; len(spots) > 0 {
 		var names []string
 		for _, id := range spots {
 			names = append(names, v.a.schema.Phase(id).Label)
@@ -103,22 +129,20 @@ func (v *sourcesView) showDetail() {
 	} else if len(told) > 0 {
 		b.WriteString("**Blindspots:** none — it reports every phase most sources report.\n")
 	}
-	var copies, reprinted []string
-	for _, c := range v.a.Copies() {
-		switch {
-		case c.Source == s.Label:
-			copies = append(copies, fmt.Sprintf("%s (of %s / %s)", codeSpan(c.File), c.CopyOf.Source, codeSpan(c.CopyOf.File)))
-		case c.CopyOf.Source == s.Label:
-			reprinted = append(reprinted, fmt.Sprintf("%s by %s", codeSpan(c.CopyOf.File), c.Source))
-		}
+	var copied, printed []string
+	for _, c := range copies {
+		copied = append(copied, fmt.Sprintf("%s (of %s / %s)", codeSpan(c.Copy.File), c.Original.Source, codeSpan(c.Original.File)))
 	}
-	if len(copies) > 0 {
-		fmt.Fprintf(&b, "\n**Wire copies** (near-identical to an earlier article; attention counts them for the original unless you tick “Count wire copies” on the Coverage screen): %s\n", strings.Join(copies, "; "))
+	for _, c := range reprinted {
+		printed = append(printed, fmt.Sprintf("%s by %s", codeSpan(c.Original.File), c.Copy.Source))
 	}
-	if len(reprinted) > 0 {
-		fmt.Fprintf(&b, "\n**Reprinted:** %s\n", strings.Join(reprinted, "; "))
+	if len(copied) > 0 {
+		fmt.Fprintf(&b, "\n**Wire copies** (near-identical to an earlier article; attention counts them for the original unless you tick “Count wire copies” on the Coverage screen): %s\n", listed(copied))
 	}
-	v.detail.ParseMarkdown(b.String())
+	if len(printed) > 0 {
+		fmt.Fprintf(&b, "\n**Reprinted:** %s\n", listed(printed))
+	}
+	return b.String()
 }
 
 func (v *sourcesView) askRename() {
@@ -180,3 +204,11 @@ func (w *Window) saveActorEdit(e timeline.ActorEdit) {
 // codeSpan shows a file name verbatim in Markdown (underscores in names
 // like 001_6c71.txt would otherwise start emphasis).
 func codeSpan(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }
+
+// listed joins items with semicolons, the first maxListed of them.
+func listed(items []string) string {
+	if len(items) > maxListed {
+		return strings.Join(items[:maxListed], "; ") + fmt.Sprintf("; … and %d more", len(items)-maxListed)
+	}
+	return strings.Join(items, "; ")
+}

@@ -80,7 +80,7 @@ func (v *timelineView) show(a *analysis) {
 	}
 	v.legend.Objects = items
 	v.legend.Refresh()
-	if len(a.Timeline.Phases) == 0 {
+	if len(a.timeline.Phases) == 0 {
 		v.title.SetText("No timeline yet: import articles about an event (File ▸ Import, Ctrl+O, or drop files on the window).")
 		v.setEvidence(nil, 1)
 		return
@@ -90,9 +90,9 @@ func (v *timelineView) show(a *analysis) {
 		index[label] = i
 	}
 	var blocks, ticks []fyne.CanvasObject
-	for i, p := range a.Timeline.Phases {
+	for i, p := range a.timeline.Phases {
 		p := p
-		b := newPhaseBlock(p, i, index, func() { v.selectPhase(p.ID) })
+		b := newPhaseBlock(p, a.phaseEvidence(p.ID), i, index, func() { v.selectPhase(p.ID) })
 		b.selected = p.ID == v.selected
 		blocks = append(blocks, b)
 		ticks = append(ticks, newAxisLabel(p, i, b.MinSize().Width))
@@ -102,15 +102,15 @@ func (v *timelineView) show(a *analysis) {
 	v.blocks.Refresh()
 	v.axis.Refresh()
 	if v.selected == "" || v.phase(v.selected) == nil {
-		v.selected = a.Timeline.Phases[0].ID
+		v.selected = a.timeline.Phases[0].ID
 	}
 	v.selectPhase(v.selected)
 }
 
 func (v *timelineView) phase(id string) *timeline.TimelinePhase {
-	for i := range v.a.Timeline.Phases {
-		if v.a.Timeline.Phases[i].ID == id {
-			return &v.a.Timeline.Phases[i]
+	for i := range v.a.timeline.Phases {
+		if v.a.timeline.Phases[i].ID == id {
+			return &v.a.timeline.Phases[i]
 		}
 	}
 	return nil
@@ -138,16 +138,19 @@ func (v *timelineView) selectPhase(id string) {
 		}
 	}
 	v.title.SetText(fmt.Sprintf("%s — %s · reported by %d of %s · %s",
-		p.Label, plural(len(p.Evidence), "sentence"), len(p.Sources), plural(len(v.a.labels), "source"), span))
+		p.Label, plural(v.a.phaseEvidence(id), "sentence"), len(p.Sources), plural(len(v.a.labels), "source"), span))
+	// The screen timeline keeps the first sentences of each source;
+	// count is how many it has in all.
 	bySource := map[string][]timeline.Evidence{}
 	for _, e := range p.Evidence {
 		bySource[e.Source] = append(bySource[e.Source], e)
 	}
+	count := func(src string) int { return max(v.a.evidence[[2]string{id, src}], len(bySource[src])) }
 	// Many sources: show those with the most evidence.
 	sources := append([]string(nil), p.Sources...)
 	more := 0
 	if len(sources) > maxEvidenceSources {
-		sort.SliceStable(sources, func(i, j int) bool { return len(bySource[sources[i]]) > len(bySource[sources[j]]) })
+		sort.SliceStable(sources, func(i, j int) bool { return count(sources[i]) > count(sources[j]) })
 		more = len(sources) - maxEvidenceSources
 		sources = sources[:maxEvidenceSources]
 		sort.Strings(sources)
@@ -176,7 +179,7 @@ func (v *timelineView) selectPhase(id string) {
 		}
 		tail := evidenceRow{kind: rowNote}
 		for c, src := range group {
-			if n := len(bySource[src]) - maxEvidencePerSource; n > 0 {
+			if n := count(src) - min(len(bySource[src]), maxEvidencePerSource); n > 0 {
 				tail.cells[c].text = fmt.Sprintf("… and %d more", n)
 			}
 		}
@@ -347,6 +350,7 @@ func evidenceSegments(e timeline.Evidence) []widget.RichTextSegment {
 type phaseBlock struct {
 	widget.BaseWidget
 	phase    timeline.TimelinePhase
+	evidence int // the phase's evidence sentences, all sources
 	index    int
 	sources  int           // sources in the analysis
 	dots     []color.NRGBA // colours of the first reporting sources' dots
@@ -354,10 +358,10 @@ type phaseBlock struct {
 	onTap    func()
 }
 
-// newPhaseBlock makes the block of phase p; labels maps each source label
-// to its position, for dot colours.
-func newPhaseBlock(p timeline.TimelinePhase, index int, labels map[string]int, onTap func()) *phaseBlock {
-	b := &phaseBlock{phase: p, index: index, sources: len(labels), onTap: onTap}
+// newPhaseBlock makes the block of phase p, with evidence sentences in
+// all; labels maps each source label to its position, for dot colours.
+func newPhaseBlock(p timeline.TimelinePhase, evidence, index int, labels map[string]int, onTap func()) *phaseBlock {
+	b := &phaseBlock{phase: p, evidence: evidence, index: index, sources: len(labels), onTap: onTap}
 	b.ExtendBaseWidget(b)
 	fit := int(b.MinSize().Width-8) / 16
 	for _, src := range p.Sources[:min(len(p.Sources), fit)] {
@@ -373,7 +377,7 @@ func (b *phaseBlock) Tapped(*fyne.PointEvent) {
 }
 
 func (b *phaseBlock) MinSize() fyne.Size {
-	w := float32(120 + 6*min(len(b.phase.Evidence), 30))
+	w := float32(120 + 6*min(b.evidence, 30))
 	return fyne.NewSize(w, 96)
 }
 
@@ -410,7 +414,7 @@ func (r *phaseBlockRenderer) refreshObjects() {
 	}
 	r.label.Text = ellipsis(r.b.phase.Label, int(r.b.MinSize().Width/8))
 	r.label.Color = theme.Color(theme.ColorNameForeground)
-	r.count.Text = fmt.Sprintf("%s · %d/%d sources", plural(len(r.b.phase.Evidence), "sentence"), len(r.b.phase.Sources), r.b.sources)
+	r.count.Text = fmt.Sprintf("%s · %d/%d sources", plural(r.b.evidence, "sentence"), len(r.b.phase.Sources), r.b.sources)
 	r.count.Color = theme.Color(theme.ColorNameForeground)
 	if len(r.dots) != len(r.b.dots) {
 		r.dots = nil

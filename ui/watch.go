@@ -26,7 +26,7 @@ func (v *Window) watchStore(ctx context.Context, db *data.DB, every time.Duratio
 	return db.Watch(ctx, every, func() {
 		// The window's own writes (the first start's import, the stored
 		// analysis) also change the store: idle re-analyses only when
-		// the articles differ from those shown.
+		// the store's mark differs from the one shown.
 		v.onUI(func() { v.changedMeanwhile = true; v.idle() })
 	})
 }
@@ -44,20 +44,20 @@ func (v *Window) storeChanged() {
 }
 
 // idle runs when the window's own work is done: if the store changed
-// meanwhile and holds other articles than the analysis shows, it
-// re-analyses.
+// meanwhile and its mark (articles, stored analyses, actor edits) is not
+// the one the analysis shown was read at, it re-analyses.
 func (v *Window) idle() {
 	if !v.changedMeanwhile || v.busy > 0 || v.db == nil || v.a == nil {
 		return
 	}
 	v.changedMeanwhile = false
-	db, shown := v.db, len(v.a.Articles)
+	db, shown := v.db, v.a.mark
 	v.busy++
 	go func() {
-		n, err := db.CountArticles(context.Background())
+		mark, err := db.StoreMark(context.Background())
 		v.onUI(func() {
 			v.busy--
-			if err == nil && n != shown {
+			if err == nil && mark != shown {
 				v.storeChanged()
 			} else {
 				v.idle()

@@ -58,9 +58,10 @@ type Window struct {
 	// changes to the store noticed meanwhile set changedMeanwhile.
 	busy             int
 	changedMeanwhile bool
-	watchEvery       time.Duration // how often to look for others' changes (zero: watchEvery; negative: never)
-	loadNote         string        // said in the status bar after the next load
-	uiMu             sync.Mutex    // see onUI
+	watchEvery       time.Duration  // how often to look for others' changes (zero: watchEvery; negative: never)
+	loadNote         string         // said in the status bar after the next load
+	uiMu             sync.Mutex     // see onUI
+	fetches          sync.WaitGroup // the on-demand reads under way (see fetch)
 
 	// loaded and imported are called (on the UI goroutine) after each load
 	// and import; tests use them.
@@ -192,8 +193,8 @@ func (v *Window) finishLoad(a *analysis, err error) {
 		for _, view := range v.views {
 			view.show(a)
 		}
-		status := fmt.Sprintf("%s, %s, %s · %s · schema %s", plural(len(a.labels), "source"), plural(len(a.Articles), "article"),
-			plural(len(a.Timeline.Phases), "phase"), filepath.Base(v.dbPath), a.schema.Name)
+		status := fmt.Sprintf("%s, %s, %s · %s · schema %s", plural(len(a.labels), "source"), plural(a.articles, "article"),
+			plural(len(a.timeline.Phases), "phase"), filepath.Base(v.dbPath), a.schema.Name)
 		if v.loadNote != "" {
 			status += " · " + v.loadNote
 		}
@@ -205,15 +206,42 @@ func (v *Window) finishLoad(a *analysis, err error) {
 	}
 }
 
-// openArticle shows an article with the given sentence selected.
+// fetch is an on-demand read of the open store — one article, cell,
+// source or person: read runs off the UI goroutine, then show gets its
+// result on the UI goroutine. Tests wait for the reads under way with
+// v.fetches.Wait().
+func fetch[T any](v *Window, read func(context.Context, *data.DB) (T, error), show func(T, error)) {
+	db := v.db
+	if db == nil {
+		return
+	}
+	v.fetches.Add(1)
+	go func() {
+		x, err := read(context.Background(), db)
+		v.onUI(func() {
+			defer v.fetches.Done()
+			show(x, err)
+		})
+	}()
+}
+
+// openArticle shows an article with the given sentence selected, read
+// from the store.
 func (v *Window) openArticle(source, file string, sentence int) {
-	if v.a == nil {
-		return
-	}
-	art := v.a.article(source, file)
-	if art == nil {
-		return
-	}
+	fetch(v, func(ctx context.Context, db *data.DB) (*timeline.AnalyzedArticle, error) {
+		return db.ArticleAt(ctx, source, file)
+	}, func(art *timeline.AnalyzedArticle, err error) {
+		switch {
+		case err != nil:
+			dialog.ShowError(err, v.win)
+		case art != nil:
+			v.showArticle(art, sentence)
+		}
+	})
+}
+
+// showArticle shows an article in a dialog with a sentence selected.
+func (v *Window) showArticle(art *timeline.AnalyzedArticle, sentence int) {
 	list := widget.NewList(
 		func() int { return len(art.Sentences) },
 		func() fyne.CanvasObject {
@@ -231,7 +259,7 @@ func (v *Window) openArticle(source, file string, sentence int) {
 			}
 			l.SetText(text)
 		})
-	d := dialog.NewCustom(fmt.Sprintf("%s — %s", source, nonEmpty(art.Title, file)), "Close", list, v.win)
+	d := dialog.NewCustom(fmt.Sprintf("%s — %s", art.Source, nonEmpty(art.Title, art.File)), "Close", list, v.win)
 	d.Resize(fyne.NewSize(760, 560))
 	d.Show()
 	list.Select(sentence)

@@ -48,6 +48,7 @@ func startWindowWith(t *testing.T, dbPath string, setup func(*Window)) (*Window,
 	v.Start()
 	t.Cleanup(v.Close)
 	waitFor(t, done)
+	v.fetches.Wait() // the reads the screens started: in the test driver their results are shown on the reading goroutine
 	return v, w
 }
 
@@ -65,8 +66,8 @@ func waitFor(t *testing.T, done chan error) {
 
 func TestFirstStartShowsTheBundledTimeline(t *testing.T) {
 	v, w := startWindow(t, filepath.Join(t.TempDir(), "first.db"))
-	if len(v.a.labels) != 5 || len(v.a.Articles) != 5 {
-		t.Fatalf("%d sources, %d articles", len(v.a.labels), len(v.a.Articles))
+	if len(v.a.labels) != 5 || v.a.articles != 5 {
+		t.Fatalf("%d sources, %d articles", len(v.a.labels), v.a.articles)
 	}
 	if !strings.HasPrefix(v.status.Text, "5 sources, 5 articles, 9 phases · first.db") {
 		t.Fatalf("status %q", v.status.Text)
@@ -108,6 +109,7 @@ func TestEveryScreenRenders(t *testing.T) {
 			v.peopleV.actors.Select(0)
 			v.peopleV.clusters.Select(0)
 		}
+		v.fetches.Wait() // the cell's sentences, the person's coverage
 		test.AssertRendersToMarkup(t, "screen_"+name+".xml", w.Canvas())
 	}
 }
@@ -120,6 +122,7 @@ func TestRenameSourcePersists(t *testing.T) {
 	src := v.a.sources[0]
 	v.renameSource(src, "Renamed outlet")
 	waitFor(t, done)
+	v.fetches.Wait()
 	if !contains(v.a.labels, "Renamed outlet") || contains(v.a.labels, src.Label) {
 		t.Fatalf("labels after rename: %v", v.a.labels)
 	}
@@ -175,6 +178,7 @@ func TestImportFolderReportsProgressAndFailures(t *testing.T) {
 		t.Fatalf("progress %v of %v", run.bar.Value, run.bar.Max)
 	}
 	waitFor(t, loaded)
+	v.fetches.Wait()
 	if len(v.a.labels) != 6 {
 		t.Fatalf("labels after import: %v", v.a.labels)
 	}
@@ -196,9 +200,9 @@ func TestBadDatabaseShowsErrorInStatus(t *testing.T) {
 }
 
 func TestEmptyDatabaseScreensSayWhatToDo(t *testing.T) {
-	a := &analysis{Report: &timeline.Report{}}
+	a := &analysis{}
 	v := newTimelineView(nil)
-	a.Timeline.Narrative = map[string][]string{}
+	a.timeline.Narrative = map[string][]string{}
 	v.show(a)
 	if !strings.Contains(v.title.Text, "import articles") {
 		t.Fatalf("timeline empty state %q", v.title.Text)
@@ -215,8 +219,12 @@ func TestExportSizeParsing(t *testing.T) {
 
 func TestExportChartWritesTheChart(t *testing.T) {
 	v, _ := startWindow(t, filepath.Join(t.TempDir(), "export.db"))
+	r, err := v.exportReport()()
+	if err != nil || len(r.Articles) != 5 {
+		t.Fatalf("export report: %v", err)
+	}
 	for _, name := range []string{"coverage", "disagreements"} {
-		ch, err := chart.FromReport(name, v.a.Report, v.schema, chart.Options{})
+		ch, err := chart.FromReport(name, r, v.schema, chart.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,8 +241,9 @@ func TestActorRenameFromTheWindowPersists(t *testing.T) {
 	v.loaded = func(err error) { done <- err }
 	v.saveActorEdit(timeline.ActorEdit{Op: "rename", Actor: "lavrov", Name: "Sergey V. Lavrov"})
 	waitFor(t, done)
+	v.fetches.Wait()
 	found := false
-	for _, a := range v.a.Actors.List {
+	for _, a := range v.a.people.Actors {
 		if a.ID == "lavrov" && a.Name == "Sergey V. Lavrov" {
 			found = true
 		}
@@ -282,12 +291,16 @@ func TestCoverageShowsTheAttentionChart(t *testing.T) {
 // (the next row would cover it), rarely a line too many.
 func TestParagraphHeightsMatchRichText(t *testing.T) {
 	v, _ := startWindow(t, filepath.Join(t.TempDir(), "heights.db"))
+	arts, err := v.db.LoadAnalyzed(context.Background())
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("%d articles, %v", len(arts), err)
+	}
 	rt := widget.NewRichText()
 	rt.Wrapping = fyne.TextWrapWord
 	var m measurer
 	n, over := 0, 0
 	for k, width := range []float32{321.5, 200, 500} {
-		for _, art := range v.a.Articles {
+		for _, art := range arts {
 			for i, s := range art.Sentences {
 				if k > 0 && i%4 != 0 { // a sample at the other widths
 					continue
@@ -375,8 +388,9 @@ func TestImportLinksFromTheDialog(t *testing.T) {
 		t.Errorf("user agent %q", agent)
 	}
 	waitFor(t, loaded)
-	if len(v.a.Articles) != 6 {
-		t.Fatalf("%d articles after importing a link", len(v.a.Articles))
+	v.fetches.Wait()
+	if v.a.articles != 6 {
+		t.Fatalf("%d articles after importing a link", v.a.articles)
 	}
 }
 
@@ -420,7 +434,11 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) T {
 // user ticks "Count wire copies".
 func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
 	v, _ := startWindow(t, filepath.Join(t.TempDir(), "copies.db"))
-	orig := v.a.Articles[0]
+	arts, err := v.db.LoadAnalyzed(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := arts[0]
 	paras := strings.Split(strings.TrimSpace(orig.Body), "\n\n")
 	reprint := timeline.Article{Source: "Reprinter", File: "wire.txt", Body: "Our headline\n\n" + strings.Join(paras[1:], "\n\n")}
 	if st, err := v.db.ImportArticle(t.Context(), reprint); err != nil || st.CopyOf != orig.Source+" / "+orig.File {
@@ -430,6 +448,7 @@ func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
 	v.loaded = func(err error) { done <- err }
 	fyne.DoAndWait(v.reload)
 	waitFor(t, done)
+	v.fetches.Wait()
 	v.SelectView("Coverage")
 	cv := v.coverageV
 	if cv.copies.Disabled() || cv.copies.Text != "Count wire copies (1)" {
@@ -454,6 +473,7 @@ func TestWireCopiesCountOnceUntilTicked(t *testing.T) {
 		}
 	}
 	v.sourcesV.showDetail()
+	v.fetches.Wait()
 	if md := richText(v.sourcesV.detail); !strings.Contains(md, "Wire copies") || !strings.Contains(md, "wire.txt (of "+orig.Source+" / "+orig.File+")") && !strings.Contains(md, "wire.txt(of "+orig.Source+" / "+orig.File+")") {
 		t.Fatalf("sources detail:\n%s", md)
 	}
@@ -487,8 +507,9 @@ func TestWindowPicksUpAnotherProcesssImports(t *testing.T) {
 		t.Fatalf("import through the other handle: %+v", sum)
 	}
 	waitFor(t, loaded)
-	if len(v.a.Articles) != 6 || !contains(v.a.labels, "terminal") {
-		t.Fatalf("after the other handle's import: %d articles, sources %v", len(v.a.Articles), v.a.labels)
+	v.fetches.Wait()
+	if v.a.articles != 6 || !contains(v.a.labels, "terminal") {
+		t.Fatalf("after the other handle's import: %d articles, sources %v", v.a.articles, v.a.labels)
 	}
 	if !strings.Contains(v.status.Text, "after changes by another program") {
 		t.Fatalf("status %q", v.status.Text)

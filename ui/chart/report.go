@@ -67,35 +67,46 @@ func CoverageMatrix(r *timeline.Report) Matrix {
 
 // Attention is one bar per source, split by phase (or theme).
 func Attention(r *timeline.Report, s *timeline.Schema, themes, raw bool) StackedBars {
-	b := StackedBars{Title: "Attention by phase", Bars: r.Sources, Percent: !raw, Unit: "sentences"}
 	cells := r.Coverage
-	var keys []string
+	var keys, labels []string
 	if themes {
-		b.Title = "Attention by theme"
 		cells = r.Themes
 		for _, t := range s.Themes {
-			keys = append(keys, t.ID)
-			b.Segments = append(b.Segments, t.Label)
+			keys, labels = append(keys, t.ID), append(labels, t.Label)
 		}
 	} else {
 		for _, p := range r.Timeline.Phases {
-			keys = append(keys, p.ID)
-			b.Segments = append(b.Segments, p.Label)
+			keys, labels = append(keys, p.ID), append(labels, p.Label)
 		}
+	}
+	share, n := r.SourceShares(cells)
+	return AttentionOf(r.Sources, keys, labels, themes, raw, func(source, key string) (float64, int) {
+		k := [2]string{source, key}
+		return share[k], n[k]
+	})
+}
+
+// AttentionOf is the attention chart of sums per source and key (phase,
+// or theme with themes): value gives a source's share of its words and
+// its sentences for a key; keys are named by labels.
+func AttentionOf(sources, keys, labels []string, themes, raw bool, value func(source, key string) (share float64, sentences int)) StackedBars {
+	b := StackedBars{Title: "Attention by phase", Bars: sources, Percent: !raw, Unit: "sentences", Segments: labels}
+	if themes {
+		b.Title = "Attention by theme"
 	}
 	if raw {
 		b.Title += ": sentences per source"
 	} else {
 		b.Title += ": each source's coverage split to 100%"
 	}
-	share, n := r.SourceShares(cells)
-	for _, src := range r.Sources {
+	for _, src := range sources {
 		var row []float64
 		for _, k := range keys {
+			share, n := value(src, k)
 			if raw {
-				row = append(row, float64(n[[2]string{src, k}]))
+				row = append(row, float64(n))
 			} else {
-				row = append(row, share[[2]string{src, k}])
+				row = append(row, share)
 			}
 		}
 		b.Values = append(b.Values, row)
