@@ -50,6 +50,9 @@ type PeopleStage struct {
 	Actors  *Actors // List with the edits applied; no Mentions
 	Quotes  []Quote // every quotation, as FindQuotes gives them
 	Skipped []ActorEdit
+	// Texts counts each actor's mentions by how they are written (edits
+	// applied): what ApplyCounted needs to replay more edits.
+	Texts map[string]map[string]int
 }
 
 // PeopleSink receives the stage's per-article results. When the edits
@@ -111,32 +114,7 @@ func FindPeople(each ArticleStream, edits []ActorEdit, sink PeopleSink) (*People
 			return nil, err
 		}
 		// The edits, on the mention counts.
-		var applied []ActorEdit
-		var skipped []ActorEdit
-		for _, e := range edits {
-			ok := acts.applyWith(e, func(from, variant, to string) int {
-				moved := 0
-				src := texts[from]
-				dst := texts[to]
-				if dst == nil {
-					dst = map[string]int{}
-					texts[to] = dst
-				}
-				for t, n := range src {
-					if variant == "" || t == variant {
-						dst[t] += n
-						moved += n
-						delete(src, t)
-					}
-				}
-				return moved
-			})
-			if ok {
-				applied = append(applied, e)
-			} else {
-				skipped = append(skipped, e)
-			}
-		}
+		skipped, applied := acts.applyCounted(edits, texts)
 		actual := movingEdits(applied, func(ActorEdit) bool { return true })
 		if !sameEdits(actual, assumed) {
 			// An edit was skipped: attribute the quotations again without it.
@@ -155,8 +133,48 @@ func FindPeople(each ArticleStream, edits []ActorEdit, sink PeopleSink) (*People
 		for i := range quotes {
 			quotes[i].SpeakerName = names[quotes[i].Speaker]
 		}
-		return &PeopleStage{Actors: acts, Quotes: quotes, Skipped: skipped}, nil
+		return &PeopleStage{Actors: acts, Quotes: quotes, Skipped: skipped, Texts: texts}, nil
 	}
+}
+
+// ApplyCounted is Apply for actors without their mentions: texts counts
+// each actor's mentions by how they are written, and is updated as the
+// edits move them. It returns the edits skipped.
+func (a *Actors) ApplyCounted(edits []ActorEdit, texts map[string]map[string]int) []ActorEdit {
+	skipped, _ := a.applyCounted(edits, texts)
+	return skipped
+}
+
+// applyCounted is ApplyCounted, returning the edits applied too.
+func (a *Actors) applyCounted(edits []ActorEdit, texts map[string]map[string]int) (skipped, applied []ActorEdit) {
+	for _, e := range edits {
+		ok := a.applyWith(e, func(from, variant, to string) int {
+			moved := 0
+			src := texts[from]
+			dst := texts[to]
+			if dst == nil {
+				dst = map[string]int{}
+				texts[to] = dst
+			}
+			for t, n := range src {
+				if variant == "" || t == variant {
+					dst[t] += n
+					moved += n
+					delete(src, t)
+				}
+			}
+			if len(dst) == 0 {
+				delete(texts, to)
+			}
+			return moved
+		})
+		if ok {
+			applied = append(applied, e)
+		} else {
+			skipped = append(skipped, e)
+		}
+	}
+	return skipped, applied
 }
 
 // movingEdits returns the merges and splits among edits (renames move no
