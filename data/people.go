@@ -64,6 +64,53 @@ type ActorSourceCell struct {
 	QuotedWords int
 }
 
+// PeopleBrief is the stored stage without its bulk, for screens that list
+// it: quotation clusters without their variants, discrepancies with one
+// claim per value. Its size grows with the number of distinct actors,
+// utterances and disagreements, not with the corpus.
+type PeopleBrief struct {
+	Actors        []timeline.Actor
+	Clusters      []ClusterBrief // in timeline.ClusterQuotes order
+	Discrepancies []DiscrepancyBrief
+	Skipped       []timeline.ActorEdit
+}
+
+// ClusterBrief is a quotation cluster without its variants (see
+// ClusterVariants), with their numbers.
+type ClusterBrief struct {
+	timeline.QuoteCluster     // Variants and Changes nil
+	VariantCount          int // quotations in the cluster
+	SourceCount           int // distinct sources among them
+}
+
+// DiscrepancyBrief is a discrepancy with only the first claim (in corpus
+// order) of each value, and the numbers of all.
+type DiscrepancyBrief struct {
+	timeline.Discrepancy
+	ClaimCount  int // claims in the discrepancy
+	SourceCount int // distinct sources among them
+}
+
+// briefDiscrepancies keeps the first claim of each value.
+func briefDiscrepancies(ds []timeline.Discrepancy) []DiscrepancyBrief {
+	out := make([]DiscrepancyBrief, len(ds))
+	for i, d := range ds {
+		b := DiscrepancyBrief{Discrepancy: d, ClaimCount: len(d.Claims)}
+		b.Discrepancy.Claims = nil
+		values, sources := map[string]bool{}, map[string]bool{}
+		for _, c := range d.Claims {
+			sources[c.Source] = true
+			if !values[c.Value] {
+				values[c.Value] = true
+				b.Discrepancy.Claims = append(b.Discrepancy.Claims, c)
+			}
+		}
+		b.SourceCount = len(sources)
+		out[i] = b
+	}
+	return out
+}
+
 const (
 	qPeopleGen      = `SELECT gen, key FROM people_stage WHERE complete = 1 ORDER BY gen DESC LIMIT 1`
 	qPeopleArticles = `SELECT a.id, a.source_id, s.label, a.file, a.body, a.copy_of IS NOT NULL
@@ -78,7 +125,7 @@ const (
 		FROM people_sources ps CROSS JOIN actor_cells c ON c.gen = ps.gen AND c.actor = ?2 AND c.ord BETWEEN ps.first_ord AND ps.last_ord
 		CROSS JOIN json_each(c.seqs) j CROSS JOIN sentences t ON t.article_id = c.article_id AND t.seq = j.value
 		LEFT JOIN sentence_analysis sa ON sa.sentence_id = t.id
-		WHERE ps.gen = ?1 AND ps.source_id = ?3 ORDER BY c.ord, j.key`
+		WHERE ps.gen = ?1 AND ps.source_id = ?3 ORDER BY c.ord, j.key LIMIT ?4`
 	qActorSources = `SELECT source_id, articles - copy_articles * (1 - ?3), mentions - copy_mentions * (1 - ?3), sentences - copy_sentences * (1 - ?3),
 		words - copy_words * (1 - ?3), quoted_words - copy_quoted_words * (1 - ?3)
 		FROM actor_sources WHERE gen = ?1 AND actor = ?2`
@@ -232,8 +279,12 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE people_stage SET complete = 1, actors = ?, discrepancies = ?, skipped = ?, texts = ? WHERE gen = ?`,
-			actors, disc, skipped, texts, gen)
+		brief, err := json.Marshal(briefDiscrepancies(discrepancies))
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE people_stage SET complete = 1, actors = ?, discrepancies = ?, skipped = ?, texts = ?, brief = ? WHERE gen = ?`,
+			actors, disc, skipped, texts, brief, gen)
 		return err
 	})
 	if err != nil {
@@ -437,7 +488,7 @@ func (w *peopleWriter) finish(tx *sql.Tx, clusters []timeline.QuoteCluster) erro
 	sums := pr.prep(`INSERT INTO actor_sources (gen, actor, source_id, articles, mentions, sentences, words, quoted_words,
 		copy_articles, copy_mentions, copy_sentences, copy_words, copy_quoted_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	ranges := pr.prep(`INSERT INTO people_sources (gen, source_id, first_ord, last_ord) VALUES (?, ?, ?, ?)`)
-	cluster := pr.prep(`INSERT INTO quote_clusters (gen, id, speaker, speaker_name, text, variants, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	cluster := pr.prep(`INSERT INTO quote_clusters (gen, id, speaker, speaker_name, text, variant_count, sources, variants, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if pr.err != nil {
 		return pr.err
 	}
@@ -463,7 +514,11 @@ func (w *peopleWriter) finish(tx *sql.Tx, clusters []timeline.QuoteCluster) erro
 		if err != nil {
 			return err
 		}
-		if _, err := cluster.ExecContext(ctx, w.gen, c.ID, c.Speaker, c.SpeakerName, c.Text, variants, changes); err != nil {
+		sources := map[string]bool{}
+		for _, v := range c.Variants {
+			sources[v.Source] = true
+		}
+		if _, err := cluster.ExecContext(ctx, w.gen, c.ID, c.Speaker, c.SpeakerName, c.Text, len(c.Variants), len(sources), variants, changes); err != nil {
 			return err
 		}
 	}
@@ -471,27 +526,16 @@ func (w *peopleWriter) finish(tx *sql.Tx, clusters []timeline.QuoteCluster) erro
 }
 
 // People reads the stored corpus stage (calls RefreshPeople first if it is stale).
+// It holds every quotation and claim of the stage: screens that list the
+// stage read PeopleBrief, and ClusterVariants for one cluster.
 func (d *DB) People(ctx context.Context, schema *timeline.Schema) (*People, error) {
-	if err := d.RefreshPeople(ctx, schema, nil); err != nil {
-		return nil, err
-	}
-	gen, _, err := d.peopleGen(ctx)
+	gen, err := d.freshPeople(ctx, schema)
 	if err != nil {
 		return nil, err
 	}
 	p := &People{}
-	var actors, disc, skipped []byte
-	err = d.db.QueryRowContext(ctx, `SELECT actors, discrepancies, skipped FROM people_stage WHERE gen = ?`, gen).Scan(&actors, &disc, &skipped)
-	if err != nil {
-		return nil, d.describe(err)
-	}
-	for _, part := range []struct {
-		raw []byte
-		v   any
-	}{{actors, &p.Actors}, {disc, &p.Discrepancies}, {skipped, &p.Skipped}} {
-		if err := json.Unmarshal(part.raw, part.v); err != nil {
-			return nil, fmt.Errorf("database %s: stored people stage: %w", d.Path, err)
-		}
+	if err := d.peopleParts(ctx, gen, "discrepancies", &p.Actors, &p.Discrepancies, &p.Skipped); err != nil {
+		return nil, err
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT id, speaker, speaker_name, text, variants, changes FROM quote_clusters WHERE gen = ? ORDER BY id`, gen)
 	if err != nil {
@@ -504,15 +548,95 @@ func (d *DB) People(ctx context.Context, schema *timeline.Schema) (*People, erro
 		if err := rows.Scan(&c.ID, &c.Speaker, &c.SpeakerName, &c.Text, &variants, &changes); err != nil {
 			return nil, d.describe(err)
 		}
-		if err := json.Unmarshal(variants, &c.Variants); err != nil {
-			return nil, fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
-		}
-		if err := json.Unmarshal(changes, &c.Changes); err != nil {
-			return nil, fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+		if err := d.decodeVariants(&c, variants, changes); err != nil {
+			return nil, err
 		}
 		p.Clusters = append(p.Clusters, c)
 	}
 	return p, d.describeErr(rows.Err())
+}
+
+// PeopleBrief reads the stored stage without its bulk (calls RefreshPeople
+// first if it is stale).
+func (d *DB) PeopleBrief(ctx context.Context, schema *timeline.Schema) (*PeopleBrief, error) {
+	gen, err := d.freshPeople(ctx, schema)
+	if err != nil {
+		return nil, err
+	}
+	p := &PeopleBrief{}
+	if err := d.peopleParts(ctx, gen, "brief", &p.Actors, &p.Discrepancies, &p.Skipped); err != nil {
+		return nil, err
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT id, speaker, speaker_name, text, variant_count, sources FROM quote_clusters WHERE gen = ? ORDER BY id`, gen)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c ClusterBrief
+		if err := rows.Scan(&c.ID, &c.Speaker, &c.SpeakerName, &c.Text, &c.VariantCount, &c.SourceCount); err != nil {
+			return nil, d.describe(err)
+		}
+		p.Clusters = append(p.Clusters, c)
+	}
+	return p, d.describeErr(rows.Err())
+}
+
+// ClusterVariants reads one stored quotation cluster with its variants
+// (ok false when the stage has no cluster id). It reads the stored stage.
+func (d *DB) ClusterVariants(ctx context.Context, id int) (c timeline.QuoteCluster, ok bool, err error) {
+	gen, _, err := d.peopleGen(ctx)
+	if err != nil {
+		return c, false, err
+	}
+	var variants, changes []byte
+	err = d.db.QueryRowContext(ctx, `SELECT id, speaker, speaker_name, text, variants, changes FROM quote_clusters WHERE gen = ? AND id = ?`, gen, id).
+		Scan(&c.ID, &c.Speaker, &c.SpeakerName, &c.Text, &variants, &changes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	if err != nil {
+		return c, false, d.describe(err)
+	}
+	return c, true, d.decodeVariants(&c, variants, changes)
+}
+
+func (d *DB) decodeVariants(c *timeline.QuoteCluster, variants, changes []byte) error {
+	if err := json.Unmarshal(variants, &c.Variants); err != nil {
+		return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+	}
+	if err := json.Unmarshal(changes, &c.Changes); err != nil {
+		return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+	}
+	return nil
+}
+
+// freshPeople refreshes the stage if stale and returns its generation.
+func (d *DB) freshPeople(ctx context.Context, schema *timeline.Schema) (int64, error) {
+	if err := d.RefreshPeople(ctx, schema, nil); err != nil {
+		return 0, err
+	}
+	gen, _, err := d.peopleGen(ctx)
+	return gen, err
+}
+
+// peopleParts reads the stage's actors, discrepancies (the column named)
+// and skipped edits.
+func (d *DB) peopleParts(ctx context.Context, gen int64, discColumn string, actors, disc, skipped any) error {
+	var a, ds, sk []byte
+	err := d.db.QueryRowContext(ctx, `SELECT actors, `+discColumn+`, skipped FROM people_stage WHERE gen = ?`, gen).Scan(&a, &ds, &sk)
+	if err != nil {
+		return d.describe(err)
+	}
+	for _, part := range []struct {
+		raw []byte
+		v   any
+	}{{a, actors}, {ds, disc}, {sk, skipped}} {
+		if err := json.Unmarshal(part.raw, part.v); err != nil {
+			return fmt.Errorf("database %s: stored people stage: %w", d.Path, err)
+		}
+	}
+	return nil
 }
 
 // MentionTexts returns, per actor of the stored stage, its mentions by how
@@ -621,6 +745,15 @@ func (d *DB) ActorCells(ctx context.Context, ids []string) ([]ActorCell, error) 
 // ActorSentences returns the sentences of one source that mention the actor, as evidence (File,
 // Sentence index, Text, Times), in corpus order — the "sentences behind a cell" of the coverage screen.
 func (d *DB) ActorSentences(ctx context.Context, actor, source string) ([]timeline.Evidence, error) {
+	return d.ActorSentencesN(ctx, actor, source, 0)
+}
+
+// ActorSentencesN is ActorSentences up to limit sentences (0: all): the
+// first in corpus order.
+func (d *DB) ActorSentencesN(ctx context.Context, actor, source string, limit int) ([]timeline.Evidence, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
 	gen, _, err := d.peopleGen(ctx)
 	if err != nil || gen == 0 {
 		return nil, err
@@ -634,7 +767,7 @@ func (d *DB) ActorSentences(ctx context.Context, actor, source string) ([]timeli
 	if err != nil {
 		return nil, d.describe(err)
 	}
-	rows, err := d.db.QueryContext(ctx, qActorSentences, gen, actor, sourceID)
+	rows, err := d.db.QueryContext(ctx, qActorSentences, gen, actor, sourceID, limit)
 	if err != nil {
 		return nil, d.describe(err)
 	}

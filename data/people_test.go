@@ -48,6 +48,39 @@ func samePeople(t *testing.T, db *DB, s *timeline.Schema, want *timeline.Report)
 			t.Errorf("%s differ:\n got %.300s\nwant %.300s", name, g, w)
 		}
 	}
+	// The brief stage is the stage without its bulk.
+	brief, err := db.PeopleBrief(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jsonOf(t, brief.Actors) != jsonOf(t, got.Actors) || len(brief.Clusters) != len(got.Clusters) || len(brief.Discrepancies) != len(got.Discrepancies) {
+		t.Fatalf("brief stage: %d actors, %d clusters, %d discrepancies", len(brief.Actors), len(brief.Clusters), len(brief.Discrepancies))
+	}
+	for i, c := range got.Clusters {
+		b := brief.Clusters[i]
+		sources := map[string]bool{}
+		for _, v := range c.Variants {
+			sources[v.Source] = true
+		}
+		if b.ID != c.ID || b.Text != c.Text || b.SpeakerName != c.SpeakerName || b.VariantCount != len(c.Variants) || b.SourceCount != len(sources) || b.Variants != nil {
+			t.Fatalf("brief cluster %+v, want %+v", b, c)
+		}
+		if i < 3 {
+			one, ok, err := db.ClusterVariants(ctx, c.ID)
+			if err != nil || !ok || jsonOf(t, one) != jsonOf(t, c) {
+				t.Fatalf("cluster %d read alone differs (%v, %v)", c.ID, ok, err)
+			}
+		}
+	}
+	for i, d := range got.Discrepancies {
+		b := brief.Discrepancies[i]
+		if b.Quantity != d.Quantity || b.ClaimCount != len(d.Claims) || len(b.Claims) == 0 || len(b.Claims) > len(d.Claims) {
+			t.Fatalf("brief discrepancy %+v, want %+v", b, d)
+		}
+	}
+	if _, ok, err := db.ClusterVariants(ctx, len(got.Clusters)+1); ok || err != nil {
+		t.Errorf("cluster %d found (%v)", len(got.Clusters)+1, err)
+	}
 	if len(got.Actors) == 0 || len(got.Clusters) == 0 || len(got.Discrepancies) == 0 {
 		t.Errorf("%d actors, %d clusters, %d discrepancies: the corpus should have some of each", len(got.Actors), len(got.Clusters), len(got.Discrepancies))
 	}
@@ -134,6 +167,9 @@ func samePeople(t *testing.T, db *DB, s *timeline.Schema, want *timeline.Report)
 			}
 			if g, w := jsonOf(t, gotEv), jsonOf(t, wantEv); g != w {
 				t.Errorf("%s in %s: sentences\n got %.300s\nwant %.300s", a.ID, source, g, w)
+			}
+			if first, err := db.ActorSentencesN(ctx, a.ID, source, 2); err != nil || len(first) != min(2, len(ev)) || len(first) > 0 && first[0].Text != ev[0].Text {
+				t.Errorf("%s in %s: first 2 sentences %+v (%v)", a.ID, source, first, err)
 			}
 		}
 		qw, err := db.QuotedWords(ctx, a.ID)

@@ -14,7 +14,8 @@ CREATE TABLE people_stage (
 	actors        BLOB NOT NULL DEFAULT '[]', -- JSON []timeline.Actor, in People.Actors order
 	discrepancies BLOB NOT NULL DEFAULT '[]', -- JSON []timeline.Discrepancy
 	skipped       BLOB NOT NULL DEFAULT '[]', -- JSON []timeline.ActorEdit: edits whose actors are gone
-	texts         BLOB NOT NULL DEFAULT '{}'  -- JSON: per actor, its mentions by how they are written
+	texts         BLOB NOT NULL DEFAULT '{}', -- JSON: per actor, its mentions by how they are written
+	brief         BLOB NOT NULL DEFAULT '[]'  -- JSON []data.DiscrepancyBrief: the discrepancies, a claim per value
 );
 
 -- One actor in one article (ord: the article's place in corpus order), with
@@ -70,6 +71,8 @@ CREATE TABLE quote_clusters (
 	speaker      TEXT NOT NULL,
 	speaker_name TEXT NOT NULL,
 	text         TEXT NOT NULL,
+	variant_count INTEGER NOT NULL,
+	sources      INTEGER NOT NULL, -- distinct sources among the variants
 	variants     BLOB NOT NULL,
 	changes      BLOB NOT NULL,
 	PRIMARY KEY (gen, id)
