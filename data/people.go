@@ -125,7 +125,7 @@ const (
 		FROM people_sources ps CROSS JOIN actor_cells c ON c.gen = ps.gen AND c.actor = ?2 AND c.ord BETWEEN ps.first_ord AND ps.last_ord
 		CROSS JOIN json_each(c.seqs) j CROSS JOIN sentences t ON t.article_id = c.article_id AND t.seq = j.value
 		LEFT JOIN sentence_analysis sa ON sa.sentence_id = t.id
-		WHERE ps.gen = ?1 AND ps.source_id = ?3 ORDER BY c.ord, j.key LIMIT ?4`
+		WHERE ps.gen = ?1 AND ps.source_id = ?3 ORDER BY c.ord LIMIT ?4` // json_each walks the array in order
 	qActorSources = `SELECT source_id, articles - copy_articles * (1 - ?3), mentions - copy_mentions * (1 - ?3), sentences - copy_sentences * (1 - ?3),
 		words - copy_words * (1 - ?3), quoted_words - copy_quoted_words * (1 - ?3)
 		FROM actor_sources WHERE gen = ?1 AND actor = ?2`
