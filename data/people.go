@@ -333,9 +333,10 @@ func (d *DB) streamArticles(ctx context.Context, maxID int64, cur *streamedArtic
 		}
 		have, more := false, true
 		var kind string
+		var sents []timeline.AnalyzedSentence // reused: an article lives only during fn
 		for ai := 0; arows.Next(); ai++ {
 			var meta streamedArticle
-			var a timeline.AnalyzedArticle
+			a := timeline.AnalyzedArticle{Sentences: sents[:0]}
 			if err := arows.Scan(&meta.id, &meta.source, &a.Source, &a.File, &a.Body, &meta.copy); err != nil {
 				return d.describe(err)
 			}
@@ -363,6 +364,7 @@ func (d *DB) streamArticles(ctx context.Context, maxID int64, cur *streamedArtic
 			if err := fn(ai, &a); err != nil {
 				return err
 			}
+			sents = a.Sentences
 			if step != nil {
 				step()
 			}
