@@ -297,7 +297,7 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 	// written): dropped after the switch, a crash here leaves them for the
 	// next refresh.
 	return d.describeErr(d.inTx(ctx, func(tx *sql.Tx) error {
-		for _, table := range []string{"actor_cells", "actor_sources", "people_sources", "quote_clusters", "people_stage"} {
+		for _, table := range []string{"actor_cells", "actor_sources", "people_sources", "quote_clusters", "quote_variants", "people_stage"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE gen < ?`, gen); err != nil {
 				return err
 			}
@@ -490,13 +490,15 @@ func (w *peopleWriter) finish(tx *sql.Tx, clusters []timeline.QuoteCluster) erro
 	sums := pr.prep(`INSERT INTO actor_sources (gen, actor, source_id, articles, mentions, sentences, words, quoted_words,
 		copy_articles, copy_mentions, copy_sentences, copy_words, copy_quoted_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	ranges := pr.prep(`INSERT INTO people_sources (gen, source_id, first_ord, last_ord) VALUES (?, ?, ?, ?)`)
-	cluster := pr.prep(`INSERT INTO quote_clusters (gen, id, speaker, speaker_name, text, variant_count, sources, variants, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	cluster := pr.prep(`INSERT INTO quote_clusters (gen, id, speaker, speaker_name, text, variant_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	variant := pr.prep(`INSERT INTO quote_variants (gen, id, variants, changes) VALUES (?, ?, ?, ?)`)
 	if pr.err != nil {
 		return pr.err
 	}
 	defer sums.Close()
 	defer ranges.Close()
 	defer cluster.Close()
+	defer variant.Close()
 	for k, s := range w.sums {
 		if _, err := sums.ExecContext(ctx, w.gen, k.actor, k.source, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]); err != nil {
 			return err
@@ -520,7 +522,10 @@ func (w *peopleWriter) finish(tx *sql.Tx, clusters []timeline.QuoteCluster) erro
 		for _, v := range c.Variants {
 			sources[v.Source] = true
 		}
-		if _, err := cluster.ExecContext(ctx, w.gen, c.ID, c.Speaker, c.SpeakerName, c.Text, len(c.Variants), len(sources), variants, changes); err != nil {
+		if _, err := cluster.ExecContext(ctx, w.gen, c.ID, c.Speaker, c.SpeakerName, c.Text, len(c.Variants), len(sources)); err != nil {
+			return err
+		}
+		if _, err := variant.ExecContext(ctx, w.gen, c.ID, variants, changes); err != nil {
 			return err
 		}
 	}
@@ -539,7 +544,8 @@ func (d *DB) People(ctx context.Context, schema *timeline.Schema) (*People, erro
 	if err := d.peopleParts(ctx, gen, "discrepancies", &p.Actors, &p.Discrepancies, &p.Skipped); err != nil {
 		return nil, err
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT id, speaker, speaker_name, text, variants, changes FROM quote_clusters WHERE gen = ? ORDER BY id`, gen)
+	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.speaker, c.speaker_name, c.text, v.variants, v.changes
+		FROM quote_clusters c JOIN quote_variants v ON v.gen = c.gen AND v.id = c.id WHERE c.gen = ? ORDER BY c.id`, gen)
 	if err != nil {
 		return nil, d.describe(err)
 	}
@@ -592,7 +598,8 @@ func (d *DB) ClusterVariants(ctx context.Context, id int) (c timeline.QuoteClust
 		return c, false, err
 	}
 	var variants, changes []byte
-	err = d.db.QueryRowContext(ctx, `SELECT id, speaker, speaker_name, text, variants, changes FROM quote_clusters WHERE gen = ? AND id = ?`, gen, id).
+	err = d.db.QueryRowContext(ctx, `SELECT c.id, c.speaker, c.speaker_name, c.text, v.variants, v.changes
+		FROM quote_clusters c JOIN quote_variants v ON v.gen = c.gen AND v.id = c.id WHERE c.gen = ? AND c.id = ?`, gen, id).
 		Scan(&c.ID, &c.Speaker, &c.SpeakerName, &c.Text, &variants, &changes)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil

@@ -385,7 +385,7 @@ func TestPeopleMigrationKeepsData(t *testing.T) {
 	n, _ := db.CountArticles(ctx)
 	// Back to the schema before migration 009.
 	for _, q := range []string{`DROP TABLE people_stage`, `DROP TABLE actor_cells`, `DROP TABLE actor_sources`, `DROP TABLE people_sources`,
-		`DROP TABLE quote_clusters`, `DELETE FROM schema_version WHERE version >= 9`} {
+		`DROP TABLE quote_clusters`, `DROP TABLE quote_variants`, `DELETE FROM schema_version WHERE version >= 9`} {
 		if _, err := db.db.Exec(q); err != nil {
 			t.Fatal(err)
 		}

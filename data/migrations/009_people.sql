@@ -63,17 +63,24 @@ CREATE TABLE people_sources (
 	PRIMARY KEY (gen, source_id)
 ) WITHOUT ROWID;
 
--- Quotation clusters in timeline.ClusterQuotes order, with their variants
--- (JSON []timeline.Quote) and each variant's word changes.
+-- Quotation clusters in timeline.ClusterQuotes order; their variants
+-- (JSON []timeline.Quote) and each variant's word changes apart, so that
+-- listing the clusters reads a few pages (a cluster can hold hundreds of
+-- thousands of wire copies of one quotation).
 CREATE TABLE quote_clusters (
-	gen          INTEGER NOT NULL,
-	id           INTEGER NOT NULL,
-	speaker      TEXT NOT NULL,
-	speaker_name TEXT NOT NULL,
-	text         TEXT NOT NULL,
+	gen           INTEGER NOT NULL,
+	id            INTEGER NOT NULL,
+	speaker       TEXT NOT NULL,
+	speaker_name  TEXT NOT NULL,
+	text          TEXT NOT NULL,
 	variant_count INTEGER NOT NULL,
-	sources      INTEGER NOT NULL, -- distinct sources among the variants
-	variants     BLOB NOT NULL,
-	changes      BLOB NOT NULL,
+	sources       INTEGER NOT NULL, -- distinct sources among the variants
 	PRIMARY KEY (gen, id)
 ) WITHOUT ROWID;
+CREATE TABLE quote_variants (
+	gen      INTEGER NOT NULL,
+	id       INTEGER NOT NULL,
+	variants BLOB NOT NULL,
+	changes  BLOB NOT NULL,
+	PRIMARY KEY (gen, id)
+);
