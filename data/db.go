@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -25,6 +26,8 @@ type DB struct {
 	db   *sql.DB
 	Path string
 	an   analysisState // the cast import analyses with (see analysis.go)
+	// peopleMu serialises RefreshPeople (see people.go).
+	peopleMu sync.Mutex
 }
 
 // DefaultPath is where the database lives unless --db or NEWSREEL_DB say

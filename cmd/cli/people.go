@@ -43,23 +43,36 @@ IDs are the keys newsreel actors --format json shows (e.g. "trump", "zelensky").
 
 func runActors(env Env, args []string) int {
 	c := newAnalysisCommand(env, "actors", "csv", "table", "json")
-	_, arts, code, done := c.run(env, args)
+	db, people, code, done := c.people(env, args)
 	if done {
 		return code
 	}
-	acts := c.findActors(arts)
-	quotes := timeline.FindQuotes(arts, acts)
+	defer db.Close()
+	cells, err := db.ActorCells(context.Background(), nil) // actor by actor, in corpus order
+	if err != nil {
+		return c.fail(env, err)
+	}
 	type key struct{ actor, file string }
 	mentions := map[key]int{}
 	quoted := map[key]int{}
-	sourceOf := map[string]string{}
-	for _, m := range acts.Mentions {
-		mentions[key{m.Actor, arts[m.Article].File}]++
-		sourceOf[arts[m.Article].File] = arts[m.Article].Source
+	type sourceAt struct {
+		article int
+		source  string
 	}
-	for _, q := range quotes {
-		if q.Speaker != "" {
-			quoted[key{q.Speaker, q.File}] += q.Words
+	sourceOf := map[string]sourceAt{} // a file's source: the last article in corpus order with that file that names anyone
+	files := map[string][]string{}    // actor -> files that name it
+	for _, cell := range cells {
+		k := key{cell.Actor, cell.File}
+		quoted[k] += cell.QuotedWords
+		if cell.Mentions == 0 {
+			continue
+		}
+		if mentions[k] == 0 {
+			files[cell.Actor] = append(files[cell.Actor], cell.File)
+		}
+		mentions[k] += cell.Mentions
+		if at, ok := sourceOf[cell.File]; !ok || cell.Article >= at.article {
+			sourceOf[cell.File] = sourceAt{cell.Article, cell.Source}
 		}
 	}
 	t := table{header: []string{"actor", "variants", "kind", "source", "file", "mentions", "quoted_words"}}
@@ -74,18 +87,13 @@ func runActors(env Env, args []string) int {
 		Quoted   int      `json:"quoted_words"`
 	}
 	rows := []row{}
-	for _, a := range acts.List {
-		var files []string
-		for k := range mentions {
-			if k.actor == a.ID {
-				files = append(files, k.file)
-			}
-		}
-		sort.Strings(files)
-		for _, f := range files {
+	for _, a := range people.Actors {
+		fs := files[a.ID]
+		sort.Strings(fs)
+		for _, f := range fs {
 			k := key{a.ID, f}
-			t.add(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f], f, mentions[k], quoted[k])
-			rows = append(rows, row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f], f, mentions[k], quoted[k]})
+			t.add(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f].source, f, mentions[k], quoted[k])
+			rows = append(rows, row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f].source, f, mentions[k], quoted[k]})
 		}
 	}
 	return emit(env, "actors", *c.format, &t, map[string]any{"actors": rows})
@@ -93,12 +101,11 @@ func runActors(env Env, args []string) int {
 
 func runQuotes(env Env, args []string) int {
 	c := newAnalysisCommand(env, "quotes", "json", "table")
-	_, arts, code, done := c.run(env, args)
+	db, people, code, done := c.people(env, args)
 	if done {
 		return code
 	}
-	acts := c.findActors(arts)
-	clusters := timeline.ClusterQuotes(timeline.FindQuotes(arts, acts))
+	defer db.Close()
 	type variant struct {
 		Source  string `json:"source"`
 		File    string `json:"file"`
@@ -115,7 +122,7 @@ func runQuotes(env Env, args []string) int {
 	}
 	out := []cluster{}
 	t := table{header: []string{"id", "speaker", "sources", "text"}}
-	for _, cl := range clusters {
+	for _, cl := range people.Clusters {
 		cj := cluster{ID: cl.ID, Speaker: cl.SpeakerName, Text: cl.Text}
 		srcs := map[string]bool{}
 		for i, v := range cl.Variants {
@@ -131,7 +138,7 @@ func runQuotes(env Env, args []string) int {
 
 func runClaims(env Env, args []string) int {
 	c := newAnalysisCommand(env, "claims", "json", "table")
-	_, db, code, done := c.prepare(env, args)
+	db, people, code, done := c.people(env, args)
 	if done {
 		return code
 	}
@@ -140,7 +147,7 @@ func runClaims(env Env, args []string) int {
 	if err != nil {
 		return c.fail(env, err)
 	}
-	ds := timeline.FindDiscrepancies(claims)
+	ds := people.Discrepancies // stored with the people stage
 	t := table{header: []string{"quantity", "source", "value", "range", "sentence"}}
 	for _, d := range ds {
 		for _, c := range d.Claims {
@@ -220,12 +227,26 @@ func runActorEdit(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
 		return ExitFailed
 	}
-	r, err := db.Report(ctx, schema)
+	if err := db.Refresh(ctx, schema, progressLine(env, "actor")); err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+		return ExitFailed
+	}
+	if err := db.RefreshPeople(ctx, schema, peopleProgress(env, "actor")); err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+		return ExitFailed
+	}
+	people, err := db.People(ctx, schema)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
 		return ExitFailed
 	}
-	if skipped := r.Actors.Apply([]timeline.ActorEdit{edit}); len(skipped) > 0 {
+	texts, err := db.MentionTexts(ctx)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
+		return ExitFailed
+	}
+	acts := &timeline.Actors{List: people.Actors}
+	if skipped := acts.ApplyCounted([]timeline.ActorEdit{edit}, texts); len(skipped) > 0 {
 		fmt.Fprintf(env.Stderr, "newsreel actor: cannot %s: no such actor or variant (see newsreel actors --format json)\n", edit)
 		return ExitFailed
 	}
