@@ -332,7 +332,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
 			out = append(out, vagueCountClaims(base, sent.Text, toks)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
-			out = append(out, moneyClaims(base, sent.Text)...)
+			out = append(out, moneyClaims(base, sent.Text, toks)...)
 		}
 	}
 	return out
@@ -749,7 +749,7 @@ func distanceClaims(base Claim, text string, toks []token, subject string) []Cla
 	var out []Claim
 	travel := false
 	for k := range toks {
-		if travelWords[toks[k].text] {
+		if toks[k].lex&lexTravel != 0 { // travelWords
 			travel = true
 			break
 		}
@@ -1040,12 +1040,13 @@ var moneyRe = regexp.MustCompile(`(?i)(?:\b(about|around|roughly|approximately|s
 
 // moneyClaims finds sums of money: "worth about $3bn", "about 300 billion
 // yen ($2.5 billion)". A parenthesised conversion is the same claim in
-// another currency; sums compare only in one currency.
-func moneyClaims(base Claim, text string) []Claim {
+// another currency; sums compare only in one currency. toks are the
+// text's tokens.
+func moneyClaims(base Claim, text string, toks []token) []Claim {
 	if !strings.ContainsAny(text, "0123456789") { // a sum has figures (the tests below are dearer)
 		return nil
 	}
-	if !strings.ContainsAny(text, "$€£¥") && !containsFoldASCII(text, "yen") && !containsCurrencyWord(text) {
+	if !strings.ContainsAny(text, "$€£¥") && !containsFoldASCII(text, "yen") && !containsCurrencyWord(toks) {
 		return nil
 	}
 	var out []Claim
@@ -1084,9 +1085,8 @@ func moneyClaims(base Claim, text string) []Claim {
 	return out
 }
 
-func containsCurrencyWord(text string) bool {
-	buf, toks := tokenizeScratch(text)
-	defer releaseTokens(buf)
+// containsCurrencyWord reports whether a text's tokens name a currency.
+func containsCurrencyWord(toks []token) bool {
 	for _, t := range toks {
 		if len(t.text) > 1 && currencyNames[t.text] != "" {
 			return true
