@@ -120,15 +120,33 @@ var germanVowels = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u", "w", "v"
 
 // needsTranslit reports whether translit would change w.
 func needsTranslit(w string) bool {
+	// One pass for a doubled letter, "zh", "tch", "sch" and "shch"
+	// ("Gorbatchev": French and German spellings of a "ch").
 	for i := 1; i < len(w); i++ {
-		if w[i] == w[i-1] {
+		c := w[i]
+		if c == w[i-1] {
 			return true
 		}
+		if c != 'h' {
+			continue
+		}
+		switch w[i-1] {
+		case 'z':
+			return true
+		case 'c':
+			if i >= 2 && (w[i-2] == 't' || w[i-2] == 's') || i >= 3 && w[i-3:i-1] == "sh" {
+				return true
+			}
+		}
 	}
-	if strings.Contains(w, "tch") || strings.Contains(w, "shch") || strings.Contains(w, "zh") || germanSpelling(w) {
-		return true // "Gorbatchev": French and German spellings of a "ch"
+	if len(w) <= 4 {
+		return false
 	}
-	return len(w) > 4 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "ij") || strings.HasSuffix(w, "yj") || strings.HasSuffix(w, "ei") || strings.HasSuffix(w, "ii"))
+	switch w[len(w)-2:] {
+	case "ow", "iy", "ij", "yj", "ei", "ii": // "ow": a German spelling
+		return true
+	}
+	return strings.HasSuffix(w, "owa")
 }
 
 // germanSpelling reports whether a folded word is spelt the German way
@@ -394,6 +412,10 @@ type person struct {
 	// first the given name's syllables joined ("jongun").
 	familyFirst bool
 	full        map[string]int // written full names of a familyFirst person
+	// leader is isLeader's answer when titles had leaderAt keys (titles
+	// only ever gain keys, so the answer holds while their number does).
+	leader   bool
+	leaderAt int
 }
 
 // actorIndex is the corpus-wide knowledge used to resolve mentions.
@@ -678,6 +700,10 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	}
 	key := strings.Join(words, " ")
 	surface := text[name[0].start:name[len(name)-1].end]
+	var lex uint32 // the word lists any word of the name is in
+	for _, t := range name {
+		lex |= t.lex
+	}
 	before := func(d int) string { // the lower-case word d before the name's title
 		if k := ns.titleFrom - d; k >= 0 && !toks[k].upper {
 			return toks[k].text
@@ -685,7 +711,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		return ""
 	}
 	switch {
-	case anyIn(words, weekdays): // "By Saturday"
+	case lex&lexWeekday != 0: // weekdays: "By Saturday"
 		return
 	case len(name) == 1 && timeZones[words[0]]: // "14:44 AKDT"
 		return
@@ -701,12 +727,12 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		return
 	case followedByNumber(toks, ns.to) && !strings.HasPrefix(text[toks[ns.to-1].end:toks[ns.to].start], ","): // "Boeing 747", "Il 96": a product
 		return
-	case facilityAfter(toks, ns.to) || anyIn(words, placeWords): // "Paya Lebar air base", "the Capella hotel", "Akita Prefecture"
+	case facilityAfter(toks, ns.to) || lex&lexPlaceWord != 0: // placeWords; "Paya Lebar air base", "the Capella hotel", "Akita Prefecture"
 		idx.addThing(idx.places, key, surface, Place)
 		return
 	case len(name) == 1 && genericOrgWords[words[0]]: // "Centre", "Group": a word cut from a longer name
 		return
-	case anyIn(words, orgWords) || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
+	case lex&lexOrg != 0 || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
 		return
 	case vehicleWords[before(1)] || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
@@ -722,7 +748,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		var core []token
 		var cw, parts []string
 		for k, t := range name {
-			if k > 0 && k < len(name)-1 && !t.upper && joinParticles[t.text] {
+			if k > 0 && k < len(name)-1 && !t.upper && t.lex&lexJoinParticle != 0 { // joinParticles
 				parts = append(parts, t.text)
 				continue
 			}
@@ -913,15 +939,6 @@ func isAcronym(s string) bool {
 func anyTokIn(toks []token, set map[string]bool) bool {
 	for _, t := range toks {
 		if set[t.text] {
-			return true
-		}
-	}
-	return false
-}
-
-func anyIn(words []string, set map[string]bool) bool {
-	for _, w := range words {
-		if set[w] {
 			return true
 		}
 	}
@@ -1204,8 +1221,8 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		}
 	}
 	// A first name followed by its surname: resolve at the surname.
-	if i+1 < len(toks) && toks[i+1].upper && idx.groups[idx.surnameKey(toks[i+1].text)] != nil && text[t.end:toks[i+1].start] == " " {
-		if group := idx.groups[idx.surnameKey(toks[i+1].text)]; group != nil {
+	if i+1 < len(toks) && toks[i+1].upper {
+		if group := idx.groups[idx.surnameKey(toks[i+1].text)]; group != nil && text[t.end:toks[i+1].start] == " " {
 			for _, p := range group {
 				for f := range p.first {
 					if sameFirst(f, key) {
@@ -1218,7 +1235,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if t.lex&lexStarter != 0 {
 		return nil, 0, 0 // "In", "Then": not a name alone
 	}
-	key = idx.surnameKey(t.text)
+	key = idx.surnameKeyOf(t.text, key)
 	if group := idx.groups[key]; group != nil {
 		if i > 0 && femaleTitles[toks[i-1].text] {
 			// "Mrs. Kennedy": the woman of the family, not the man a bare
@@ -1280,9 +1297,14 @@ func dominant(group []*person) *person {
 }
 
 func (p *person) isLeader() bool {
+	if len(p.titles) == p.leaderAt {
+		return p.leader // none (leaderAt 0) or as last counted
+	}
+	p.leader, p.leaderAt = false, len(p.titles)
 	for t := range p.titles {
 		for _, w := range strings.Fields(t) {
 			if roleWords[w] {
+				p.leader = true
 				return true
 			}
 		}

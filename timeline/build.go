@@ -25,6 +25,11 @@ type TimelineBuilder struct {
 	// or end ("where the first session opened at 12:45 p.m." in a
 	// sentence about the motorcade), by phase.
 	moved map[string][]Bound
+	// evidence is how many evidence sentences each phase will get, when
+	// known beforehand (BuildTimeline counts them): its slice is made
+	// once.
+	evidence map[string]int
+	seen     map[string]bool // the phases the current article's source has told
 }
 
 // NewTimelineBuilder starts a timeline; Add the articles in corpus order
@@ -37,11 +42,16 @@ func (s *Schema) NewTimelineBuilder(minConfidence float64) *TimelineBuilder {
 
 // Add merges one analysed article.
 func (b *TimelineBuilder) Add(a AnalyzedArticle) {
-	seen := map[string]bool{}
+	if b.seen == nil {
+		b.seen = map[string]bool{}
+	}
+	seen := b.seen
+	clear(seen)
 	for _, p := range b.tl.Narrative[a.Source] {
 		seen[p] = true
 	}
-	for _, sent := range a.Sentences {
+	for si := range a.Sentences {
+		sent := &a.Sentences[si]
 		if sent.Phase == "" || sent.Confidence < b.minConfidence {
 			continue
 		}
@@ -51,11 +61,18 @@ func (b *TimelineBuilder) Add(a AnalyzedArticle) {
 		if sent.Before != "" {
 			b.votes[[2]string{sent.Phase, sent.Before}]++
 		}
-		for k, id := range append([]string{sent.Phase}, sent.Also...) {
+		for k := -1; k < len(sent.Also); k++ { // the phase, then the others
+			id := sent.Phase
+			if k >= 0 {
+				id = sent.Also[k]
+			}
 			tp := b.byID[id]
 			if tp == nil {
 				ph := b.s.Phase(id)
 				tp = &TimelinePhase{ID: id, Label: ph.Label, Order: ph.Order}
+				if n := b.evidence[id]; n > 0 && b.EvidencePerSource <= 0 {
+					tp.Evidence = make([]Evidence, 0, n)
+				}
 				b.byID[id] = tp
 			}
 			ev := Evidence{Source: a.Source, File: a.File, Sentence: sent.Index, Text: sent.Text, Confidence: sent.Confidence, Times: sent.Times}
@@ -71,7 +88,7 @@ func (b *TimelineBuilder) Add(a AnalyzedArticle) {
 				seen[id] = true
 				b.tl.Narrative[a.Source] = append(b.tl.Narrative[a.Source], id)
 			}
-			if k == 0 { // times belong to the sentence's main phase
+			if k < 0 { // times belong to the sentence's main phase
 				own, moved := b.s.splitTimes(ev, id)
 				tp.addTimes(a, own)
 				for phase, tms := range moved {

@@ -130,10 +130,10 @@ func isDemonymToken(t token) bool {
 // "kim" for "Kim's black limousine pulled up", "trump" for "Mr. Trump
 // landed". Function words, titles and days before it are skipped; a word
 // opening the sentence counts only when the article capitalises it
-// elsewhere (names is the set of such words; nil accepts any). A demonym
+// elsewhere (names holds such words; nil accepts any). A demonym
 // ("The Chinese motorcade", "The North Korean convoy") names no one: ""
 // as for "The two leaders…", where the subject is unknown.
-func leadingName(toks []token, names map[string]bool) string {
+func leadingName(toks []token, names *articleNames) string {
 	for i := 0; i < len(toks) && i < 5; i++ {
 		t := toks[i]
 		switch {
@@ -145,7 +145,7 @@ func leadingName(toks []token, names map[string]bool) string {
 			continue
 		case isDemonymToken(t) && !(i+1 < len(toks) && toks[i+1].text == "s"):
 			continue
-		case i == 0 && names != nil && !names[t.text] && !(i+1 < len(toks) && toks[i+1].text == "s"):
+		case i == 0 && names != nil && !names.has(t.text) && !(i+1 < len(toks) && toks[i+1].text == "s"):
 			continue // a capitalised first word is a name when seen elsewhere, or possessive
 		case isDesignation(toks, i):
 			return "" // "the Russian leader's Il-96 aircraft": a model, not whose
@@ -155,19 +155,40 @@ func leadingName(toks []token, names map[string]bool) string {
 	return ""
 }
 
-// midSentenceNames returns the words an article capitalises after the
-// first word of a sentence: its names.
-func midSentenceNames(a AnalyzedArticle) map[string]bool {
-	names := map[string]bool{}
-	for si := range a.Sentences {
-		toks := a.Sentences[si].words()
-		for i := 1; i < len(toks); i++ {
-			if toks[i].upper {
-				names[toks[i].text] = true
+// articleNames is the set of words an article capitalises after the first
+// word of a sentence: its names. It is gathered on the first question,
+// into a map kept from article to article (a word is in the set when its
+// stamp is the article's).
+type articleNames struct {
+	sents    []AnalyzedSentence
+	gathered bool
+	stamp    int32
+	seen     map[string]int32 // word -> stamp of the last article naming it
+}
+
+// reset makes the set the names of the article with sentences sents.
+func (n *articleNames) reset(sents []AnalyzedSentence) {
+	n.sents, n.gathered = sents, false
+	n.stamp++
+}
+
+// has reports whether the article capitalises w (folded) in mid-sentence.
+func (n *articleNames) has(w string) bool {
+	if !n.gathered {
+		n.gathered = true
+		if n.seen == nil {
+			n.seen = map[string]int32{}
+		}
+		for si := range n.sents {
+			toks := n.sents[si].words()
+			for i := 1; i < len(toks); i++ {
+				if toks[i].upper {
+					n.seen[toks[i].text] = n.stamp
+				}
 			}
 		}
 	}
-	return names
+	return n.seen[w] == n.stamp
 }
 
 // exactSlack widens a value stated without a qualifier ("three hours"):
@@ -178,12 +199,13 @@ const exactSlack = 0.1
 // analysed articles, each tied to a phase and a quantity.
 func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 	var out []Claim
+	var names articleNames
 	for ai, a := range arts {
 		// The event's zone per article (the schema's, the article's event
 		// day's, or one the article states), so that a store can keep each
 		// article's claims as the whole corpus would give them.
 		offset, offsetKnown := s.eventOffset(arts[ai : ai+1])
-		names := midSentenceNames(a)
+		names.reset(a.Sentences)
 		days := sentenceWeekdays(a.Sentences)
 		for si := range a.Sentences {
 			sent := &a.Sentences[si]
@@ -192,7 +214,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 			}
 			toks := sent.words()
 			base := Claim{Phase: sent.Phase, Source: a.Source, File: a.File, Article: ai, Sentence: sent.Index, Text: sent.Text}
-			subject := leadingName(toks, names)
+			subject := leadingName(toks, &names)
 			var hits []hit // the sentence's cues, found once a clock time needs them
 			for _, tm := range sent.Times {
 				switch tm.Kind {
@@ -310,7 +332,7 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
 			out = append(out, vagueCountClaims(base, sent.Text, toks)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
-			out = append(out, moneyClaims(base, sent.Text)...)
+			out = append(out, moneyClaims(base, sent.Text, toks)...)
 		}
 	}
 	return out
@@ -727,7 +749,7 @@ func distanceClaims(base Claim, text string, toks []token, subject string) []Cla
 	var out []Claim
 	travel := false
 	for k := range toks {
-		if travelWords[toks[k].text] {
+		if toks[k].lex&lexTravel != 0 { // travelWords
 			travel = true
 			break
 		}
@@ -1018,12 +1040,13 @@ var moneyRe = regexp.MustCompile(`(?i)(?:\b(about|around|roughly|approximately|s
 
 // moneyClaims finds sums of money: "worth about $3bn", "about 300 billion
 // yen ($2.5 billion)". A parenthesised conversion is the same claim in
-// another currency; sums compare only in one currency.
-func moneyClaims(base Claim, text string) []Claim {
+// another currency; sums compare only in one currency. toks are the
+// text's tokens.
+func moneyClaims(base Claim, text string, toks []token) []Claim {
 	if !strings.ContainsAny(text, "0123456789") { // a sum has figures (the tests below are dearer)
 		return nil
 	}
-	if !strings.ContainsAny(text, "$€£¥") && !containsFoldASCII(text, "yen") && !containsCurrencyWord(text) {
+	if !strings.ContainsAny(text, "$€£¥") && !containsFoldASCII(text, "yen") && !containsCurrencyWord(toks) {
 		return nil
 	}
 	var out []Claim
@@ -1062,9 +1085,8 @@ func moneyClaims(base Claim, text string) []Claim {
 	return out
 }
 
-func containsCurrencyWord(text string) bool {
-	buf, toks := tokenizeScratch(text)
-	defer releaseTokens(buf)
+// containsCurrencyWord reports whether a text's tokens name a currency.
+func containsCurrencyWord(toks []token) bool {
 	for _, t := range toks {
 		if len(t.text) > 1 && currencyNames[t.text] != "" {
 			return true

@@ -47,6 +47,9 @@ func stampedDay(body string) (reference, bool) {
 	if len(head) > stampLen {
 		head = head[:stampLen]
 	}
+	if !hasDigitRun(head, 4) {
+		return reference{}, false // every date it takes has a year
+	}
 	for _, re := range []*regexp.Regexp{dateDMRe, dateMDRe, dateISORe} {
 		m := re.FindStringSubmatchIndex(head)
 		if m == nil || (re != dateISORe && m[6] < 0) {
@@ -184,4 +187,19 @@ func carryDays(sents []AnalyzedSentence, ref reference) {
 			tm.Time = time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, t.Location())
 		}
 	}
+}
+
+// hasDigitRun reports whether s has n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -52,8 +52,10 @@ func articleZone(a AnalyzedArticle) (*time.Location, bool) {
 			}
 		}
 	}
-	for _, sent := range a.Sentences {
-		if !containsFoldASCII(sent.Text, "all times") { // before the expression, which is slow
+	for si := range a.Sentences {
+		sent := &a.Sentences[si]
+		// Its words first, then the text, before the expression (slow).
+		if !mayHoldAllTimes(sent.Text, sent.words()) || !containsFoldASCII(sent.Text, "all times") {
 			continue
 		}
 		m := allTimesRe.FindStringSubmatch(sent.Text)
@@ -98,6 +100,18 @@ func reportsFrom(a AnalyzedArticle, zone string) bool {
 		}
 	}
 	return counts[zone] > 0
+}
+
+// mayHoldAllTimes reports whether text, whose tokens are toks, may hold
+// "all times" in any case: a word ending in "all", one space, and a word
+// starting with "times".
+func mayHoldAllTimes(text string, toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		if strings.HasPrefix(toks[k].text, "times") && strings.HasSuffix(toks[k-1].text, "all") && text[toks[k-1].end:toks[k].start] == " " {
+			return true
+		}
+	}
+	return false
 }
 
 // containsFoldASCII reports whether s holds sub, ASCII letters compared

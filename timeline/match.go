@@ -38,8 +38,17 @@ const (
 	lexQuoteStop                      // quoteStopwords
 	lexAmount                         // amountWords
 	lexNotCounted                     // notCounted
-	lexTimeShift   = 16               // timeTriggerWords' bits, shifted by this
+	lexTravel                         // travelWords
+	lexTimeShift          = 16        // timeTriggerWords' bits, shifted by this (familyCount bits)
+	// Above the time bits: joinParticles and the name words of learn.
+	lexJoinParticle uint32 = 1 << 31
+	lexOrg          uint32 = 1 << 30 // orgWords
+	lexPlaceWord    uint32 = 1 << 29 // placeWords
+	lexWeekday      uint32 = 1 << 28 // weekdays
 )
+
+// lexTimeBits returns the timeTriggerWords bits of lex.
+func lexTimeBits(lex uint32) int { return int(lex>>lexTimeShift) & (1<<familyCount - 1) }
 
 // lexicon holds the lex bits of every word of the lists (but the demonym
 // suffixes, which lexOf tests), and lexFilter a bit per (length, first
@@ -50,7 +59,8 @@ var lexicon, lexFilter, lexMaxLen = func() (*wordTable, *[1 << 14 / 64]uint64, i
 		lexSpeech: speechVerbs, lexTitle: titleWords, lexStopName: stopNames, lexPersonTitle: personTitles,
 		lexDemonym: demonyms, lexPlacePrep: placePrepositions, lexRunStop: runStopwords, lexStarter: sentenceStarters,
 		lexThing: thingWords, lexRole: roleWords, lexSpeak: speakVerbs, lexPronoun: pronouns,
-		lexQuoteStop: quoteStopwords, lexNotCounted: notCounted,
+		lexQuoteStop: quoteStopwords, lexNotCounted: notCounted, lexTravel: travelWords, lexJoinParticle: joinParticles,
+		lexOrg: orgWords, lexPlaceWord: placeWords, lexWeekday: weekdays,
 	} {
 		for w, ok := range set {
 			if ok {
@@ -556,4 +566,70 @@ func (t *wordTable) get(w string) uint32 {
 			return 0
 		}
 	}
+}
+
+// windowScratch is tokenizeScratch(body[from:to]) for an article whose
+// sentences (sents, in order, each's Text being body[Start:End]) already
+// have their tokens: when the window lies in one sentence its tokens are
+// copied from the sentence's (a word the window starts inside is cut as
+// tokenize would cut it), else the window is cut afresh. The caller hands
+// the buffer back with releaseTokens.
+func windowScratch(body string, sents []AnalyzedSentence, from, to int) (*[]token, []token) {
+	k, hi := 0, len(sents) // the first sentence ending after from
+	for k < hi {
+		if m := int(uint(k+hi) >> 1); from < sents[m].End {
+			hi = m
+		} else {
+			k = m + 1
+		}
+	}
+	if k == len(sents) || from < sents[k].Start || to > sents[k].End || from > to || len(sents[k].Text) != sents[k].End-sents[k].Start {
+		return tokenizeScratch(body[from:to])
+	}
+	s := &sents[k]
+	b := tokenScratch.Get().(*[]token)
+	out, ok := windowTokens((*b)[:0], s.Text, s.words(), from-s.Start, to-s.Start)
+	if !ok {
+		out = tokenizeInto(out, body[from:to])
+	}
+	*b = out
+	return b, out
+}
+
+// windowTokens appends to buf the tokens of text[from:to] taken from toks
+// (text's tokens), with offsets in the window; ok is false when a word
+// crosses the window's end, or one it starts inside is not ASCII (the
+// caller then cuts the window itself).
+func windowTokens(buf []token, text string, toks []token, from, to int) (_ []token, ok bool) {
+	k, hi := 0, len(toks) // the first token ending after from
+	for k < hi {
+		if m := int(uint(k+hi) >> 1); int(toks[m].end) > from {
+			hi = m
+		} else {
+			k = m + 1
+		}
+	}
+	for ; k < len(toks) && int(toks[k].start) < to; k++ {
+		t := toks[k]
+		if int(t.end) > to {
+			return buf, false
+		}
+		if int(t.start) < from {
+			// The window starts inside this word: its tail alone, as an
+			// ASCII word (its text is the lower-cased bytes).
+			for i := int(t.start); i < int(t.end); i++ {
+				if text[i] >= utf8.RuneSelf {
+					return buf, false
+				}
+			}
+			t.text = t.text[from-int(t.start):]
+			t.start = int32(from)
+			t.upper = text[from] >= 'A' && text[from] <= 'Z'
+			t.lex = lexOf(t.text)
+		}
+		t.start -= int32(from)
+		t.end -= int32(from)
+		buf = append(buf, t)
+	}
+	return buf, true
 }

@@ -51,6 +51,17 @@ type Timeline struct {
 // the schema's canonical order.
 func (s *Schema) BuildTimeline(arts []AnalyzedArticle, minConfidence float64) Timeline {
 	b := s.NewTimelineBuilder(minConfidence)
+	b.evidence = map[string]int{}
+	for ai := range arts {
+		for si := range arts[ai].Sentences {
+			if sent := &arts[ai].Sentences[si]; sent.Phase != "" && sent.Confidence >= minConfidence {
+				b.evidence[sent.Phase]++
+				for _, id := range sent.Also {
+					b.evidence[id]++
+				}
+			}
+		}
+	}
 	for _, a := range arts {
 		b.Add(a)
 	}
@@ -202,11 +213,11 @@ type CoverageCell struct {
 // that reports two phases (arrival and motorcade, say) counts for both, so
 // the rows are exactly the phases the article reports.
 func (s *Schema) Coverage(arts []AnalyzedArticle, minConfidence float64) []CoverageCell {
-	return cover(arts, s.PhaseIDs(), func(sent AnalyzedSentence) []string {
+	return cover(arts, s.PhaseIDs(), func(sent *AnalyzedSentence, buf []string) []string {
 		if sent.Phase == "" || sent.Confidence < minConfidence {
-			return nil
+			return buf // none (buf is empty): keep the buffer
 		}
-		return append([]string{sent.Phase}, sent.Also...)
+		return append(append(buf, sent.Phase), sent.Also...)
 	})
 }
 
@@ -216,29 +227,39 @@ func (s *Schema) ThemeCoverage(arts []AnalyzedArticle) []CoverageCell {
 	for i, t := range s.Themes {
 		ids[i] = t.ID
 	}
-	return cover(arts, ids, func(sent AnalyzedSentence) []string { return sent.Themes })
+	return cover(arts, ids, func(sent *AnalyzedSentence, _ []string) []string { return sent.Themes })
 }
 
-func cover(arts []AnalyzedArticle, order []string, keys func(AnalyzedSentence) []string) []CoverageCell {
+// cover sums, per article, the sentences and words of each key (keys
+// returns a sentence's keys, appending to buf when it must build them).
+func cover(arts []AnalyzedArticle, order []string, keys func(sent *AnalyzedSentence, buf []string) []string) []CoverageCell {
 	var out []CoverageCell
+	at := map[string]int{} // key -> its cell in block, for one article
+	var block []CoverageCell
+	var buf []string
 	for _, a := range arts {
-		cells := map[string]*CoverageCell{}
-		for _, sent := range a.Sentences {
-			for _, k := range keys(sent) {
-				c := cells[k]
-				if c == nil {
-					c = &CoverageCell{Source: a.Source, File: a.File, Key: k, First: sent.Index, Copy: !a.CopyOf.IsZero()}
-					cells[k] = c
+		clear(at)
+		block = block[:0]
+		for si := range a.Sentences {
+			sent := &a.Sentences[si]
+			buf = keys(sent, buf[:0])
+			for _, k := range buf {
+				i, ok := at[k]
+				if !ok {
+					i = len(block)
+					at[k] = i
+					block = append(block, CoverageCell{Source: a.Source, File: a.File, Key: k, First: sent.Index, Copy: !a.CopyOf.IsZero()})
 				}
-				c.Sentences++
-				c.Words += sent.WordCount
+				block[i].Sentences++
+				block[i].Words += sent.WordCount
 			}
 		}
 		for _, k := range order {
-			c := cells[k]
-			if c == nil {
+			i, ok := at[k]
+			if !ok {
 				continue
 			}
+			c := &block[i]
 			if a.Words > 0 {
 				c.Share = round3(float64(c.Words) / float64(a.Words))
 			}

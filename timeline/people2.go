@@ -163,7 +163,7 @@ var nicknames = func() map[string]string {
 // sameFirst reports whether two folded first names are one: within one
 // edit (Sergei, Sergey) or the same name's familiar form (Joe, Joseph).
 func sameFirst(a, b string) bool {
-	if editDistance(a, b) <= 1 {
+	if withinOneEdit(a, b) {
 		return true
 	}
 	if n, ok := nicknames[a]; ok {
@@ -173,6 +173,32 @@ func sameFirst(a, b string) bool {
 		b = n
 	}
 	return a == b
+}
+
+// withinOneEdit reports whether editDistance(a, b) <= 1, for ASCII words
+// without filling the table: equal but for one byte changed, added or
+// dropped.
+func withinOneEdit(a, b string) bool {
+	if !isASCII(a) || !isASCII(b) {
+		return editDistance(a, b) <= 1
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return true // equal, or b has one byte more at the end
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // addBlends records the nicknames made of p's first name and the first
@@ -251,8 +277,8 @@ var proxyNouns = setOf("spokesman", "spokeswoman", "spokesperson", "aide", "aide
 
 // namedForOther reports whether the person named at off is one another
 // speaks for ("a spokesman for X", "officials close to X", "an aide to X").
-func namedForOther(body string, sentStart, off int) bool {
-	buf, toks := tokenizeScratch(body[max(sentStart, off-60):off])
+func namedForOther(body string, sents []AnalyzedSentence, sentStart, off int) bool {
+	buf, toks := windowScratch(body, sents, max(sentStart, off-60), off)
 	defer releaseTokens(buf)
 	k := len(toks) - 1
 	for k >= 0 && toks[k].upper && (toks[k].lex&(lexPersonTitle|lexDemonym) != 0) {

@@ -28,7 +28,7 @@ var joinParticles = setOf("de", "van", "von", "der", "den", "la", "le", "del", "
 // do: at most three particles, joined by spaces (or a hyphen after "al").
 func particlesAt(text string, toks []token, j int) int {
 	k := j
-	for k < len(toks) && k-j < 3 && !toks[k].upper && joinParticles[toks[k].text] {
+	for k < len(toks) && k-j < 3 && !toks[k].upper && toks[k].lex&lexJoinParticle != 0 { // joinParticles
 		if k == 0 {
 			return j // no word before to join
 		}
@@ -116,7 +116,11 @@ func titleCase(s string) string {
 // surnameKey is the key of the surname w: its transliteration, or the
 // English spelling's when only that is known ("Selenskyj": Zelensky).
 func (idx *actorIndex) surnameKey(w string) string {
-	k := translit(w)
+	return idx.surnameKeyOf(w, translit(w))
+}
+
+// surnameKeyOf is surnameKey(w) when k is translit(w).
+func (idx *actorIndex) surnameKeyOf(w, k string) string {
 	if idx.groups[k] == nil {
 		if z := germanZ(w); z != "" && idx.groups[z] != nil {
 			return z

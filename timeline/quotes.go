@@ -173,10 +173,24 @@ func FindQuotes(arts []AnalyzedArticle, acts *Actors) []Quote {
 		kinds[a.ID] = a.Kind
 	}
 	var out []Quote
+	var sc quoteScratch
 	for ai, a := range arts {
-		out = append(out, quotesOf(ai, a, byArticle(ai), names, kinds)...)
+		out = quotesOf(out, ai, a, byArticle(ai), names, kinds, &sc)
 	}
 	return out
+}
+
+// quoteScratch holds quotesOf's buffers, reused from article to article.
+type quoteScratch struct {
+	spans                  []foundSpan
+	people, poss, subjects []personAt
+}
+
+// foundSpan is a quotation with its paragraph.
+type foundSpan struct {
+	sp        span
+	ps, pe    int
+	paragraph int
 }
 
 // mentionsByArticle returns the mentions of each article, in their order:
@@ -207,14 +221,11 @@ type personAt struct {
 	sentence   int
 }
 
-func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[string]string, kinds map[string]ActorKind) []Quote {
+// quotesOf appends the quotations of article ai to out.
+func quotesOf(out []Quote, ai int, a AnalyzedArticle, mentions []ActorMention, names map[string]string, kinds map[string]ActorKind, sc *quoteScratch) []Quote {
 	// Quotations first, paragraph by paragraph (headings hold none).
-	type found struct {
-		sp        span
-		ps, pe    int
-		paragraph int
-	}
-	var spans []found
+	spans := sc.spans[:0]
+	defer func() { sc.spans = spans[:0] }()
 	for i := 0; i < len(a.Sentences); {
 		j := i
 		for j+1 < len(a.Sentences) && a.Sentences[j+1].Paragraph == a.Sentences[i].Paragraph {
@@ -223,10 +234,13 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		if !a.Sentences[i].Heading {
 			ps, pe := a.Sentences[i].Start, a.Sentences[j].End
 			for _, sp := range quoteSpans(a.Body, ps, pe) {
-				spans = append(spans, found{sp, ps, pe, a.Sentences[i].Paragraph})
+				spans = append(spans, foundSpan{sp, ps, pe, a.Sentences[i].Paragraph})
 			}
 		}
 		i = j + 1
+	}
+	if len(spans) == 0 {
+		return out // no quotation: no need to know who is named where
 	}
 	// Spans come in order and do not overlap: the one that may hold off is
 	// the last to start at or before it.
@@ -236,7 +250,8 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 	}
 	// People named outside quotations, in order; those named with a
 	// possessive ("Trump's remark") apart.
-	var people, poss []personAt
+	people, poss := sc.people[:0], sc.poss[:0]
+	defer func() { sc.people, sc.poss = people[:0], poss[:0] }()
 	for _, m := range mentions {
 		if kinds[m.Actor] != Person || m.Sentence >= len(a.Sentences) {
 			continue
@@ -249,7 +264,7 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		}
 		if possessive {
 			poss = append(poss, personAt{id: m.Actor, start: st + m.Start, end: st + m.End, sentence: m.Sentence})
-		} else if !namedForOther(a.Body, a.Sentences[m.Sentence].Start, st+m.Start) {
+		} else if !namedForOther(a.Body, a.Sentences, a.Sentences[m.Sentence].Start, st+m.Start) {
 			people = append(people, personAt{id: m.Actor, start: st + m.Start, end: st + m.End, sentence: m.Sentence})
 		}
 	}
@@ -257,9 +272,10 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 	sort.Slice(poss, func(i, j int) bool { return poss[i].start < poss[j].start })
 	// Who can be a clause's subject: not the object of a preposition
 	// ("an interview with Fox News host Sean Hannity").
-	var subjects []personAt
+	subjects := sc.subjects[:0]
+	defer func() { sc.subjects = subjects[:0] }()
 	for _, p := range people {
-		if !objectOfPreposition(a.Body, a.Sentences[p.sentence].Start, p.start) {
+		if !objectOfPreposition(a.Body, a.Sentences, a.Sentences[p.sentence].Start, p.start) {
 			subjects = append(subjects, p)
 		}
 	}
@@ -273,7 +289,6 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 			break
 		}
 	}
-	var out []Quote
 	lastSpeaker, lastParagraph, lastEndedParagraph := "", -1, false
 	for k := 0; k < len(spans); k++ {
 		f := spans[k]
@@ -295,7 +310,7 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 		if unnamed {
 			speaker = ""
 		}
-		if words < MinQuoteWords && (speaker == "" || !spokenJustBefore(a.Body, f.ps, f.sp.start)) {
+		if words < MinQuoteWords && (speaker == "" || !spokenJustBefore(a.Body, a.Sentences, f.ps, f.sp.start)) {
 			continue // two words in quotation marks, not said by someone right there: a scare quote, a banner, a name
 		}
 		// A chain of quotations from one speaker: the same paragraph, or a
@@ -317,9 +332,9 @@ func quotesOf(ai int, a AnalyzedArticle, mentions []ActorMention, names map[stri
 // a few words before the quotation at start ("called it “extremely
 // wrong”", "admitted the move would “generate heat”"), not a participle
 // ("a banner proclaiming “Pursuing Peace”") and not across a comma.
-func spokenJustBefore(body string, ps, start int) bool {
+func spokenJustBefore(body string, sents []AnalyzedSentence, ps, start int) bool {
 	from := max(ps, start-80)
-	buf, head := tokenizeScratch(body[from:start])
+	buf, head := windowScratch(body, sents, from, start)
 	defer releaseTokens(buf)
 	for k := len(head) - 1; k >= 0 && k >= len(head)-6; k-- {
 		w := head[k].text
@@ -354,7 +369,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	for tailEnd < pe && (body[tailEnd] != '.' || abbreviationAt(body, sp.end, tailEnd)) && !strings.HasPrefix(body[tailEnd:], "“") && tailEnd-sp.end < 160 {
 		tailEnd++
 	}
-	tailBuf, tail := tokenizeScratch(body[sp.end:tailEnd])
+	tailBuf, tail := windowScratch(body, sents, sp.end, tailEnd)
 	defer releaseTokens(tailBuf)
 	nextLower := len(tail) > 0 && !tail[0].upper
 	newClause := len(tail) > 0 && clauseStarts[tail[0].text]
@@ -378,7 +393,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 				if who := personJustAfter(body, subjects, sp.end+int(t.end), tailEnd); who != "" {
 					return who
 				}
-				if who := subjectBefore(body, max(ps, sents[sentenceOf(sents, sp.start)].Start), sp.start, subjects, referent); who != "" {
+				if who := subjectBefore(body, sents, max(ps, sents[sentenceOf(sents, sp.start)].Start), sp.start, subjects, referent); who != "" {
 					return who // "X called it a “10” in an interview, saying"
 				}
 				break
@@ -393,7 +408,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	}
 	headStart = max(ps, headStart)
 	headStart = clauseAfter(body, headStart, sp.start, subjects) // "X said “…”, while Y talked of “…”"
-	headBuf, head := tokenizeScratch(body[headStart:sp.start])
+	headBuf, head := windowScratch(body, sents, headStart, sp.start)
 	defer releaseTokens(headBuf)
 	verb := -1
 	for k := len(head) - 1; k >= 0; k-- {
@@ -423,7 +438,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	if verb < 0 {
 		if at := greetingWith(head); at >= 0 {
 			// "X greeted his host with “…”": the greeting is X's words.
-			if who := subjectBefore(body, headStart, headStart+at, subjects, referent); who != "" {
+			if who := subjectBefore(body, sents, headStart, headStart+at, subjects, referent); who != "" {
 				return who
 			}
 		}
@@ -447,7 +462,7 @@ func attribute(body string, ps, pe int, sp span, qc quoteContext) string {
 	verbAt := headStart + int(head[verb].start)
 	if strings.HasSuffix(head[verb].text, "ing") || verb > 0 && head[verb-1].text == "and" {
 		// "…, saying", "X claimed … and warned": the sentence's subject speaks.
-		return subjectBefore(body, headStart, verbAt, subjects, referent)
+		return subjectBefore(body, sents, headStart, verbAt, subjects, referent)
 	}
 	if who := officeOf(body, qc.poss, headStart, verbAt); who != "" {
 		return who // "Zelensky's office said …"
@@ -486,7 +501,7 @@ const unnamedSpeaker = "\x00"
 // subjectBefore is the first person (or pronoun's referent) in
 // body[from:to] ("" when the span is empty: a quotation can open before
 // the sentence it is counted in starts).
-func subjectBefore(body string, from, to int, people []personAt, referent func(int) string) string {
+func subjectBefore(body string, sents []AnalyzedSentence, from, to int, people []personAt, referent func(int) string) string {
 	if from >= to {
 		return ""
 	}
@@ -503,7 +518,7 @@ func subjectBefore(body string, from, to int, people []personAt, referent func(i
 		}
 	}
 	quoted, last := false, 0
-	buf, toks := tokenizeScratch(body[from:to])
+	buf, toks := windowScratch(body, sents, from, to)
 	defer releaseTokens(buf)
 	for _, t := range toks {
 		if from+int(t.start) >= firstAt {

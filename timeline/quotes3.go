@@ -26,9 +26,9 @@ var objectPrepositions = setOf("with", "to", "for", "from", "about", "against", 
 // sentence starting at sentStart) follows a preposition, past its titles
 // and qualifiers ("with Fox News host Sean Hannity", "to President
 // Zelenskyy").
-func objectOfPreposition(body string, sentStart, off int) bool {
+func objectOfPreposition(body string, sents []AnalyzedSentence, sentStart, off int) bool {
 	from := max(sentStart, off-80)
-	buf, toks := tokenizeScratch(body[from:off])
+	buf, toks := windowScratch(body, sents, from, off)
 	defer releaseTokens(buf)
 	k := len(toks) - 1
 	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || roleNouns[toks[k].text] || toks[k].text == "s" || toks[k].text == "the" ||

@@ -141,7 +141,8 @@ func TestLexMatchesTheWordLists(t *testing.T) {
 		lexSpeech: speechVerbs, lexTitle: titleWords, lexStopName: stopNames, lexPersonTitle: personTitles,
 		lexPlacePrep: placePrepositions, lexRunStop: runStopwords, lexStarter: sentenceStarters,
 		lexThing: thingWords, lexRole: roleWords, lexSpeak: speakVerbs, lexPronoun: pronouns,
-		lexQuoteStop: quoteStopwords, lexNotCounted: notCounted,
+		lexQuoteStop: quoteStopwords, lexNotCounted: notCounted, lexTravel: travelWords, lexJoinParticle: joinParticles,
+		lexOrg: orgWords, lexPlaceWord: placeWords, lexWeekday: weekdays,
 	}
 	words := []string{"", "x", "the", "russian", "ukrainian", "japanese", "ese", "ian", "trump", "simultaneously", "simultaneouslyy", "zelenskyy", "été"}
 	for _, set := range lists {
@@ -168,8 +169,8 @@ func TestLexMatchesTheWordLists(t *testing.T) {
 		if _, ok := amountWords[w]; (lex&lexAmount != 0) != ok {
 			t.Errorf("%q: amount %v", w, lex&lexAmount != 0)
 		}
-		if int(lex>>lexTimeShift) != timeTriggerWords[w] {
-			t.Errorf("%q: time bits %b", w, lex>>lexTimeShift)
+		if lexTimeBits(lex) != timeTriggerWords[w] {
+			t.Errorf("%q: time bits %b", w, lexTimeBits(lex))
 		}
 	}
 	for _, tok := range tokenize("The Russian President SAID: «Été» 29 drones, nearly THREE hours") {

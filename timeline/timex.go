@@ -558,7 +558,7 @@ func timeTriggers(text string, toks []token) (int, [][]int) {
 			mark(bits, i)
 			continue
 		}
-		if bits := int(t.lex >> lexTimeShift); bits != 0 {
+		if bits := lexTimeBits(t.lex); bits != 0 {
 			mark(bits, i)
 		}
 	}

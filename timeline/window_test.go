@@ -1,0 +1,95 @@
+package timeline
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestWindowScratchCutsAsTokenize: the tokens of a window taken from its
+// sentence's tokens are those tokenize cuts from the window's text, for
+// windows starting anywhere (inside words, ASCII or not) and ending at
+// word starts or anywhere.
+func TestWindowScratchCutsAsTokenize(t *testing.T) {
+	bodies := []string{
+		"President Volodymyr Zelenskyy’s aide, Jean-Noël Barrot, met Straße officials. Café owners said “no”.",
+		"He met Jose\u0301 Mari\u0301a at 2½ hours past noon; KIM Jong-un's envoy (Dr. Ri) replied: «Non».",
+		"Ünter Ölberg sagte: „Wir kommen“ — und ging. ÉCOLE 123abc x1y2 don't re-enter",
+	}
+	files, _ := filepath.Glob("../assets/corpus/alaska-2025/*.txt")
+	more, _ := filepath.Glob("testdata/heldout*/*.md")
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, string(b))
+	}
+	rng := rand.New(rand.NewSource(1))
+	for _, body := range bodies {
+		seg := Segment(body, nil)
+		sents := make([]AnalyzedSentence, len(seg.Sentences))
+		for i, s := range seg.Sentences {
+			sents[i].Sentence = s
+		}
+		for n := 0; n < 3000; n++ {
+			s := sents[rng.Intn(len(sents))]
+			from := s.Start + rng.Intn(s.End-s.Start+1)
+			to := from + rng.Intn(s.End-from+1)
+			if toks := s.words(); n%2 == 0 && len(toks) > 0 {
+				// End at a word's start, as the callers' windows do.
+				if k := rng.Intn(len(toks)); s.Start+int(toks[k].start) >= from {
+					to = s.Start + int(toks[k].start)
+				}
+			}
+			buf, got := windowScratch(body, sents, from, to)
+			want := tokenize(body[from:to])
+			if len(got) != 0 || len(want) != 0 {
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("window %q:\n got %+v\nwant %+v", body[from:to], got, want)
+				}
+			}
+			releaseTokens(buf)
+		}
+	}
+}
+
+// TestNeedsTranslit: a word needsTranslit passes over is one translit
+// would leave as it is.
+func TestNeedsTranslit(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	const letters = "aceihjostuwyzv"
+	for n := 0; n < 200000; n++ {
+		b := make([]byte, 1+rng.Intn(9))
+		for i := range b {
+			b[i] = letters[rng.Intn(len(letters))]
+		}
+		if w := string(b); !needsTranslit(w) && translitSlow(w) != w {
+			t.Fatalf("needsTranslit(%q) false, but translit gives %q", w, translitSlow(w))
+		}
+	}
+}
+
+// TestWithinOneEdit agrees with editDistance.
+func TestWithinOneEdit(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	const letters = "abcé"
+	word := func() string {
+		b := make([]rune, rng.Intn(6))
+		for i := range b {
+			b[i] = rune(letters[rng.Intn(3)])
+			if rng.Intn(20) == 0 {
+				b[i] = 'é'
+			}
+		}
+		return string(b)
+	}
+	for n := 0; n < 200000; n++ {
+		a, b := word(), word()
+		if got, want := withinOneEdit(a, b), editDistance(a, b) <= 1; got != want {
+			t.Fatalf("withinOneEdit(%q, %q) = %v, editDistance %d", a, b, got, editDistance(a, b))
+		}
+	}
+}
