@@ -79,6 +79,7 @@ func FindPeople(each ArticleStream, edits []ActorEdit, sink PeopleSink) (*People
 		texts := map[string]map[string]int{} // actor -> mention text -> mentions, before the edits
 		kinds := map[string]ActorKind{}
 		noNames := map[string]string{}
+		var qsc quoteScratch // quotesOf's buffers, reused from article to article
 		var mapped []ActorMention
 		acts, err := findActors(each, func(ai int, a *AnalyzedArticle, ms []ActorMention) error {
 			mapped = mapped[:0]
@@ -98,7 +99,7 @@ func FindPeople(each ArticleStream, edits []ActorEdit, sink PeopleSink) (*People
 				}
 				mapped = append(mapped, m)
 			}
-			qs := quotesOf(ai, *a, mapped, noNames, kinds)
+			qs := quotesOf(nil, ai, *a, mapped, noNames, kinds, &qsc)
 			for i := range qs {
 				// Kept for the whole corpus: own copies, not slices of the article.
 				qs[i].Text = strings.Clone(qs[i].Text)
