@@ -53,11 +53,7 @@ FUZZTIME ?= 10s
 FUZZ_TARGETS := timeline:FuzzSegment timeline:FuzzFindTimes timeline:FuzzFindDurations timeline:FuzzParseSchema timeline:FuzzQuotes timeline:FuzzFindActors timeline:FuzzClaims \
 	data/ingest:FuzzParseMarkdown data/ingest:FuzzParseHTML data/ingest:FuzzParseFeed
 fuzz:
-	@for t in $(FUZZ_TARGETS); do \
-		pkg=$${t%%:*}; name=$${t#*:}; \
-		echo "fuzz: $$name ($$pkg, $(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) ./$$pkg >/dev/null || { echo "fuzz: $$name found a failure (see ./$$pkg/testdata/fuzz)"; exit 1; }; \
-	done
+	@FUZZTIME=$(FUZZTIME) GO=$(GO) scripts/fuzz.sh $(FUZZ_TARGETS)
 
 screenshots: build
 	scripts/screenshots.sh $(BIN)
