@@ -601,6 +601,7 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 			for i := 0; i < len(toks); i++ {
 				p, from, to := idx.resolveAt(s.Text, toks, i)
 				if p != nil {
+					to = withNameSuffix(s.Text, toks, from, to)
 					for _, w := range rolesOf(p) {
 						lastRole[w] = p
 						if p.titles[w] > 0 {
@@ -1059,6 +1060,7 @@ func (idx *actorIndex) finish(spell map[*person]*spelling) {
 		}
 	}
 	idx.mergeSpellings(spell)
+	idx.mergeVariantSurnames(spell)
 	firstOwners := map[string][]*person{}
 	roleOwners := map[string][]*person{}
 	titleOwners := map[string][]*person{}
@@ -1383,7 +1385,7 @@ func displayName(p *person, spell map[*person]*spelling) string {
 		return topKeys(p.full, 1)[0]
 	}
 	sp := spell[p]
-	last := topKeys(sp.last, 1)[0]
+	last := plainSpelling(p, sp.last, topKeys(sp.last, 1)[0])
 	if len(sp.first) == 0 {
 		return last
 	}

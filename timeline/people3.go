@@ -125,6 +125,9 @@ func (idx *actorIndex) surnameKeyOf(w, k string) string {
 		if z := germanZ(w); z != "" && idx.groups[z] != nil {
 			return z
 		}
+		if v := idx.variantAlias(k); v != "" {
+			return v // "Gorbachov": Gorbachev, if the corpus names him so
+		}
 	}
 	return k
 }

@@ -21,7 +21,7 @@ import (
 
 // AnalysisVersion changes whenever the engine's per-article output changes
 // in a way stored results must be recomputed for.
-const AnalysisVersion = 7
+const AnalysisVersion = 8
 
 // NameTally is what one article adds to the corpus-wide cast for one
 // capitalised word: Count and Person are its contributions to the name's

@@ -1,0 +1,128 @@
+package timeline
+
+import "strings"
+
+// variantSurnameKey folds the spelling differences that one surname shows
+// across outlets but translit keeps apart, or returns k: the Russian ё
+// after a hushing consonant written "o" by some house styles
+// ("Gorbachov", "Khrushchov": "-chev", "-shev") and a German umlaut
+// written out ("Woerner", "Schaeuble": "Worner", "Schauble", as Wörner
+// and Schäuble fold). A key is only ever folded to one that names people
+// in the same corpus, so a surname that merely looks so stays itself.
+func variantSurnameKey(k string) string {
+	if len(k) < 5 {
+		return k
+	}
+	// Cheap byte checks first: most keys have neither shape.
+	ends := strings.HasSuffix(k, "hov") || strings.HasSuffix(k, "hova")
+	umlaut := false
+	for i := 1; i < len(k); i++ {
+		if k[i] == 'e' && (k[i-1] == 'o' || k[i-1] == 'a' || k[i-1] == 'u') && i >= 2 && k[i-2] != 'q' {
+			umlaut = true
+			break
+		}
+	}
+	if !ends && !umlaut {
+		return k
+	}
+	if ends {
+		if strings.HasSuffix(k, "hova") {
+			k = k[:len(k)-2] + "eva"
+		} else {
+			k = k[:len(k)-2] + "ev"
+		}
+	}
+	if umlaut {
+		k = umlautFold.Replace(k)
+	}
+	return k
+}
+
+// umlautFold writes a German umlaut's two-letter spelling as its vowel.
+var umlautFold = strings.NewReplacer("oe", "o", "ae", "a", "ue", "u")
+
+// variantAlias is the key of the group that a surname key with no group
+// of its own belongs to after mergeVariantSurnames, or "".
+func (idx *actorIndex) variantAlias(k string) string {
+	if v := variantSurnameKey(k); v != k && idx.groups[v] != nil {
+		return v
+	}
+	return ""
+}
+
+// mergeVariantSurnames gives the people of a surname spelt with a
+// variant (variantSurnameKey) to the people of the folded spelling when
+// the corpus names both: "Mr Gorbachov" in one outlet is the "Mikhail
+// Gorbachev" of another, and "Manfred Woerner" the "Manfred Wörner". A
+// person whose first name differs from all of theirs is a namesake and
+// keeps the variant key.
+func (idx *actorIndex) mergeVariantSurnames(spell map[*person]*spelling) {
+	var keys []string
+	for k := range idx.groups {
+		if v := variantSurnameKey(k); v != k && idx.groups[v] != nil {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		target := idx.groups[variantSurnameKey(k)]
+		var kept []*person
+	people:
+		for _, p := range idx.groups[k] {
+			if len(p.first) == 0 {
+				mergeInto(dominant(target), p, spell)
+				continue
+			}
+			for _, q := range target {
+				for f := range q.first {
+					for g := range p.first {
+						if sameFirst(f, g) {
+							mergeInto(q, p, spell)
+							continue people
+						}
+					}
+				}
+			}
+			kept = append(kept, p)
+		}
+		if kept == nil {
+			delete(idx.groups, k)
+		} else {
+			idx.groups[k] = kept
+		}
+	}
+}
+
+// plainSpelling is the spelling of p's surname to show when the most
+// written one is a variant that mergeVariantSurnames folded ("Gorbachov",
+// "Woerner"): the most written one spelt as the surname's key
+// ("Gorbachev", "Wörner"), or last itself.
+func plainSpelling(p *person, last map[string]int, top string) string {
+	if k := surfaceKey(top); k == p.surname || variantSurnameKey(k) != p.surname {
+		return top
+	}
+	for _, s := range topKeys(last, 0) {
+		if surfaceKey(s) == p.surname {
+			return s
+		}
+	}
+	return top
+}
+
+// surfaceKey is the surname key of a written word.
+func surfaceKey(s string) string {
+	toks := tokenize(s)
+	if len(toks) != 1 {
+		return ""
+	}
+	return translit(toks[0].text)
+}
+
+// withNameSuffix is the end of the mention toks[from:to] with the
+// generational suffix written after it ("James A. Baker III", "Robert F.
+// Kennedy Jr."): part of the name as written, though not of its key.
+func withNameSuffix(text string, toks []token, from, to int) int {
+	if to-from >= 2 && to < len(toks) && toks[to].upper && nameSuffixes[toks[to].text] && text[toks[to-1].end:toks[to].start] == " " {
+		return to + 1
+	}
+	return to
+}
