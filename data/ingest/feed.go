@@ -87,11 +87,25 @@ var statedOffsetRe = regexp.MustCompile(`(?:\d|\s)([+-])(\d{2}):?(\d{2})$`)
 // htmlToText turns a fragment of HTML (or plain text) into paragraphs.
 func htmlToText(s string) string {
 	if !strings.Contains(s, "<") {
-		return strings.TrimSpace(s)
+		return leftoverEntities(strings.TrimSpace(s))
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return strings.TrimSpace(s)
 	}
-	return blockText(doc)
+	return leftoverEntities(blockText(doc))
 }
+
+// leftoverEntities decodes the character references left in a feed item's
+// text after its HTML was decoded: a feed that escapes its HTML twice
+// ("&amp;amp;#8220;") leaves "&#8220;" where a curly quotation mark
+// belongs, and its quotations unseen.
+func leftoverEntities(s string) string {
+	if !strings.Contains(s, "&") || !entityRe.MatchString(s) {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+// entityRe is an HTML character reference: "&#8220;", "&#x201C;", "&rsquo;".
+var entityRe = regexp.MustCompile(`&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});`)
