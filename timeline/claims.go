@@ -232,6 +232,9 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					if !ok {
 						phase, ok = s.subjectDuration(toks, tm) // "The meeting, which …, lasted nearly three hours"
 					}
+					if !ok {
+						phase, ok = s.pronounDuration(a.Sentences, si, toks, tm) // "The session … . It lasted four hours."
+					}
 					waiting := waitedFor(toks, tm)
 					if !ok && !waiting && pressBefore(toks, tm) {
 						// "appeared together before reporters for

@@ -32,7 +32,7 @@ var lastWords = setOf("lasted", "lasting", "ran", "went")
 // hours"): the subject is too far from the duration for durationSubject.
 func (s *Schema) subjectDuration(toks []token, tm TimeMention) (string, bool) {
 	first, _ := tokenSpan(toks, tm.Start, tm.End)
-	if first < 1 || !lastWords[toks[first-1].text] {
+	if first < 1 || !afterLastVerb(toks, first) {
 		return "", false
 	}
 	for _, h := range s.matcher.find(toks, nil) {

@@ -288,7 +288,7 @@ func isBoundary(body string, paraStart, pos int, term rune, end, paraEnd int, cl
 	case len(prev) == 1 && unicode.IsUpper(rune(prev[0])):
 		return false // an initial: "George W. Bush"
 	case lower == "a.m" || lower == "p.m" || lower == "am" && strings.Contains(prev, ".") || lower == "pm" && strings.Contains(prev, "."):
-		return !isZoneWord(nextWord) && !clockContinues(body[next:paraEnd], nextWord)
+		return !isZoneWord(nextWord) && !clockContinues(body[next:paraEnd], nextWord) && !clockConversion(body[next:paraEnd])
 	case strings.Contains(prev, "."):
 		// Dotted acronyms (U.S., U.N., e.g.) end a sentence only before a
 		// word that typically starts one.

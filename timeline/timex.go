@@ -431,6 +431,7 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 		low, high = low-tol, high+tol
 	case "more than", "over", "just over", "at least", "well over", "upwards of":
 		high = time.Duration(float64(high) * 1.25)
+		high = slightlyOver(text[max(0, m[0]-12):m[0]], qual, low, high) // "a little over four hours"
 	}
 	tm.Low, tm.High = low, high
 	// "shorter than the seven hours initially anticipated": a plan, not a
