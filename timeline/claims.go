@@ -242,11 +242,15 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						phase = s.examplePhase("the press conference")
 						ok = phase != ""
 					}
-					if !ok && !waiting {
+					activity := activityDuration(toks, tm) // the noun just before the duration says what it measures
+					if !ok && !waiting && activity == "" {
 						continue
 					}
 					c := base
 					c.Phase, c.Quantity = phase, "duration of "+phase
+					if activity != "" && !waiting {
+						c.Phase, c.Quantity = sent.Phase, "duration of "+activity // "a boat ride lasting about 40 minutes"
+					}
 					if waiting {
 						// "waited on the tarmac for about 12 minutes":
 						// how long someone waited, not the phase's length.

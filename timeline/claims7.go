@@ -56,3 +56,26 @@ func slightlyOver(before, qual string, low, high time.Duration) time.Duration {
 	}
 	return high
 }
+
+// activityNouns name what leaders do besides a phase of the event, whose
+// length sources report and disagree on ("a boat ride lasting about 40
+// minutes", "a walk of nearly an hour").
+var activityNouns = setOf("ride", "walk", "stroll", "cruise", "tour", "drive", "parade", "ceremony", "speech", "address",
+	"banquet", "reception", "concert", "performance", "excursion", "visit")
+
+// activityDuration returns the activity a duration measures when it
+// follows the activity's noun and "lasting" or "of" ("a boat ride lasting
+// nearly an hour", "a ride of about an hour"), or "".
+func activityDuration(toks []token, tm TimeMention) string {
+	first, _ := tokenSpan(toks, tm.Start, tm.End)
+	if first < 2 {
+		return ""
+	}
+	if w := toks[first-1].text; w != "lasting" && w != "of" && w != "that" {
+		return ""
+	}
+	if n := toks[first-2].text; activityNouns[n] {
+		return n
+	}
+	return ""
+}

@@ -13,6 +13,12 @@ func TestDurationRules7(t *testing.T) {
 			[]string{"duration of talks = over two hours"}, nil},
 		{"it with no phase before", "The rain began at noon over the harbour. It lasted two hours.",
 			nil, []string{"duration of"}},
+		{"an activity lasting", "After lunch the presidents took a carriage ride lasting about 25 minutes through the old town.",
+			[]string{"duration of ride = about 25 minutes"}, nil},
+		{"an activity of", "The two men set off on a walk of nearly an hour along the river.",
+			[]string{"duration of walk = nearly an hour"}, nil},
+		{"a noun that is no activity", "Crowds waited along the road lasting about 25 minutes.",
+			nil, []string{"duration of"}},
 		{"subject far from lasted, a little over", "The summit, which opened after a delay of an hour in the rain, lasted slightly over six hours.",
 			[]string{"duration of talks = over six hours"}, nil},
 	})
@@ -23,6 +29,9 @@ func TestDurationDiscrepancies7(t *testing.T) {
 		{"a little over against almost", []string{
 			"The talks lasted a little over four hours.",
 			"The talks lasted almost five hours."}, "duration of talks"},
+		{"an activity's length", []string{
+			"The leaders took a boat ride lasting about 30 minutes.",
+			"They went on a boat ride of nearly two hours."}, "duration of ride"},
 		{"over against almost", []string{
 			"The talks lasted over four hours.",
 			"The talks lasted almost five hours."}, ""},
