@@ -326,6 +326,9 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 						}
 					} else {
 						c.Unit = "time of day"
+						if tm.HasZone { // "7 a.m. EST" in a report whose day is unknown
+							c.ClockLow, c.ClockHigh, c.Zoned = localClockOfDay(tm.Text, c.ClockLow, c.ClockHigh, offset, offsetKnown)
+						}
 						c.Low, c.High = round3(c.ClockLow.Hours()), round3(c.ClockHigh.Hours())
 					}
 					if tm.Expected {
@@ -864,6 +867,7 @@ func rangeFor(v float64, qual string) (float64, float64) {
 // compared with each. Expectations are shown but never contradict a
 // measurement.
 func FindDiscrepancies(claims []Claim) []Discrepancy {
+	claims = localizeZoned(claims) // "3pm GMT" at the event's offset, when the corpus shows it
 	groups := map[string][]Claim{}
 	var keys []string
 	for _, c := range claims {

@@ -40,3 +40,14 @@ func TestDurationDiscrepancies7(t *testing.T) {
 			"The talks lasted about four hours."}, ""},
 	})
 }
+
+func TestZonedClockRules7(t *testing.T) {
+	checkClaimCases(t, []claimCase{
+		{"noon with its zone", "The joint news conference was held at noon GMT in the ship's lounge.",
+			[]string{"time of press-conference = noon GMT"}, nil},
+	})
+	checkDiscrepancyCases(t, []discrepancyCase{
+		{"a clock and its conversions agree", []string{
+			"The talks began at 9:30 a.m. (0830 GMT; 3:30 a.m. EST). The news conference began at 2 p.m. (8 a.m. EST, 1300 GMT) and lasted an hour."}, ""},
+	})
+}

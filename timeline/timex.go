@@ -75,7 +75,7 @@ var (
 	// clock24DotRe is the British 18.30, taken only after a word that
 	// introduces a time ("at 18.30"): otherwise it is a decimal.
 	clock24DotRe = regexp.MustCompile(`\b([01]?\d|2[0-3])\.([0-5]\d)\b(?:\s*(?:hours|hrs|h)\b)?(?:\s*\(?` + zonePattern + `\b)?`)
-	noonRe       = regexp.MustCompile(`(?i)\b(noon|midday|midnight)\b`)
+	noonRe       = regexp.MustCompile(`\b((?i:noon|midday|midnight))\b(?:\s*\(?` + zonePattern + `\b)?`) // "noon GMT"
 	monthNames   = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 	dateMDRe     = regexp.MustCompile(`\b` + monthNames + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
 	dateDMRe     = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthNames + `\b(?:,?\s+(\d{4}))?`)
@@ -273,12 +273,12 @@ func findTimes(text string, toks []token, ref reference) []TimeMention {
 		minute, _ := strconv.Atoi(text[m[4]:m[5]])
 		addClock(m[0], m[1], hour, minute, group(text, m, 3))
 	}
-	for _, m := range near(bitIndex(needNoon), noonRe, 0, 1) {
+	for _, m := range near(bitIndex(needNoon), noonRe, 0, 4) {
 		h := 12
 		if strings.EqualFold(text[m[2]:m[3]], "midnight") {
 			h = 0
 		}
-		addClock(m[0], m[1], h, 0, "")
+		addClock(m[0], m[1], h, 0, group(text, m, 2))
 	}
 	for _, m := range findNear(findDurations, text, toks, at[bitIndex(needUnit)], 7, 5) {
 		if taken(m[0], m[1]) {

@@ -14,7 +14,7 @@ import (
 
 var (
 	offsetAheadRe = regexp.MustCompile(`(?i)\b(?:is|are|runs?|being)\s+(` + numberWords + `)\s+hours?\s+(ahead|behind)(?:\s+of\s+(?:GMT|UTC|London|Greenwich))?\b`)
-	offsetGMTRe   = regexp.MustCompile(`\b(?:GMT|UTC)\s?([+-−])\s?(\d{1,2})(?::?(\d{2}))?\b`)
+	offsetGMTRe   = regexp.MustCompile(`\b(?:GMT|UTC)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?\b`)
 )
 
 // statedOffset returns the UTC offset a text states for the event's place.
@@ -34,6 +34,9 @@ func statedOffset(text string) (int, bool) {
 				return off, true
 			}
 		}
+	}
+	if off, ok := bracketOffset(text); ok {
+		return off, true // "10:05 a.m. (0905 GMT)"
 	}
 	if !containsFoldASCII(text, "ahead") && !containsFoldASCII(text, "behind") {
 		return 0, false // offsetAheadRe cannot match
@@ -112,6 +115,8 @@ func zoneLane(c Claim) string {
 	switch {
 	case c.Unit != "time" && c.Unit != "time of day":
 		return ""
+	case c.Zoned && c.Unit == "time of day":
+		return "zoned " + c.Value // a clock of no known day in a zone the event's offset could not convert: compared with none
 	case c.Zoned:
 		return "zoned"
 	}
