@@ -339,7 +339,12 @@ func (s *Schema) FindClaims(arts []AnalyzedArticle) []Claim {
 					out = append(out, c)
 				}
 			}
-			out = append(out, countClaims(base, sent.Text, toks, sent.Times)...)
+			for _, c := range countClaims(base, sent.Text, toks, sent.Times) {
+				if !lengthCount(c) { // "three metres": a length
+					out = append(out, c)
+				}
+			}
+			out = append(out, heightClaims(base, sent.Text, toks)...)
 			out = append(out, vagueCountClaims(base, sent.Text, toks)...)
 			out = append(out, distanceClaims(base, sent.Text, toks, subject)...)
 			out = append(out, moneyClaims(base, sent.Text, toks)...)

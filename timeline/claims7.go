@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -78,4 +79,86 @@ func activityDuration(toks []token, tm TimeMention) string {
 		return n
 	}
 	return ""
+}
+
+// heightNouns are what sources give a height of and disagree on: waves
+// and the sea ("waves of up to 15 feet", "waves 20ft high", "three-metre
+// swells").
+var heightNouns = setOf("wave", "waves", "swell", "swells", "seas", "surf", "breakers")
+
+// lengthUnits are the units heightClaims reads, in metres.
+var lengthUnits = map[string]float64{"m": 1, "metre": 1, "metres": 1, "meter": 1, "meters": 1, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048}
+
+// heightClaims finds the heights of waves: an amount and a length unit
+// ("15 feet", "20ft", "three metres") within a few words after a height
+// noun or just before one ("15-foot waves"), in metres, so that feet and
+// metres compare.
+func heightClaims(base Claim, text string, toks []token) []Claim {
+	if !containsFoldASCII(text, "wave") && !containsFoldASCII(text, "swell") && !containsFoldASCII(text, "seas") && !containsFoldASCII(text, "surf") && !containsFoldASCII(text, "breakers") {
+		return nil
+	}
+	var out []Claim
+	for i := 0; i < len(toks); i++ {
+		v, last, unit, ok := lengthAt(text, toks, i)
+		if !ok {
+			continue
+		}
+		noun := ""
+		for k := max(0, i-4); k < i; k++ {
+			if heightNouns[toks[k].text] {
+				noun = toks[k].text
+			}
+		}
+		if noun == "" && last+1 < len(toks) && heightNouns[toks[last+1].text] {
+			noun = toks[last+1].text
+		}
+		if noun == "" {
+			continue
+		}
+		qual := qualifierBefore(toks, i)
+		from := max(0, i-len(strings.Fields(qual)))
+		c := base
+		c.Quantity, c.Unit, c.Qualifier = "height of waves", "m", qual
+		c.Value = text[toks[from].start:toks[last].end]
+		c.Low, c.High = rangeFor(v*unit, qual)
+		c.Low, c.High = round3(c.Low), round3(c.High)
+		out = append(out, c)
+		i = last
+	}
+	return out
+}
+
+// lengthAt reads a length at toks[i]: an amount and a unit ("15 feet",
+// "three metres", "15-foot") or one token ("20ft", "3m"); it returns the
+// amount, the index of the unit's token and metres per unit.
+func lengthAt(text string, toks []token, i int) (float64, int, float64, bool) {
+	w := toks[i].text
+	if n := len(w); n > 1 && w[0] >= '0' && w[0] <= '9' {
+		for _, u := range []string{"ft", "m"} {
+			if strings.HasSuffix(w, u) {
+				if v, err := strconv.ParseFloat(w[:n-len(u)], 64); err == nil {
+					return v, i, lengthUnits[u], true
+				}
+			}
+		}
+	}
+	v, last, ok := amountAt(text, toks, i)
+	if !ok || last+1 >= len(toks) {
+		return 0, 0, 0, false
+	}
+	if gap := text[toks[last].end:toks[last+1].start]; gap != " " && gap != "-" {
+		return 0, 0, 0, false
+	}
+	unit, ok := lengthUnits[toks[last+1].text]
+	if !ok {
+		return 0, 0, 0, false
+	}
+	return v, last + 1, unit, true
+}
+
+// lengthCount reports whether a count claim counts a length unit ("count
+// of metres"): a length, not a count.
+func lengthCount(c Claim) bool {
+	_, ok := lengthUnits[strings.TrimPrefix(c.Quantity, "count of ")]
+	return ok && strings.HasPrefix(c.Quantity, "count of ")
 }

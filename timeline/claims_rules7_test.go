@@ -51,3 +51,26 @@ func TestZonedClockRules7(t *testing.T) {
 			"The talks began at 9:30 a.m. (0830 GMT; 3:30 a.m. EST). The news conference began at 2 p.m. (8 a.m. EST, 1300 GMT) and lasted an hour."}, ""},
 	})
 }
+
+func TestHeightRules7(t *testing.T) {
+	checkClaimCases(t, []claimCase{
+		{"waves of feet", "Gales and waves of up to 12 feet kept the ferries in port.",
+			[]string{"height of waves = up to 12 feet"}, nil},
+		{"glued unit", "The storm sent waves 4m high across the promenade.",
+			[]string{"height of waves = 4m"}, nil},
+		{"unit before the noun", "Crews battled 18-foot swells all night.",
+			[]string{"height of waves = 18-foot"}, nil},
+		{"metres are no count", "Waves of about two metres rolled in.",
+			[]string{"height of waves = about two metres"}, []string{"count of metres"}},
+		{"a length without waves", "The podium stood three metres from the flags.",
+			nil, []string{"height of", "count of metres"}},
+	})
+	checkDiscrepancyCases(t, []discrepancyCase{
+		{"feet against metres", []string{
+			"Waves 25 feet high battered the harbour.",
+			"Waves of about three metres battered the harbour."}, "height of waves"},
+		{"feet and metres agree", []string{
+			"Waves 10 feet high battered the harbour.",
+			"Waves of about three metres battered the harbour."}, ""},
+	})
+}

@@ -379,6 +379,8 @@ var kindUnits = map[string][]string{
 	"time":     {"time", "time of day"},
 	"count":    {"count"},
 	"distance": {"km"},
+	"height":   {"m"},
+	"length":   {"m"},
 	"money":    {"money"},
 	"percent":  {"%"},
 	"status":   {"status"},
