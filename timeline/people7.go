@@ -90,6 +90,7 @@ func (idx *actorIndex) mergeVariantSurnames(spell map[*person]*spelling) {
 			idx.groups[k] = kept
 		}
 	}
+	idx.mergeCompoundSurnames(spell)
 }
 
 // plainSpelling is the spelling of p's surname to show when the most
@@ -125,4 +126,62 @@ func withNameSuffix(text string, toks []token, from, to int) int {
 		return to + 1
 	}
 	return to
+}
+
+// mergeCompoundSurnames gives a person named by two words and a title
+// ("Dr Fenech Adami", "Mr Mifsud Bonnici") to the one person of the same
+// surname whose three-word name has the first of them in the middle
+// ("Eddie Fenech Adami"): the two words are one surname, not a first
+// name and a surname. The merged first word resolves mentions but is
+// never shown as a first name.
+func (idx *actorIndex) mergeCompoundSurnames(spell map[*person]*spelling) {
+	for sur, group := range idx.groups {
+		if len(group) < 2 {
+			continue
+		}
+		var kept []*person
+		for _, p := range group {
+			if q := compoundHolder(p, group); q != nil {
+				sp := spell[p]
+				mergeInto(q, p, spell)
+				if sq := spell[q]; sp != nil && sq != sp {
+					// p's "first name" and its empty middle are q's middle
+					// name: not shown as q's.
+					for _, m := range [][2]map[string]int{{sq.first, sp.first}, {sq.middle, sp.middle}} {
+						for k, n := range m[1] {
+							if m[0][k] -= n; m[0][k] <= 0 {
+								delete(m[0], k)
+							}
+						}
+					}
+				}
+				continue
+			}
+			kept = append(kept, p)
+		}
+		idx.groups[sur] = kept
+	}
+}
+
+// compoundHolder is the one other person of group whose middle name is
+// p's only first name, when p has a title and no middle name of its own.
+func compoundHolder(p *person, group []*person) *person {
+	if len(p.first) != 1 || len(p.middles) > 0 || len(p.titles) == 0 || p.familyFirst {
+		return nil
+	}
+	var f string
+	for k := range p.first {
+		f = k
+	}
+	var holder *person
+	for _, q := range group {
+		if q == p || q.familyFirst || q.middles[f] == 0 || q.first[f] > 0 {
+			continue
+		}
+		if holder != nil {
+			return nil // two candidates: no telling
+		}
+		holder = q
+	}
+	return holder
 }

@@ -36,6 +36,13 @@ func TestPeopleRules7(t *testing.T) {
 			want:   map[string][]string{"Walter B. Harwood": {"Walter B. Harwood III", "Walter Harwood"}, "Thomas Reed": {"Senator Thomas Reed Jr"}},
 			absent: []string{"Walter B. Harwood III", "Harwood III"},
 		},
+		{
+			name: "a two-word surname after a title",
+			bodies: []string{"Prime Minister Lucia Garcia Moreno met the envoys. Later Dr Garcia Moreno said the island was honoured.",
+				"Mr Tomas Garcia spoke for the opposition."},
+			want:   map[string][]string{"Lucia Garcia Moreno": {"Dr Garcia Moreno"}, "Tomas Garcia": nil},
+			absent: []string{"Garcia Moreno"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, acts := analyzeText(t, tc.bodies...)
