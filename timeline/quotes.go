@@ -97,7 +97,7 @@ func quoteSpans(body string, ps, pe int) []span {
 		i += size
 	}
 	if open >= 0 && pe-open > 0 {
-		out = append(out, span{open, pe}) // runs on to the paragraph's end
+		out = append(out, span{open, runOnEnd(body, open, pe)}) // runs on to the paragraph's end or an attribution
 	}
 	return out
 }
