@@ -738,6 +738,8 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		return
 	case vehicleWords[before(1)] || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
 		return // "the liner Georg Ots", "aboard an Aeroflot Ilyushin": a craft
+	case workWords[before(1)]:
+		return // "the 1982 film Yeh Vaada Raha": a work's title
 	case placePrefixes[words[0]] && len(words) >= 2 || len(name) == 1 && placeAcronyms[words[0]]:
 		idx.addThing(idx.places, key, surface, Place)
 		return

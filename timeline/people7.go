@@ -185,3 +185,8 @@ func compoundHolder(p *person, group []*person) *person {
 	}
 	return holder
 }
+
+// workWords name a work: the capitalised words after them are its title,
+// not a person ("the 1982 film Yeh Vaada Raha", "the novel Anna
+// Karenina", "the song Tu Hai Wahi").
+var workWords = setOf("film", "movie", "song", "album", "novel", "book", "opera", "play", "poem", "painting", "series", "sitcom", "musical", "ballet", "symphony", "hymn", "anthem")

@@ -43,6 +43,13 @@ func TestPeopleRules7(t *testing.T) {
 			want:   map[string][]string{"Lucia Garcia Moreno": {"Dr Garcia Moreno"}, "Tomas Garcia": nil},
 			absent: []string{"Garcia Moreno"},
 		},
+		{
+			name: "a work's title is no person",
+			bodies: []string{"The band played a tune from the 1975 film Sholay Rani Kahaan, and Minister Arun Mehta sang along.",
+				"Guests were given the novel Maria Delgado Returns. Arun Mehta smiled."},
+			want:   map[string][]string{"Arun Mehta": nil},
+			absent: []string{"Sholay Rani Kahaan", "Maria Delgado", "Maria Delgado Returns"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, acts := analyzeText(t, tc.bodies...)
