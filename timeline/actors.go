@@ -51,7 +51,8 @@ var orgWords = setOf("airlines", "airways", "news", "times", "post", "journal", 
 	"dispatch", "inter", "herald", "tribune", "gazette", "wire", "chronicle", "telegraph", "courier",
 	"company", "corp", "inc", "foundation", "fund", "service", "services", "guard", "command", "kremlin", "pentagon",
 	"palace", "villa", "hall", "center", "centre", "airport", "street", "square", "hotel", "reuters", "associated",
-	"television", "wire", "broadcasting", "broadcaster", "shimbun", "gazette", "herald", "tribune", "ledger", "courier")
+	"television", "wire", "broadcasting", "broadcaster", "shimbun", "gazette", "herald", "tribune", "ledger", "courier",
+	"pact", "alliance", "league", "federation", "coalition", "bloc")
 
 // genericOrgWords alone name no organisation ("the Centre for Asian
 // Studies" cut at "for").

@@ -50,6 +50,12 @@ func TestPeopleRules7(t *testing.T) {
 			want:   map[string][]string{"Arun Mehta": nil},
 			absent: []string{"Sholay Rani Kahaan", "Maria Delgado", "Maria Delgado Returns"},
 		},
+		{
+			name:   "pacts and alliances are organisations",
+			bodies: []string{"Minister Olek Varga will brief the Baltic Pact in Riga, and later the Northern Alliance. Varga left."},
+			want:   map[string][]string{"Olek Varga": nil},
+			absent: []string{"Baltic Pact", "Northern Alliance"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, acts := analyzeText(t, tc.bodies...)
