@@ -776,7 +776,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
-	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) && !appositivePerson(text, toks, ns.to) {
+	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) && !appositivePerson(text, toks, ns.to) && !affiliationThenSpeech(text, toks, ns.to) {
 		fullName = false // "Geopolitical Messaging:" opening a list item
 	}
 	if fullName {

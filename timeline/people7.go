@@ -190,3 +190,34 @@ func compoundHolder(p *person, group []*person) *person {
 // not a person ("the 1982 film Yeh Vaada Raha", "the novel Anna
 // Karenina", "the song Tu Hai Wahi").
 var workWords = setOf("film", "movie", "song", "album", "novel", "book", "opera", "play", "poem", "painting", "series", "sitcom", "musical", "ballet", "symphony", "hymn", "anthem")
+
+// affiliationThenSpeech reports whether the name ending at token i is
+// followed by its organisation and, further on, a speech verb ("Howard
+// Kessler of the Liberty Policy Council, a conservative group, said"): a
+// person opening the sentence, not a heading.
+func affiliationThenSpeech(text string, toks []token, i int) bool {
+	if i+2 >= len(toks) || toks[i].text != "of" {
+		return false
+	}
+	k := i + 1
+	if toks[k].text == "the" {
+		k++
+	}
+	if k >= len(toks) || !toks[k].upper {
+		return false
+	}
+	for k+1 < len(toks) && toks[k+1].upper && text[toks[k].end:toks[k+1].start] == " " {
+		k++ // the organisation's name
+	}
+	// The verb right after the name, or after the comma closing an
+	// appositive ("…, a conservative research group, said").
+	if k+1 < len(toks) && toks[k+1].lex&lexSpeech != 0 {
+		return true
+	}
+	for j := k + 2; j < len(toks) && j < k+20; j++ {
+		if toks[j].lex&lexSpeech != 0 && text[toks[j-1].end:toks[j].start] == ", " {
+			return true
+		}
+	}
+	return false
+}

@@ -56,6 +56,13 @@ func TestPeopleRules7(t *testing.T) {
 			want:   map[string][]string{"Olek Varga": nil},
 			absent: []string{"Baltic Pact", "Northern Alliance"},
 		},
+		{
+			name: "a sentence opening with a name, its organisation and a speech verb",
+			bodies: []string{"Critics were unmoved. Dana Whitcombe of the Harbour Policy Forum, a small think tank, said the deal was hollow.",
+				"Economic Outlook of the Region improved, analysts said."},
+			want:   map[string][]string{"Dana Whitcombe": nil},
+			absent: []string{"Economic Outlook"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, acts := analyzeText(t, tc.bodies...)
