@@ -380,7 +380,7 @@ func sentenceWeekdays(sents []AnalyzedSentence) []string {
 			carried, para = "", s.Paragraph
 		}
 		for _, tm := range s.Times {
-			if tm.Kind == TimeWeekday {
+			if tm.Kind == TimeWeekday && !plannedWeekday(s.Text, tm) {
 				carried = weekdayName(tm.Text)
 			}
 		}

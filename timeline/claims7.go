@@ -162,3 +162,20 @@ func lengthCount(c Claim) bool {
 	_, ok := lengthUnits[strings.TrimPrefix(c.Quantity, "count of ")]
 	return ok && strings.HasPrefix(c.Quantity, "count of ")
 }
+
+// plannedWeekday reports whether the weekday tm names a plan told after
+// the sentence's own event ("left at 4:48 p.m. for Brussels, where he is
+// to brief NATO leaders on Monday"): "is to", "will", "due to" … in its
+// clause. The sentence's clock times do not fall on it.
+func plannedWeekday(text string, tm TimeMention) bool {
+	before := text[:tm.Start]
+	if k := strings.LastIndexAny(before, ",;"); k >= 0 {
+		before = before[k+1:] // its clause
+	}
+	for _, w := range []string{" is to ", " are to ", " was to ", " were to ", " will ", " would ", " due to ", " plans to ", " expected to "} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}

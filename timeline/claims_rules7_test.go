@@ -74,3 +74,11 @@ func TestHeightRules7(t *testing.T) {
 			"Waves of about three metres battered the harbour."}, ""},
 	})
 }
+
+func TestPlannedWeekdayRules7(t *testing.T) {
+	checkDiscrepancyCases(t, []discrepancyCase{
+		{"a plan's weekday is not the departure's day", []string{
+			"On Sunday the summit ended. The president left at 4:50 p.m. for Paris, where he is to meet the cabinet on Monday.",
+			"On Sunday the summit ended. The president left at 3:10 p.m."}, "time of departure"},
+	})
+}
