@@ -82,9 +82,8 @@ func activityDuration(toks []token, tm TimeMention) string {
 }
 
 // heightNouns are what sources give a height of and disagree on: waves
-// and the sea ("waves of up to 15 feet", "waves 20ft high", "three-metre
-// swells").
-var heightNouns = setOf("wave", "waves", "swell", "swells", "seas", "surf", "breakers")
+// ("waves of up to 15 feet", "waves 20ft high", "three-metre swells").
+var heightNouns = setOf("wave", "waves", "swell", "swells")
 
 // lengthUnits are the units heightClaims reads, in metres.
 var lengthUnits = map[string]float64{"m": 1, "metre": 1, "metres": 1, "meter": 1, "meters": 1, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048}
@@ -94,7 +93,7 @@ var lengthUnits = map[string]float64{"m": 1, "metre": 1, "metres": 1, "meter": 1
 // noun or just before one ("15-foot waves"), in metres, so that feet and
 // metres compare.
 func heightClaims(base Claim, text string, toks []token) []Claim {
-	if !containsFoldASCII(text, "wave") && !containsFoldASCII(text, "swell") && !containsFoldASCII(text, "seas") && !containsFoldASCII(text, "surf") && !containsFoldASCII(text, "breakers") {
+	if !mentionsWaves(text) {
 		return nil
 	}
 	var out []Claim
@@ -178,4 +177,21 @@ func plannedWeekday(text string, tm TimeMention) bool {
 		}
 	}
 	return false
+}
+
+// mentionsWaves is heightClaims' prefilter: whether text may hold a height
+// noun ("wave", "Wave", "swell"), jumping between its "w"s.
+func mentionsWaves(text string) bool {
+	for k := 1; k < len(text)-2; {
+		i := strings.IndexByte(text[k:len(text)-2], 'w')
+		if i < 0 {
+			break
+		}
+		i += k
+		if text[i+1] == 'a' && text[i+2] == 'v' || text[i-1] == 's' && text[i+1] == 'e' && text[i+2] == 'l' {
+			return true
+		}
+		k = i + 1
+	}
+	return strings.HasPrefix(text, "Wav")
 }
