@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -31,11 +32,36 @@ func (d *DB) ImportArticle(ctx context.Context, art timeline.Article) (ingest.St
 	return r[0].Stored, r[0].Err
 }
 
-// StoreBatch stores prepared articles in one transaction, each inside a
-// savepoint: an article that fails is rolled back alone and reported, the
-// others commit together. A crash leaves each article fully stored or
-// absent.
+// StoreBatch stores prepared articles in one transaction: an article that
+// fails is rolled back alone and reported, the others commit together. A
+// crash leaves each article fully stored or absent.
+//
+// The batch is first stored without savepoints (they cost a copy of every
+// page an article changes); when an article fails, that transaction is
+// rolled back and the batch stored again with a savepoint per article.
 func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.StoreResult {
+	out, err := d.storeBatch(ctx, batch, false)
+	if errors.Is(err, errArticleFailed) {
+		out, err = d.storeBatch(ctx, batch, true)
+	}
+	if err != nil {
+		err = d.describe(err)
+		for i := range out {
+			if out[i].Err == nil {
+				out[i] = ingest.StoreResult{Err: err}
+			}
+		}
+	}
+	return out
+}
+
+// errArticleFailed stops a batch stored without savepoints when one of its
+// articles fails.
+var errArticleFailed = errors.New("an article failed")
+
+// storeBatch stores a batch in one transaction; with savepoints, each
+// article in its own (see StoreBatch).
+func (d *DB) storeBatch(ctx context.Context, batch []ingest.Prepared, savepoints bool) ([]ingest.StoreResult, error) {
 	out := make([]ingest.StoreResult, len(batch))
 	var delta timeline.CastCounts
 	var maxID, version int64
@@ -79,10 +105,19 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 				out[i].Err = p.Err
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
-				return err
+			if len(p.Seg.Sentences) == 0 {
+				out[i].Err = errNoSentences
+				continue
+			}
+			if savepoints {
+				if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
+					return err
+				}
 			}
 			stored, pa, err := d.storeArticle(ctx, st, ast, p)
+			if err != nil && !savepoints {
+				return fmt.Errorf("%w: %w", errArticleFailed, err)
+			}
 			if err != nil {
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO article`); rerr != nil {
 					// SQLite already rolled the whole transaction back (a full
@@ -102,8 +137,10 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 				changed = true
 			}
 			out[i].Stored = stored.Stored
-			if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
-				return err
+			if savepoints {
+				if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
+					return err
+				}
 			}
 		}
 		if err := addNames(ctx, tx, delta, maxID); err != nil {
@@ -133,16 +170,10 @@ func (d *DB) StoreBatch(ctx context.Context, batch []ingest.Prepared) []ingest.S
 		d.an.publish()
 	}
 	d.an.mu.Unlock()
-	if err != nil {
-		err = d.describe(err)
-		for i := range out {
-			if out[i].Err == nil {
-				out[i] = ingest.StoreResult{Err: err}
-			}
-		}
-	}
-	return out
+	return out, err
 }
+
+var errNoSentences = errors.New("no sentences in the text (only boilerplate or punctuation)")
 
 // statements are the prepared statements of one batch.
 type statements struct {
@@ -210,7 +241,7 @@ func (d *DB) storeArticle(ctx context.Context, st *statements, ast *analysisStat
 func (st *statements) store(ctx context.Context, p ingest.Prepared) (storedArticle, error) {
 	art, seg := p.Article, p.Seg
 	if len(seg.Sentences) == 0 {
-		return storedArticle{}, fmt.Errorf("no sentences in the text (only boilerplate or punctuation)")
+		return storedArticle{}, errNoSentences
 	}
 	hash := ContentHash(art.Body)
 	var exists int

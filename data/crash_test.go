@@ -193,6 +193,63 @@ func TestFullDiskKeepsData(t *testing.T) {
 	}
 }
 
+// TestFailedArticleLeavesTheRestOfItsBatch makes one article of a batch
+// fail halfway through storing it (a trigger rejects one of its
+// sentences): it is reported and absent, with none of its rows, and the
+// articles before and after it are stored with their analysis and are
+// searchable.
+func TestFailedArticleLeavesTheRestOfItsBatch(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	db.db.SetMaxOpenConns(1) // the temporary trigger belongs to one connection
+	if _, err := db.db.Exec(`CREATE TEMP TRIGGER poison BEFORE INSERT ON main.sentences WHEN new.text LIKE '%poisoned%'
+		BEGIN SELECT RAISE(ABORT, 'rejected sentence'); END`); err != nil {
+		t.Fatal(err)
+	}
+	arts := []timeline.Article{
+		article("Wire", "a.txt", "The leaders met on Friday. They talked for three hours."),
+		article("Wire", "b.txt", "The talks began at noon. Then a poisoned sentence came."),
+		article("Post", "c.txt", "Putin arrived in Anchorage. The summit ended without a deal."),
+	}
+	batch := make([]ingest.Prepared, len(arts))
+	for i, a := range arts {
+		batch[i] = ingest.Prepare(a)
+		if i != 2 {
+			db.AnalyzePrepared(&batch[i]) // the third is analysed by the writer
+		}
+	}
+	res := db.StoreBatch(ctx, batch)
+	if res[0].Err != nil || res[2].Err != nil || res[1].Err == nil || !strings.Contains(res[1].Err.Error(), "rejected sentence") {
+		t.Fatalf("results %+v", res)
+	}
+	for _, q := range []struct {
+		query string
+		want  int
+	}{
+		{`SELECT COUNT(*) FROM articles`, 2},
+		{`SELECT COUNT(*) FROM sentences`, 4},
+		{`SELECT COUNT(*) FROM article_analysis`, 2},
+		{`SELECT COUNT(*) FROM copy_prints`, 2},
+		{`SELECT COUNT(*) FROM articles WHERE file = 'b.txt'`, 0},
+		{`SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'talked OR deal'`, 2},
+	} {
+		var got int
+		if err := db.db.QueryRow(q.query).Scan(&got); err != nil || got != q.want {
+			t.Errorf("%s = %d (%v), want %d", q.query, got, err, q.want)
+		}
+	}
+	if _, err := db.db.Exec(`INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')`); err != nil {
+		t.Fatalf("full-text index: %v", err)
+	}
+	// The failed article can be stored once the cause is gone.
+	if _, err := db.db.Exec(`DROP TRIGGER temp.poison`); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := db.ImportArticle(ctx, arts[1]); err != nil || st.Duplicate {
+		t.Fatalf("import again: %+v %v", st, err)
+	}
+}
+
 // TestReadOnlyDatabaseSaysSo opens a database read-only (as a file without
 // write permission is) and tries to import.
 func TestReadOnlyDatabaseSaysSo(t *testing.T) {

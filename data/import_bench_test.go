@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -340,4 +341,81 @@ func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0o6
 // benchPath is where the benchmarks keep a database of n articles.
 func benchPath(n int) string {
 	return filepath.Join(os.TempDir(), fmt.Sprintf("newsreel-bench-%d-o%d-f%g-s%d-a%d.db", n, benchOutlets, benchFocus, SchemaVersion(), timeline.AnalysisVersion))
+}
+
+// BenchmarkStoreBatch times the writer alone: N generated articles are
+// parsed, split and analysed first, then stored a batch per transaction
+// into a new database, as Import's writer stores them. writer-ms/article
+// is the CPU the writer needs per article: an import cannot go faster than
+// 1000/writer-ms articles a second.
+func BenchmarkStoreBatch(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db, batches := preparedBatches(b, 5120)
+		runtime.GC()
+		cpu0 := cpuTime()
+		b.StartTimer()
+		stored := storeBatches(b, db, batches)
+		b.StopTimer()
+		b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(stored), "writer-ms/article")
+		db.Close()
+	}
+}
+
+// preparedBatches opens a new database and prepares n generated articles
+// for it (parsed, split, analysed), in import batches.
+func preparedBatches(b *testing.B, n int) (*DB, [][]ingest.Prepared) {
+	g, err := corpusgen.New(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g.Outlets, g.Focus = benchOutlets, benchFocus
+	db, err := Open(filepath.Join(b.TempDir(), "store.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var batches [][]ingest.Prepared
+	var batch []ingest.Prepared
+	var day time.Time
+	for k := 0; k < n; k++ {
+		if k%1000 == 0 {
+			ev, err := ingest.ParseEvent(ingest.EventFileName, g.EventFile(k, min(1000, n-k)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			day, _ = ev.Day()
+		}
+		name, body := g.Article(k)
+		arts, err := ingest.ParseFile(name, body)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range arts {
+			if a.EventDate.IsZero() {
+				a.EventDate = day
+			}
+			p := ingest.Prepare(a)
+			db.AnalyzePrepared(&p)
+			batch = append(batch, p)
+			if len(batch) == ingest.BatchSize {
+				batches, batch = append(batches, batch), nil
+			}
+		}
+	}
+	return db, append(batches, batch)
+}
+
+// storeBatches stores the batches, failing on any error, and returns the
+// number of articles stored.
+func storeBatches(b *testing.B, db *DB, batches [][]ingest.Prepared) int {
+	stored := 0
+	for _, batch := range batches {
+		for _, r := range db.StoreBatch(context.Background(), batch) {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+			stored++
+		}
+	}
+	return stored
 }
