@@ -62,17 +62,33 @@ type castSnapshot struct {
 }
 
 // preparedAnalysis is one article's analysis, made in an import worker and
-// stored by the writer.
+// stored by the writer. The worker encodes it as the rows to store, so
+// the writer only binds values.
 type preparedAnalysis struct {
-	schema     *timeline.Schema
-	hash       string
-	principals []string
+	hash       string // of the schema
+	principals string // comma-separated
 	gen        int64
 	names      []timeline.NameTally
-	art        timeline.AnalyzedArticle
 	ahead      bool     // names are counted in analysisState.ahead until stored
 	credit     []string // names taken for persons on the word of articles not yet stored
 	claims     string   // the article's claims, JSON ("" for none)
+
+	contentHash      string // of the article (ContentHash), when analysed for import
+	words, sentences int
+	sentenceWords    []int  // each sentence's words
+	encodedNames     string // article_analysis.names
+	results          string // article_analysis.results
+	phases, themes   []timeline.CoverageCell
+	phaseTimes       []phaseTime
+	votes            [][3]string // the relative cues of its confident phase sentences: phase, after, before
+}
+
+// phaseTime is a phase_times row of an article.
+type phaseTime struct {
+	seq, k int
+	phase  string
+	kind   int
+	t      int64
 }
 
 // UseSchema sets the schema imported articles are analysed with (until
@@ -277,6 +293,7 @@ func (d *DB) AnalyzePrepared(p *ingest.Prepared) {
 	})
 	sort.Strings(credited)
 	pa.ahead, pa.credit = true, slices.Compact(credited)
+	pa.contentHash = ContentHash(p.Article.Body)
 	p.Analysis = pa
 }
 
@@ -306,7 +323,8 @@ func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen 
 		}
 	}
 	art := schema.AnalyzeWith(tp, principals, func(n string) bool { return own[n] || isPerson(n) })
-	pa := &preparedAnalysis{schema: schema, hash: hash, principals: principals, gen: gen, names: names, art: art}
+	pa := &preparedAnalysis{hash: hash, principals: strings.Join(principals, ","), gen: gen, names: names,
+		words: art.Words, sentences: len(art.Sentences), encodedNames: encodeNames(names)}
 	if claims := schema.FindClaims([]timeline.AnalyzedArticle{art}); len(claims) > 0 {
 		for i := range claims {
 			claims[i].Source, claims[i].File = "", "" // read from the article
@@ -316,14 +334,98 @@ func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen 
 			pa.claims = string(raw)
 		}
 	}
+	pa.sentenceWords = make([]int, len(art.Sentences))
+	for i, s := range art.Sentences {
+		pa.sentenceWords[i] = s.WordCount
+	}
+	pa.results = encodeResults(art.Sentences)
+	one := []timeline.AnalyzedArticle{art}
+	pa.phases, pa.themes = schema.Coverage(one, timeline.MinConfidence), schema.ThemeCoverage(one)
+	for _, s := range art.Sentences {
+		if s.Phase == "" || s.Confidence < timeline.MinConfidence {
+			continue
+		}
+		for _, pt := range schema.PhaseTimes(s) {
+			kind, t := timeKindClock, pt.Clock.UnixNano()
+			if pt.Clock.IsZero() {
+				kind, t = timeKindDuration, int64(pt.Duration)
+			}
+			pa.phaseTimes = append(pa.phaseTimes, phaseTime{s.Index, pt.Index, pt.Phase, kind, t})
+		}
+		if s.After != "" || s.Before != "" {
+			pa.votes = append(pa.votes, [3]string{s.Phase, s.After, s.Before})
+		}
+	}
 	return pa
+}
+
+// sentenceResult is a sentence's analysis as stored: article_analysis.results
+// holds those of an article's sentences that report something (a phase, a
+// theme, a time or a relative cue), by seq, as a JSON array.
+type sentenceResult struct {
+	Seq        int             `json:"i"`
+	Phase      string          `json:"p"`
+	Confidence float64         `json:"c"`
+	Also       string          `json:"a"` // other phases, comma-separated
+	Themes     string          `json:"t"` // comma-separated
+	After      string          `json:"af"`
+	Before     string          `json:"b"`
+	Times      json.RawMessage `json:"tm,omitempty"` // storedTimes; absent or null when none
+}
+
+// encodeResults encodes the stored results of an article's sentences.
+func encodeResults(sents []timeline.AnalyzedSentence) string {
+	var out []sentenceResult
+	for _, s := range sents {
+		if s.Phase == "" && len(s.Themes) == 0 && len(s.Times) == 0 && s.After == "" && s.Before == "" && len(s.Also) == 0 {
+			continue
+		}
+		r := sentenceResult{Seq: s.Index, Phase: s.Phase, Confidence: s.Confidence, Also: strings.Join(s.Also, ","),
+			Themes: strings.Join(s.Themes, ","), After: s.After, Before: s.Before}
+		if len(s.Times) > 0 {
+			// Marshalling a struct of strings, numbers and times cannot fail.
+			r.Times, _ = json.Marshal(storedTimes{s.Times, zoneNames(s.Times)})
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return "[]"
+	}
+	raw, _ := json.Marshal(out)
+	return string(raw)
+}
+
+// decodeResults reads an article's stored results back.
+func decodeResults(raw string) ([]sentenceResult, error) {
+	var out []sentenceResult
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// hasTimes reports whether a stored result has time mentions.
+func (r *sentenceResult) hasTimes() bool { return len(r.Times) > 0 && string(r.Times) != "null" }
+
+// apply sets a sentence's analysis from its stored result.
+func (r *sentenceResult) apply(s *timeline.AnalyzedSentence) error {
+	s.Phase, s.Confidence, s.After, s.Before = r.Phase, r.Confidence, r.After, r.Before
+	s.Also, s.Themes = splitList(r.Also), splitList(r.Themes)
+	if r.hasTimes() {
+		ts, err := decodeTimes(r.Times)
+		if err != nil {
+			return fmt.Errorf("stored times of sentence %d: %w", r.Seq, err)
+		}
+		s.Times = ts
+	}
+	return nil
 }
 
 // analysisStatements store analyses in one transaction.
 type analysisStatements struct {
-	article, sentence, cell, sourceCell, sourceWords *sql.Stmt
-	phaseArticle, phaseTime, vote, claims            *sql.Stmt
-	votes                                            map[[2]string]int // relative cues added since the last flush
+	article, sourceCell, sourceWords, vote, claims *sql.Stmt
+	coverage, phaseArticles, phaseTimes            *rowInserter
+	votes                                          map[[2]string]int // relative cues added since the last flush
 	// per-source sums of the articles stored so far, written by flush:
 	// all articles, then the part from wire copies
 	cells map[sourceKey]*[6]int // sentences, words, articles, copy_*
@@ -340,10 +442,9 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 	st := &analysisStatements{cells: map[sourceKey]*[6]int{}, words: map[int64]*[4]int{}, votes: map[[2]string]int{}}
 	pr := &preparer{ctx: ctx, tx: tx}
 	prep := pr.prep
-	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names, credit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	st.sentence = prep(`INSERT INTO sentence_analysis (sentence_id, article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times)
+	st.article = prep(`INSERT INTO article_analysis (article_id, schema_hash, version, principals, gen, words, sentences, names, credit, results)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	st.cell = prep(`INSERT INTO coverage_cells (article_id, kind, ord, key, sentences, words, first, share, position, lede) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.coverage = newRowInserter(ctx, tx, "INSERT INTO coverage_cells", "article_id", "kind", "ord", "key", "sentences", "words", "first", "share", "position", "lede")
 	st.sourceCell = prep(`INSERT INTO coverage_sources (source_id, kind, key, sentences, words, articles, copy_sentences, copy_words, copy_articles)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source_id, kind, key) DO UPDATE SET sentences = sentences + excluded.sentences, words = words + excluded.words,
@@ -352,8 +453,8 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 	st.sourceWords = prep(`INSERT INTO source_words (source_id, words, articles, copy_words, copy_articles) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (source_id) DO UPDATE SET words = words + excluded.words, articles = articles + excluded.articles,
 			copy_words = copy_words + excluded.copy_words, copy_articles = copy_articles + excluded.copy_articles`)
-	st.phaseArticle = prep(`INSERT INTO phase_articles (source_id, phase, file, article_id, sentences, first) VALUES (?, ?, ?, ?, ?, ?)`)
-	st.phaseTime = prep(`INSERT INTO phase_times (article_id, seq, k, phase, kind, t) VALUES (?, ?, ?, ?, ?, ?)`)
+	st.phaseArticles = newRowInserter(ctx, tx, "INSERT INTO phase_articles", "source_id", "phase", "file", "article_id", "sentences", "first")
+	st.phaseTimes = newRowInserter(ctx, tx, "INSERT INTO phase_times", "article_id", "seq", "k", "phase", "kind", "t")
 	st.claims = prep(`INSERT INTO article_claims (article_id, claims) VALUES (?, ?)`)
 	st.vote = prep(`INSERT INTO phase_votes (earlier, later, votes) VALUES (?, ?, ?)
 		ON CONFLICT (earlier, later) DO UPDATE SET votes = votes + excluded.votes`)
@@ -365,11 +466,10 @@ func prepareAnalysisStatements(ctx context.Context, tx *sql.Tx) (*analysisStatem
 }
 
 func (st *analysisStatements) close() {
-	for _, s := range []*sql.Stmt{st.article, st.sentence, st.cell, st.sourceCell, st.sourceWords, st.phaseArticle, st.phaseTime, st.vote, st.claims} {
-		if s != nil {
-			s.Close()
-		}
-	}
+	closeStatements([]*sql.Stmt{st.article, st.sourceCell, st.sourceWords, st.vote, st.claims})
+	st.coverage.close()
+	st.phaseArticles.close()
+	st.phaseTimes.close()
 }
 
 // Coverage kinds in coverage_cells and coverage_sources.
@@ -378,40 +478,21 @@ const (
 	kindTheme = 1
 )
 
-// store writes an article's analysis; sentIDs are its sentences' row ids.
-// Its coverage counts in the per-source sums once add is called (after the
-// article is known to commit).
-func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int64, file string, sentIDs []int64, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
-	a := pa.art
-	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, strings.Join(pa.principals, ","), pa.gen,
-		a.Words, len(a.Sentences), encodeNames(pa.names), strings.Join(pa.credit, ",")); err != nil {
+// store writes an article's analysis. Its coverage counts in the
+// per-source sums once add is called (after the article is known to
+// commit); it returns the cells to add.
+func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int64, file string, pa *preparedAnalysis) ([]timeline.CoverageCell, error) {
+	if _, err := st.article.ExecContext(ctx, articleID, pa.hash, timeline.AnalysisVersion, pa.principals, pa.gen,
+		pa.words, pa.sentences, pa.encodedNames, strings.Join(pa.credit, ","), pa.results); err != nil {
 		return nil, fmt.Errorf("store analysis: %w", err)
 	}
-	for i, s := range a.Sentences {
-		if s.Phase == "" && len(s.Themes) == 0 && len(s.Times) == 0 && s.After == "" && s.Before == "" && len(s.Also) == 0 {
-			continue
-		}
-		var times any
-		if len(s.Times) > 0 {
-			raw, err := json.Marshal(storedTimes{s.Times, zoneNames(s.Times)})
-			if err != nil {
-				return nil, fmt.Errorf("store sentence %d times: %w", s.Index, err)
-			}
-			times = string(raw)
-		}
-		if _, err := st.sentence.ExecContext(ctx, sentIDs[i], articleID, s.Index, s.Phase, s.Confidence, strings.Join(s.Also, ","),
-			strings.Join(s.Themes, ","), s.After, s.Before, times); err != nil {
-			return nil, fmt.Errorf("store sentence %d analysis: %w", s.Index, err)
+	for kind, cells := range [][]timeline.CoverageCell{pa.phases, pa.themes} {
+		for ord, c := range cells {
+			st.coverage.add(articleID, int64(kind), int64(ord), c.Key, int64(c.Sentences), int64(c.Words), int64(c.First), c.Share, c.Position, c.Lede)
 		}
 	}
-	one := []timeline.AnalyzedArticle{a}
-	phases, themes := pa.schema.Coverage(one, timeline.MinConfidence), pa.schema.ThemeCoverage(one)
-	for kind, cells := range [][]timeline.CoverageCell{phases, themes} {
-		for ord, c := range cells {
-			if _, err := st.cell.ExecContext(ctx, articleID, kind, ord, c.Key, c.Sentences, c.Words, c.First, c.Share, c.Position, c.Lede); err != nil {
-				return nil, fmt.Errorf("store coverage: %w", err)
-			}
-		}
+	if err := st.coverage.flush(); err != nil {
+		return nil, fmt.Errorf("store coverage: %w", err)
 	}
 	if pa.claims != "" {
 		if _, err := st.claims.ExecContext(ctx, articleID, pa.claims); err != nil {
@@ -419,30 +500,28 @@ func (st *analysisStatements) store(ctx context.Context, articleID, sourceID int
 		}
 	}
 	// The timeline's summaries.
-	for _, c := range phases {
-		if _, err := st.phaseArticle.ExecContext(ctx, sourceID, c.Key, file, articleID, c.Sentences, c.First); err != nil {
-			return nil, fmt.Errorf("store phase summary: %w", err)
-		}
+	for _, c := range pa.phases {
+		st.phaseArticles.add(sourceID, c.Key, file, articleID, int64(c.Sentences), int64(c.First))
 	}
-	for _, s := range a.Sentences {
-		if s.Phase == "" || s.Confidence < timeline.MinConfidence {
-			continue
-		}
-		for _, pt := range pa.schema.PhaseTimes(s) {
-			kind, t := timeKindClock, pt.Clock.UnixNano()
-			if pt.Clock.IsZero() {
-				kind, t = timeKindDuration, int64(pt.Duration)
-			}
-			if _, err := st.phaseTime.ExecContext(ctx, articleID, s.Index, pt.Index, pt.Phase, kind, t); err != nil {
-				return nil, fmt.Errorf("store phase times: %w", err)
-			}
-		}
-		st.addVotes(s.Phase, s.After, s.Before, 1)
+	if err := st.phaseArticles.flush(); err != nil {
+		return nil, fmt.Errorf("store phase summary: %w", err)
 	}
-	for i := range themes {
-		themes[i].First = -1 // marks theme cells for add
+	for _, pt := range pa.phaseTimes {
+		st.phaseTimes.add(articleID, int64(pt.seq), int64(pt.k), pt.phase, int64(pt.kind), pt.t)
 	}
-	return append(phases, themes...), nil
+	if err := st.phaseTimes.flush(); err != nil {
+		return nil, fmt.Errorf("store phase times: %w", err)
+	}
+	for _, v := range pa.votes {
+		st.addVotes(v[0], v[1], v[2], 1)
+	}
+	cells := make([]timeline.CoverageCell, 0, len(pa.phases)+len(pa.themes))
+	cells = append(cells, pa.phases...)
+	for _, c := range pa.themes {
+		c.First = -1 // marks theme cells for add
+		cells = append(cells, c)
+	}
+	return cells, nil
 }
 
 // Kinds of phase_times rows.
@@ -640,29 +719,24 @@ func unstore(ctx context.Context, tx *sql.Tx, st *analysisStatements, articleID,
 		return err // nil: never analysed
 	}
 	st.add(sourceID, words, cells, -1, copy)
-	rows, err := tx.QueryContext(ctx, `SELECT phase, after_phase, before_phase FROM sentence_analysis
-		WHERE article_id = ? AND phase <> '' AND confidence >= ? AND (after_phase <> '' OR before_phase <> '')`, articleID, timeline.MinConfidence)
+	var raw string
+	if err := tx.QueryRowContext(ctx, `SELECT results FROM article_analysis WHERE article_id = ?`, articleID).Scan(&raw); err != nil {
+		return err
+	}
+	results, err := decodeResults(raw)
 	if err != nil {
-		return err
+		return fmt.Errorf("stored analysis of article %d: %w", articleID, err)
 	}
-	for rows.Next() {
-		var phase, after, before string
-		if err := rows.Scan(&phase, &after, &before); err != nil {
-			rows.Close()
-			return err
+	for _, r := range results {
+		if r.Phase != "" && r.Confidence >= timeline.MinConfidence {
+			st.addVotes(r.Phase, r.After, r.Before, -1)
 		}
-		st.addVotes(phase, after, before, -1)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	for _, q := range []string{
 		`DELETE FROM phase_articles WHERE article_id = ?`,
 		`DELETE FROM article_claims WHERE article_id = ?`,
 		`DELETE FROM phase_times WHERE article_id = ?`,
 		`DELETE FROM coverage_cells WHERE article_id = ?`,
-		`DELETE FROM sentence_analysis WHERE article_id = ?`,
 		`DELETE FROM article_analysis WHERE article_id = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, articleID); err != nil {
@@ -768,11 +842,11 @@ func (d *DB) Refresh(ctx context.Context, schema *timeline.Schema, progress Prog
 				if err := unstore(ctx, tx, st, a.ID, a.sourceID, a.copy); err != nil {
 					return err
 				}
-				cells, err := st.store(ctx, a.ID, a.sourceID, a.Article.File, a.sentenceIDs, analysed[i])
+				cells, err := st.store(ctx, a.ID, a.sourceID, a.Article.File, analysed[i])
 				if err != nil {
 					return err
 				}
-				st.add(a.sourceID, analysed[i].art.Words, cells, 1, a.copy)
+				st.add(a.sourceID, analysed[i].words, cells, 1, a.copy)
 			}
 			if err := bumpStamp(ctx, tx); err != nil {
 				return err
@@ -980,9 +1054,8 @@ func contains(list []string, s string) bool {
 // storedForAnalysis is an article loaded for re-analysis.
 type storedForAnalysis struct {
 	StoredArticle
-	sourceID    int64
-	sentenceIDs []int64
-	copy        bool // a wire copy
+	sourceID int64
+	copy     bool // a wire copy
 }
 
 // loadArticles reads the given articles with their sentences.
@@ -1016,23 +1089,22 @@ func (d *DB) loadArticles(ctx context.Context, ids []int64) ([]storedForAnalysis
 	if err := rows.Err(); err != nil {
 		return nil, d.describe(err)
 	}
-	srows, err := d.db.QueryContext(ctx, `SELECT id, article_id, seq, paragraph, start_offset, end_offset, kind, text
+	srows, err := d.db.QueryContext(ctx, `SELECT article_id, seq, paragraph, start_offset, end_offset, kind, text
 		FROM sentences WHERE article_id IN `+in+` ORDER BY article_id, seq`, args...)
 	if err != nil {
 		return nil, d.describe(err)
 	}
 	defer srows.Close()
 	for srows.Next() {
-		var id, art int64
+		var art int64
 		var s timeline.Sentence
 		var kind string
-		if err := srows.Scan(&id, &art, &s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.Text); err != nil {
+		if err := srows.Scan(&art, &s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.Text); err != nil {
 			return nil, d.describe(err)
 		}
 		s.Heading, s.ListItem = kind == "heading", kind == "item"
 		if i, ok := index[art]; ok {
 			out[i].Sentences = append(out[i].Sentences, s)
-			out[i].sentenceIDs = append(out[i].sentenceIDs, id)
 		}
 	}
 	return out, d.describeErr(srows.Err())
@@ -1054,9 +1126,9 @@ func zoneNames(ts []timeline.TimeMention) []string {
 }
 
 // decodeTimes reads stored time mentions back.
-func decodeTimes(raw string) ([]timeline.TimeMention, error) {
+func decodeTimes(raw []byte) ([]timeline.TimeMention, error) {
 	var st storedTimes
-	if err := json.Unmarshal([]byte(raw), &st); err != nil {
+	if err := json.Unmarshal(raw, &st); err != nil {
 		return nil, err
 	}
 	for i := range st.Mentions {

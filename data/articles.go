@@ -124,11 +124,12 @@ func (d *DB) storeBatch(ctx context.Context, batch []ingest.Prepared, savepoints
 					// disk does that): the batch fails with the cause.
 					return err
 				}
+				clear(st.sourceIDs) // the article's new source is gone
 				out[i].Err = d.describe(err)
 			} else if pa != nil {
 				delta.Add(pa.names, 1)
 				maxID = max(maxID, stored.ID)
-				ast.add(stored.sourceID, pa.art.Words, stored.cells, 1, stored.CopyOf != "")
+				ast.add(stored.sourceID, pa.words, stored.cells, 1, stored.CopyOf != "")
 				if stored.demoted != 0 {
 					if err := becameCopy(ctx, tx, ast, stored.demoted); err != nil {
 						return err
@@ -177,12 +178,14 @@ var errNoSentences = errors.New("no sentences in the text (only boilerplate or p
 
 // statements are the prepared statements of one batch.
 type statements struct {
-	exists, source, article, sentence, stripped *sql.Stmt
-	copies                                      copyStatements
+	exists, source, article, stripped *sql.Stmt
+	sentences                         *rowInserter
+	copies                            copyStatements
+	sourceIDs                         map[string]int64 // the sources stored in the batch, by label
 }
 
 func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
-	st := &statements{}
+	st := &statements{sourceIDs: map[string]int64{}}
 	pr := &preparer{ctx: ctx, tx: tx}
 	prep := pr.prep
 	// Two indexed look-ups (an OR across columns would scan the table).
@@ -191,9 +194,9 @@ func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 	st.source = prep(`INSERT INTO sources (label) VALUES (?) ON CONFLICT (label) DO UPDATE SET label = label RETURNING id`)
 	st.article = prep(`INSERT INTO articles (source_id, file, title, url, published, event_date, dateline, meta, body, content_hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	st.sentence = prep(`INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, kind, words, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st.sentences = newRowInserter(ctx, tx, "INSERT INTO sentences", "article_id", "seq", "paragraph", "start_offset", "end_offset", "kind", "words", "text")
 	st.stripped = prep(`INSERT INTO stripped_lines (article_id, start_offset, end_offset, rule, text) VALUES (?, ?, ?, ?, ?)`)
-	st.copies = prepareCopyStatements(prep)
+	st.copies = prepareCopyStatements(pr)
 	if pr.err != nil {
 		st.close()
 		return nil, pr.err
@@ -202,14 +205,15 @@ func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 }
 
 func (st *statements) close() {
-	closeStatements(append([]*sql.Stmt{st.exists, st.source, st.article, st.sentence, st.stripped}, st.copies.all()...))
+	closeStatements([]*sql.Stmt{st.exists, st.source, st.article, st.stripped})
+	st.sentences.close()
+	st.copies.close()
 }
 
 // storedArticle is what storing one article wrote.
 type storedArticle struct {
 	ingest.Stored
 	ID, sourceID int64
-	sentenceIDs  []int64
 	cells        []timeline.CoverageCell // its coverage, for the per-source sums
 	demoted      int64                   // the article it took the place of as the original of a group of copies
 }
@@ -218,18 +222,18 @@ type storedArticle struct {
 // the worker pool did not). It returns the analysis stored, nil for a
 // duplicate.
 func (d *DB) storeArticle(ctx context.Context, st *statements, ast *analysisStatements, p *ingest.Prepared) (storedArticle, *preparedAnalysis, error) {
-	sa, err := st.store(ctx, *p)
+	pa, _ := p.Analysis.(*preparedAnalysis)
+	sa, err := st.store(ctx, *p, pa)
 	if err != nil || sa.Duplicate {
 		return sa, nil, err
 	}
-	pa, _ := p.Analysis.(*preparedAnalysis)
 	if pa == nil {
 		if d.AnalyzePrepared(p); p.Analysis == nil {
 			return sa, nil, fmt.Errorf("analyse: cannot load the schema or the cast")
 		}
 		pa = p.Analysis.(*preparedAnalysis)
 	}
-	cells, err := ast.store(ctx, sa.ID, sa.sourceID, p.Article.File, sa.sentenceIDs, pa)
+	cells, err := ast.store(ctx, sa.ID, sa.sourceID, p.Article.File, pa)
 	if err != nil {
 		return sa, nil, err
 	}
@@ -237,13 +241,21 @@ func (d *DB) storeArticle(ctx context.Context, st *statements, ast *analysisStat
 	return sa, pa, nil
 }
 
-// store writes one prepared article.
-func (st *statements) store(ctx context.Context, p ingest.Prepared) (storedArticle, error) {
+// store writes one prepared article, with what its analysis (pa, nil when
+// it has none yet) computed ahead: its hash and its sentences' words.
+func (st *statements) store(ctx context.Context, p ingest.Prepared, pa *preparedAnalysis) (storedArticle, error) {
 	art, seg := p.Article, p.Seg
 	if len(seg.Sentences) == 0 {
 		return storedArticle{}, errNoSentences
 	}
-	hash := ContentHash(art.Body)
+	var hash string
+	var words []int
+	if pa != nil {
+		hash, words = pa.contentHash, pa.sentenceWords
+	}
+	if hash == "" {
+		hash = ContentHash(art.Body)
+	}
 	var exists int
 	if err := st.exists.QueryRowContext(ctx, hash, art.URL).Scan(&exists); err != nil {
 		return storedArticle{}, fmt.Errorf("look up article: %w", err)
@@ -259,9 +271,12 @@ func (st *statements) store(ctx context.Context, p ingest.Prepared) (storedArtic
 	if err != nil || art.Meta == nil {
 		meta = []byte("{}")
 	}
-	var sourceID int64
-	if err := st.source.QueryRowContext(ctx, source).Scan(&sourceID); err != nil {
-		return storedArticle{}, fmt.Errorf("store source: %w", err)
+	sourceID := st.sourceIDs[source]
+	if sourceID == 0 {
+		if err := st.source.QueryRowContext(ctx, source).Scan(&sourceID); err != nil {
+			return storedArticle{}, fmt.Errorf("store source: %w", err)
+		}
+		st.sourceIDs[source] = sourceID
 	}
 	res, err := st.article.ExecContext(ctx, sourceID, art.File, art.Title, art.URL, nullTime(art.Published), nullTime(art.EventDate),
 		art.Dateline, string(meta), art.Body, hash)
@@ -272,22 +287,24 @@ func (st *statements) store(ctx context.Context, p ingest.Prepared) (storedArtic
 	if err != nil {
 		return storedArticle{}, err
 	}
-	ids := make([]int64, len(seg.Sentences))
 	for i, s := range seg.Sentences {
-		res, err := st.sentence.ExecContext(ctx, articleID, s.Index, s.Paragraph, s.Start, s.End, sentenceKind(s), s.Words(), s.Text)
-		if err != nil {
-			return storedArticle{}, fmt.Errorf("store sentence %d: %w", s.Index, err)
+		n := 0
+		if i < len(words) {
+			n = words[i]
+		} else {
+			n = s.Words()
 		}
-		if ids[i], err = res.LastInsertId(); err != nil {
-			return storedArticle{}, err
-		}
+		st.sentences.add(articleID, int64(s.Index), int64(s.Paragraph), int64(s.Start), int64(s.End), sentenceKind(s), int64(n), s.Text)
+	}
+	if err := st.sentences.flush(); err != nil {
+		return storedArticle{}, fmt.Errorf("store sentences: %w", err)
 	}
 	for _, l := range seg.Stripped {
 		if _, err := st.stripped.ExecContext(ctx, articleID, l.Start, l.End, l.Rule, l.Text); err != nil {
 			return storedArticle{}, fmt.Errorf("store stripped line: %w", err)
 		}
 	}
-	stored := storedArticle{Stored: ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, ID: articleID, sourceID: sourceID, sentenceIDs: ids}
+	stored := storedArticle{Stored: ingest.Stored{Sentences: len(seg.Sentences), Stripped: len(seg.Stripped)}, ID: articleID, sourceID: sourceID}
 	original, demoted, err := st.copies.linkCopy(ctx, articleID, art.Published, p.Print)
 	if err != nil {
 		return storedArticle{}, err

@@ -16,13 +16,15 @@ const maxCopyCandidates = 64
 // copyStatements are the prepared statements that file an article's print
 // and link it to its original.
 type copyStatements struct {
-	print, band, candidates, candidatePrint, root, relink, link, ref *sql.Stmt
+	print, candidates, candidatePrint, root, relink, link, ref *sql.Stmt
+	bands                                                      *rowInserter
 }
 
-func prepareCopyStatements(prep func(string) *sql.Stmt) copyStatements {
+func prepareCopyStatements(pr *preparer) copyStatements {
+	prep := pr.prep
 	return copyStatements{
 		print: prep(`INSERT INTO copy_prints (article_id, print) VALUES (?, ?)`),
-		band:  prep(`INSERT OR IGNORE INTO copy_bands (band, article_id) VALUES (?, ?)`),
+		bands: newRowInserter(pr.ctx, pr.tx, "INSERT OR IGNORE INTO copy_bands", "band", "article_id"),
 		candidates: prep(`SELECT DISTINCT article_id FROM copy_bands
 			WHERE band IN (?, ?, ?, ?, ?, ?) AND article_id <> ? LIMIT ` + fmt.Sprint(maxCopyCandidates)),
 		candidatePrint: prep(`SELECT p.print, COALESCE(a.copy_of, a.id) FROM copy_prints p JOIN articles a ON a.id = p.article_id WHERE p.article_id = ?`),
@@ -33,8 +35,9 @@ func prepareCopyStatements(prep func(string) *sql.Stmt) copyStatements {
 	}
 }
 
-func (c copyStatements) all() []*sql.Stmt {
-	return []*sql.Stmt{c.print, c.band, c.candidates, c.candidatePrint, c.root, c.relink, c.link, c.ref}
+func (c copyStatements) close() {
+	closeStatements([]*sql.Stmt{c.print, c.candidates, c.candidatePrint, c.root, c.relink, c.link, c.ref})
+	c.bands.close()
 }
 
 // linkCopy files the print of a stored article and, when it is a
@@ -54,10 +57,11 @@ func (c copyStatements) linkCopy(ctx context.Context, id int64, published time.T
 	}
 	args := make([]any, 0, len(bands)+1)
 	for _, b := range bands {
-		if _, err := c.band.ExecContext(ctx, b, id); err != nil {
-			return 0, 0, fmt.Errorf("store copy band: %w", err)
-		}
+		c.bands.add(b, id)
 		args = append(args, b)
+	}
+	if err := c.bands.flush(); err != nil {
+		return 0, 0, fmt.Errorf("store copy bands: %w", err)
 	}
 	rows, err := c.candidates.QueryContext(ctx, append(args, id)...)
 	if err != nil {
@@ -165,8 +169,8 @@ func (d *DB) printMissing(ctx context.Context) error {
 		}
 		err = d.inTx(ctx, func(tx *sql.Tx) error {
 			pr := &preparer{ctx: ctx, tx: tx}
-			cs := prepareCopyStatements(pr.prep)
-			defer closeStatements(cs.all())
+			cs := prepareCopyStatements(pr)
+			defer cs.close()
 			if pr.err != nil {
 				return pr.err
 			}

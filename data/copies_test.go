@@ -165,28 +165,13 @@ func TestMigration007RecomputesWhatImportKeeps(t *testing.T) {
 	if err := db.Refresh(ctx, testSchema(t), nil); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := migrationFS.ReadFile("migrations/007_scale.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var fills []string
-	for _, stmt := range strings.Split(string(raw), ";") {
-		var lines []string
-		for _, l := range strings.Split(stmt, "\n") {
-			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
-				lines = append(lines, l)
-			}
-		}
-		stmt = strings.TrimSpace(strings.Join(lines, "\n"))
-		for _, p := range []string{"UPDATE coverage_sources", "UPDATE source_words", "INSERT INTO phase_articles", "INSERT INTO phase_votes"} {
-			if strings.HasPrefix(stmt, p) {
-				fills = append(fills, stmt)
-			}
-		}
-	}
+	fills := migrationStatements(t, "007_scale.sql", "UPDATE coverage_sources", "UPDATE source_words", "INSERT INTO phase_articles", "INSERT INTO phase_votes")
 	if len(fills) != 4 {
 		t.Fatalf("%d fill statements in migration 007", len(fills))
 	}
+	// The per-sentence results as migration 007 found them (a table that
+	// migration 008 folds into article_analysis.results).
+	oldSentenceAnalysis(t, db)
 	dump := func() string {
 		var b strings.Builder
 		for _, q := range []string{
@@ -232,5 +217,96 @@ func TestMigration007RecomputesWhatImportKeeps(t *testing.T) {
 	}
 	if got := dump(); got != kept {
 		t.Errorf("migration 007 fills differ from what import keeps:\n got %.500s\nwant %.500s", got, kept)
+	}
+}
+
+// migrationStatements returns the statements of a migration that start
+// with one of prefixes, without comments.
+func migrationStatements(t *testing.T, file string, prefixes ...string) []string {
+	t.Helper()
+	raw, err := migrationFS.ReadFile("migrations/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, stmt := range strings.Split(string(raw), ";\n") {
+		var lines []string
+		for _, l := range strings.Split(stmt, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+				lines = append(lines, l)
+			}
+		}
+		stmt = strings.TrimSpace(strings.Join(lines, "\n"))
+		for _, p := range prefixes {
+			if strings.HasPrefix(stmt, p) {
+				out = append(out, stmt)
+			}
+		}
+	}
+	return out
+}
+
+// oldSentenceAnalysis recreates (as a temporary table, which the
+// migrations' unqualified name finds) the per-sentence results table of
+// schema versions 6 and 7 from the stored results.
+func oldSentenceAnalysis(t *testing.T, db *DB) {
+	t.Helper()
+	db.db.SetMaxOpenConns(1) // temporary tables belong to one connection
+	if _, err := db.db.Exec(`CREATE TEMP TABLE sentence_analysis AS
+		SELECT aa.article_id AS article_id, r.value ->> 'i' AS seq, r.value ->> 'p' AS phase, r.value ->> 'c' AS confidence,
+			r.value ->> 'a' AS also, r.value ->> 't' AS themes, r.value ->> 'af' AS after_phase, r.value ->> 'b' AS before_phase,
+			CASE WHEN r.value ->> 'tm' IS NOT NULL THEN r.value -> 'tm' END AS times
+		FROM article_analysis aa CROSS JOIN json_each(aa.results) r`); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := db.db.QueryRow(`SELECT COUNT(*) FROM sentence_analysis WHERE times IS NOT NULL AND also <> '' AND phase <> ''`).Scan(&n); err != nil || n == 0 {
+		t.Fatalf("%d sentences with times and several phases (%v)", n, err)
+	}
+}
+
+// TestMigration008KeepsEveryResult: the statement by which migration 008
+// folds the per-sentence results of an older database into
+// article_analysis.results gives back every sentence's analysis, and the
+// timelines read from it, as import stored them.
+func TestMigration008KeepsEveryResult(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	db := openTemp(t)
+	importMixed(t, db, 200)
+	if err := db.Refresh(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	fill := migrationStatements(t, "008_article_results.sql", "UPDATE article_analysis SET results")
+	if len(fill) != 1 {
+		t.Fatalf("%d fill statements in migration 008", len(fill))
+	}
+	dump := func() string {
+		arts, err := db.LoadAnalyzed(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream, err := db.StoredTimeline(ctx, s, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		screen, err := db.ScreenTimeline(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return jsonOf(t, arts) + jsonOf(t, stream) + jsonOf(t, screen)
+	}
+	kept := dump()
+	oldSentenceAnalysis(t, db)
+	if _, err := db.db.Exec(`UPDATE article_analysis SET results = '[]'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(fill[0]); err != nil {
+		t.Fatalf("%v\n%s", err, fill[0])
+	}
+	var empty int
+	db.db.QueryRow(`SELECT COUNT(*) FROM article_analysis WHERE results = '[]'`).Scan(&empty)
+	if got := dump(); got != kept {
+		t.Errorf("migration 008 results differ from what import stored (%d articles without results)", empty)
 	}
 }

@@ -269,6 +269,23 @@ func TestMigrationUpgradesKeepData(t *testing.T) {
 	if len(srcs) != 2 || srcs[0].Sentences != 6 || srcs[1].Sentences != 7 {
 		t.Fatalf("data after upgrade: %+v", srcs)
 	}
+	// Migration 008 rewrote the check on sentence kinds: the same rule,
+	// and a sound database.
+	var schema, ok string
+	db.db.QueryRow(`SELECT sql FROM sqlite_schema WHERE name = 'sentences'`).Scan(&schema)
+	if strings.Contains(schema, "kind IN") || !strings.Contains(schema, "kind = 'heading'") {
+		t.Errorf("sentences after upgrade: %s", schema)
+	}
+	if err := db.db.QueryRow(`PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
+		t.Fatalf("integrity_check after upgrade: %q %v", ok, err)
+	}
+	for kind, valid := range map[string]bool{"text": true, "heading": true, "item": true, "list": false, "": false} {
+		_, err := db.db.ExecContext(ctx, `INSERT INTO sentences (article_id, seq, paragraph, start_offset, end_offset, kind, words, text) VALUES (1, 100, 0, 0, 0, ?, 0, '')`, kind)
+		if (err == nil) != valid || err != nil && !strings.Contains(err.Error(), "CHECK") {
+			t.Errorf("sentence of kind %q: %v", kind, err)
+		}
+		db.db.ExecContext(ctx, `DELETE FROM sentences WHERE seq = 100`)
+	}
 	if hits, _ := db.Search(ctx, "ceasefire", 20); len(hits) != 12 {
 		t.Fatalf("search after upgrade: %d hits", len(hits))
 	}

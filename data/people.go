@@ -121,10 +121,12 @@ const (
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id, t.seq`
 	qActorCells = `SELECT source_id, file, copy, mentions, sentences, words, quoted_words, ord, article_id
 		FROM actor_cells WHERE gen = ? AND actor = ? ORDER BY ord`
-	qActorSentences = `SELECT c.file, t.seq, t.text, sa.times
+	// The sentence's times come from its article's stored results.
+	qActorSentences = `SELECT c.file, t.seq, t.text,
+			(SELECT r.value -> 'tm' FROM article_analysis aa CROSS JOIN json_each(aa.results) r
+				WHERE aa.article_id = c.article_id AND r.value ->> 'i' = t.seq)
 		FROM people_sources ps CROSS JOIN actor_cells c ON c.gen = ps.gen AND c.actor = ?2 AND c.ord BETWEEN ps.first_ord AND ps.last_ord
 		CROSS JOIN json_each(c.seqs) j CROSS JOIN sentences t ON t.article_id = c.article_id AND t.seq = j.value
-		LEFT JOIN sentence_analysis sa ON sa.sentence_id = t.id
 		WHERE ps.gen = ?1 AND ps.source_id = ?3 ORDER BY c.ord LIMIT ?4` // json_each walks the array in order
 	qActorSources = `SELECT source_id, articles - copy_articles * (1 - ?3), mentions - copy_mentions * (1 - ?3), sentences - copy_sentences * (1 - ?3),
 		words - copy_words * (1 - ?3), quoted_words - copy_quoted_words * (1 - ?3)
@@ -788,8 +790,8 @@ func (d *DB) ActorSentencesN(ctx context.Context, actor, source string, limit in
 		if err := rows.Scan(&e.File, &e.Sentence, &e.Text, &times); err != nil {
 			return nil, d.describe(err)
 		}
-		if times.Valid {
-			if e.Times, err = decodeTimes(times.String); err != nil {
+		if times.Valid && times.String != "null" {
+			if e.Times, err = decodeTimes([]byte(times.String)); err != nil {
 				return nil, fmt.Errorf("database %s: stored times of %s sentence %d: %w", d.Path, e.File, e.Sentence, err)
 			}
 		}

@@ -47,11 +47,13 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 			[]string{"SCAN n", "SCAN a"}},
 		"screen: phases per source":                {qPhaseSources, nil, []string{"SCAN c"}, []string{"articles", "sentence"}},
 		"screen: a source's articles with a phase": {qPhaseArticles, []any{1, "talks"}, []string{"SEARCH phase_articles USING PRIMARY KEY (source_id=? AND phase=?)"}, []string{"TEMP B-TREE", "SCAN"}},
-		"screen: articles' phase sentences":        {fmt.Sprintf(qPhaseEvidence, "?2,?"), []any{0.3, 1, 2}, []string{"SEARCH sa USING INDEX sentence_analysis_article (article_id=?)"}, []string{"SCAN"}},
+		"screen: articles' phase sentences":        {fmt.Sprintf(qPhaseEvidence, "?,?"), []any{1, 2}, []string{"SEARCH article_analysis USING INTEGER PRIMARY KEY (rowid=?)"}, []string{"SCAN"}},
+		"screen: evidence texts":                   {qSentenceTexts, []any{"[[1,2],[3,4]]"}, []string{"SCAN k VIRTUAL TABLE", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"}, []string{"SCAN t"}},
 		"screen: a phase's first time":             {fmt.Sprintf(qPhaseBound, "MIN"), []any{"talks", 0, 1 << 62}, []string{"SEARCH pt USING COVERING INDEX phase_times_phase (phase=? AND kind=? AND t=?)", "SEARCH phase_times USING COVERING INDEX phase_times_phase"}, []string{"SCAN"}},
 		"claims":                                   {qStoredClaims, nil, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE"}},
-		"timeline": {qStoredTimeline, []any{0.3}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file", "SEARCH sa USING INDEX sentence_analysis_article", "SEARCH t USING INTEGER PRIMARY KEY"},
-			[]string{"TEMP B-TREE"}},
+		"timeline": {qStoredTimeline, []any{0.3}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file",
+			"SEARCH aa USING INTEGER PRIMARY KEY", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"},
+			[]string{"TEMP B-TREE", "SCAN t"}},
 	}
 	if err := db.RefreshPeople(context.Background(), testSchema(t), nil); err != nil {
 		t.Fatal(err)
@@ -62,11 +64,12 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		want    []string
 		mustNot []string
 	}{
-		"people: an actor's cells":     {qActorCells, []any{1, "trump"}, []string{"SEARCH actor_cells USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN"}},
-		"people: an actor's sources":   {qActorSources, []any{1, "trump", 0}, []string{"SEARCH actor_sources USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN actor"}},
-		"people: an actor's sentences": {qActorSentences, []any{1, "trump", 1, 10}, []string{"SEARCH ps USING PRIMARY KEY (gen=? AND source_id=?)", "SEARCH c USING PRIMARY KEY (gen=? AND actor=? AND ord>? AND ord<?)", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"}, []string{"TEMP B-TREE"}},
-		"people: articles in order":    {qPeopleArticles, []any{1 << 40}, []string{"USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
-		"people: sentences in order":   {qPeopleSentences, []any{1 << 40}, []string{"articles_source_file", "sqlite_autoindex_sentences_1"}, []string{"TEMP B-TREE"}},
+		"people: an actor's cells":   {qActorCells, []any{1, "trump"}, []string{"SEARCH actor_cells USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN"}},
+		"people: an actor's sources": {qActorSources, []any{1, "trump", 0}, []string{"SEARCH actor_sources USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN actor"}},
+		"people: an actor's sentences": {qActorSentences, []any{1, "trump", 1, 10}, []string{"SEARCH ps USING PRIMARY KEY (gen=? AND source_id=?)", "SEARCH c USING PRIMARY KEY (gen=? AND actor=? AND ord>? AND ord<?)", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)",
+			"SEARCH aa USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE", "SCAN aa"}},
+		"people: articles in order":  {qPeopleArticles, []any{1 << 40}, []string{"USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
+		"people: sentences in order": {qPeopleSentences, []any{1 << 40}, []string{"articles_source_file", "sqlite_autoindex_sentences_1"}, []string{"TEMP B-TREE"}},
 	} {
 		plans[name] = p
 	}

@@ -32,18 +32,18 @@ const (
 	qSourceWords = `SELECT s.label, w.words - w.copy_words * (1 - ?1) FROM source_words w JOIN sources s ON s.id = w.source_id`
 	// The analysed sentences of a source's articles with a coverage cell
 	// for the key (?2 kind, ?3 key), in corpus order.
-	qCellSentences = `SELECT a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.times
+	qCellSentences = `SELECT a.file, r.value, t.text
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
-		CROSS JOIN sentence_analysis sa ON sa.article_id = a.id CROSS JOIN sentences t ON t.id = sa.sentence_id
+		CROSS JOIN article_analysis aa ON aa.article_id = a.id CROSS JOIN json_each(aa.results) r
+		CROSS JOIN sentences t ON t.article_id = a.id AND t.seq = r.value ->> 'i'
 		WHERE s.label = ?1 AND EXISTS (SELECT 1 FROM coverage_cells c WHERE c.article_id = a.id AND c.kind = ?2 AND c.key = ?3)
-		ORDER BY a.file, a.id, sa.seq`
+		ORDER BY a.file, a.id` // json_each walks an article's results in seq order
 	qArticleAt = `SELECT a.id, a.title, a.url, a.dateline, a.published, a.event_date, a.meta, a.body, COALESCE(os.label, ''), COALESCE(o.file, '')
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
 		LEFT JOIN articles o ON o.id = a.copy_of LEFT JOIN sources os ON os.id = o.source_id
 		WHERE s.label = ? AND a.file = ? ORDER BY a.id LIMIT 1`
-	qArticleSentences = `SELECT t.seq, t.paragraph, t.start_offset, t.end_offset, t.kind, t.text,
-		sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times, sa.article_id IS NOT NULL
-		FROM sentences t LEFT JOIN sentence_analysis sa ON sa.sentence_id = t.id WHERE t.article_id = ? ORDER BY t.seq`
+	qArticleSentences = `SELECT t.seq, t.paragraph, t.start_offset, t.end_offset, t.kind, t.text
+		FROM sentences t WHERE t.article_id = ? ORDER BY t.seq`
 )
 
 // StoreMark identifies what the store holds: it changes when articles are
@@ -141,24 +141,26 @@ func (d *DB) CellSentences(ctx context.Context, source string, themes bool, key 
 	defer rows.Close()
 	var out []timeline.Evidence
 	for rows.Next() {
-		var file, text, phase, also, themeList string
-		var seq int
-		var conf float64
-		var times sql.NullString
-		if err := rows.Scan(&file, &seq, &text, &phase, &conf, &also, &themeList, &times); err != nil {
+		var file, text string
+		var raw []byte
+		if err := rows.Scan(&file, &raw, &text); err != nil {
 			return nil, false, d.describe(err)
 		}
-		if themes && !contains(splitList(themeList), key) ||
-			!themes && (conf < timeline.MinConfidence || phase != key && !contains(splitList(also), key)) {
+		var r sentenceResult
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return nil, false, fmt.Errorf("database %s: stored analysis of %s / %s: %w", d.Path, source, file, err)
+		}
+		if themes && !contains(splitList(r.Themes), key) ||
+			!themes && (r.Confidence < timeline.MinConfidence || r.Phase != key && !contains(splitList(r.Also), key)) {
 			continue
 		}
 		if limit > 0 && len(out) == limit {
 			return out, true, nil
 		}
-		ev := timeline.Evidence{Source: source, File: file, Sentence: seq, Text: text, Confidence: conf}
-		if times.Valid {
-			if ev.Times, err = decodeTimes(times.String); err != nil {
-				return nil, false, fmt.Errorf("database %s: stored times of %s / %s sentence %d: %w", d.Path, source, file, seq, err)
+		ev := timeline.Evidence{Source: source, File: file, Sentence: r.Seq, Text: text, Confidence: r.Confidence}
+		if r.hasTimes() {
+			if ev.Times, err = decodeTimes(r.Times); err != nil {
+				return nil, false, fmt.Errorf("database %s: stored times of %s / %s sentence %d: %w", d.Path, source, file, r.Seq, err)
 			}
 		}
 		out = append(out, ev)
@@ -192,20 +194,35 @@ func (d *DB) ArticleAt(ctx context.Context, source, file string) (*timeline.Anal
 	for rows.Next() {
 		var s timeline.AnalyzedSentence
 		var kind string
-		var phase, also, themes, after, before sql.NullString
-		var conf sql.NullFloat64
-		var times sql.NullString
-		var analysed bool
-		if err := rows.Scan(&s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.Text, &phase, &conf, &also, &themes, &after, &before, &times, &analysed); err != nil {
+		if err := rows.Scan(&s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.Text); err != nil {
 			return nil, d.describe(err)
 		}
 		s.Heading, s.ListItem = kind == "heading", kind == "item"
-		if analysed {
-			if err := scanSentenceAnalysis(&s, phase.String, conf.Float64, also.String, themes.String, after.String, before.String, times); err != nil {
-				return nil, fmt.Errorf("database %s: %s / %s: %w", d.Path, source, file, err)
-			}
-		}
 		out.Sentences = append(out.Sentences, s)
 	}
-	return out, d.describeErr(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, d.describe(err)
+	}
+	var raw string
+	err = d.db.QueryRowContext(ctx, `SELECT results FROM article_analysis WHERE article_id = ?`, id).Scan(&raw)
+	if err == sql.ErrNoRows {
+		return out, nil // not analysed yet
+	}
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	results, err := decodeResults(raw)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: stored analysis of %s / %s: %w", d.Path, source, file, err)
+	}
+	for i := range results {
+		r := &results[i]
+		if r.Seq < 0 || r.Seq >= len(out.Sentences) || out.Sentences[r.Seq].Index != r.Seq {
+			continue
+		}
+		if err := r.apply(&out.Sentences[r.Seq]); err != nil {
+			return nil, fmt.Errorf("database %s: %s / %s: %w", d.Path, source, file, err)
+		}
+	}
+	return out, nil
 }

@@ -247,9 +247,10 @@ func TestScreenQueryPlans(t *testing.T) {
 		"a source's reprints": {qSourceReprints, []any{"Reprinter"}, []string{"SEARCH os USING COVERING INDEX sqlite_autoindex_sources", "SEARCH o USING", "SEARCH c USING", "articles_copy_of"},
 			[]string{"SCAN"}},
 		"cell sentences": {qCellSentences, []any{"Reprinter", 0, "talks"}, []string{"SEARCH s USING COVERING INDEX sqlite_autoindex_sources", "SEARCH a USING COVERING INDEX articles_source_file",
-			"SEARCH sa USING INDEX sentence_analysis_article", "SEARCH t USING INTEGER PRIMARY KEY", "SEARCH c EXISTS USING PRIMARY KEY (article_id=? AND kind=?)"}, []string{"TEMP B-TREE", "SCAN"}},
+			"SEARCH aa USING INTEGER PRIMARY KEY", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)", "SEARCH c EXISTS USING PRIMARY KEY (article_id=? AND kind=?)"},
+			[]string{"TEMP B-TREE", "SCAN t", "SCAN a", "SCAN c"}},
 		"article":           {qArticleAt, []any{"Reprinter", "r0.txt"}, []string{"SEARCH a USING INDEX articles_source_file"}, []string{"SCAN"}},
-		"article sentences": {qArticleSentences, []any{1}, []string{"SEARCH t USING INDEX sqlite_autoindex_sentences", "SEARCH sa USING INTEGER PRIMARY KEY"}, []string{"SCAN", "TEMP B-TREE"}},
+		"article sentences": {qArticleSentences, []any{1}, []string{"SEARCH t USING INDEX sqlite_autoindex_sentences"}, []string{"SCAN", "TEMP B-TREE"}},
 	}
 	for name, p := range plans {
 		plan := strings.Join(queryPlan(t, db, p.query, p.args...), "; ")

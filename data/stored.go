@@ -15,7 +15,7 @@ import (
 // read what is stored, up to date or not. The hot queries are constants so
 // that a test checks their plans.
 const (
-	qLoadAnalysis   = `SELECT article_id, seq, phase, confidence, also, themes, after_phase, before_phase, times FROM sentence_analysis`
+	qLoadAnalysis   = `SELECT article_id, results FROM article_analysis`
 	qStoredCoverage = `SELECT s.label, a.file, c.key, c.sentences, c.words, c.first, c.share, c.position, c.lede, a.copy_of IS NOT NULL
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id CROSS JOIN coverage_cells c ON c.article_id = a.id AND c.kind = ?
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id, c.ord` // CROSS JOIN: walk in corpus order, no sort
@@ -27,11 +27,14 @@ const (
 	qStoredClaims = `SELECT s.label, a.file, c.claims
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id LEFT JOIN article_claims c ON c.article_id = a.id
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
-	qStoredTimeline = `SELECT a.id, s.label, a.file, sa.seq, t.text, sa.phase, sa.confidence, sa.also, sa.themes, sa.after_phase, sa.before_phase, sa.times
+	// The phase sentences of each article, from its stored results (in
+	// seq order), with their text.
+	qStoredTimeline = `SELECT a.id, s.label, a.file, r.value, t.text
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id
-		CROSS JOIN sentence_analysis sa ON sa.article_id = a.id CROSS JOIN sentences t ON t.id = sa.sentence_id
-		WHERE sa.phase <> '' AND sa.confidence >= ?
-		ORDER BY s.label COLLATE NOCASE, a.file, a.id, sa.seq`
+		CROSS JOIN article_analysis aa ON aa.article_id = a.id CROSS JOIN json_each(aa.results) r
+		CROSS JOIN sentences t ON t.article_id = a.id AND t.seq = r.value ->> 'i'
+		WHERE r.value ->> 'p' <> '' AND r.value ->> 'c' >= ?
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
 )
 
 func splitList(s string) []string {
@@ -39,20 +42,6 @@ func splitList(s string) []string {
 		return nil
 	}
 	return strings.Split(s, ",")
-}
-
-// scanSentenceAnalysis reads one sentence_analysis row's results into s.
-func scanSentenceAnalysis(s *timeline.AnalyzedSentence, phase string, conf float64, also, themes, after, before string, times sql.NullString) error {
-	s.Phase, s.Confidence, s.After, s.Before = phase, conf, after, before
-	s.Also, s.Themes = splitList(also), splitList(themes)
-	if times.Valid {
-		ts, err := decodeTimes(times.String)
-		if err != nil {
-			return fmt.Errorf("stored times of sentence %d: %w", s.Index, err)
-		}
-		s.Times = ts
-	}
-	return nil
 }
 
 // LoadAnalyzed reads every article with its stored analysis, in corpus
@@ -84,19 +73,26 @@ func (d *DB) LoadAnalyzed(ctx context.Context) ([]timeline.AnalyzedArticle, erro
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var seq int
-		var phase, also, themes, after, before string
-		var conf float64
-		var times sql.NullString
-		if err := rows.Scan(&id, &seq, &phase, &conf, &also, &themes, &after, &before, &times); err != nil {
+		var raw []byte
+		if err := rows.Scan(&id, &raw); err != nil {
 			return nil, d.describe(err)
 		}
 		i, ok := index[id]
-		if !ok || seq < 0 || seq >= len(out[i].Sentences) {
+		if !ok {
 			continue
 		}
-		if err := scanSentenceAnalysis(&out[i].Sentences[seq], phase, conf, also, themes, after, before, times); err != nil {
-			return nil, fmt.Errorf("database %s: %w", d.Path, err)
+		var results []sentenceResult
+		if err := json.Unmarshal(raw, &results); err != nil {
+			return nil, fmt.Errorf("database %s: stored analysis of article %d: %w", d.Path, id, err)
+		}
+		for k := range results {
+			r := &results[k]
+			if r.Seq < 0 || r.Seq >= len(out[i].Sentences) {
+				continue
+			}
+			if err := r.apply(&out[i].Sentences[r.Seq]); err != nil {
+				return nil, fmt.Errorf("database %s: article %d: %w", d.Path, id, err)
+			}
 		}
 	}
 	return out, d.describeErr(rows.Err())
@@ -229,12 +225,14 @@ func (d *DB) StoredTimeline(ctx context.Context, schema *timeline.Schema, eviden
 	var curID int64 = -1
 	for rows.Next() {
 		var id int64
-		var source, file, text, phase, also, themes, after, before string
-		var seq int
-		var conf float64
-		var times sql.NullString
-		if err := rows.Scan(&id, &source, &file, &seq, &text, &phase, &conf, &also, &themes, &after, &before, &times); err != nil {
+		var source, file, text string
+		var raw []byte
+		if err := rows.Scan(&id, &source, &file, &raw, &text); err != nil {
 			return timeline.Timeline{}, d.describe(err)
+		}
+		var r sentenceResult
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return timeline.Timeline{}, fmt.Errorf("database %s: stored analysis of article %d: %w", d.Path, id, err)
 		}
 		if id != curID {
 			if curID >= 0 {
@@ -243,9 +241,9 @@ func (d *DB) StoredTimeline(ctx context.Context, schema *timeline.Schema, eviden
 			cur = timeline.AnalyzedArticle{Article: timeline.Article{Source: source, File: file}}
 			curID = id
 		}
-		s := timeline.AnalyzedSentence{Sentence: timeline.Sentence{Index: seq, Text: text}}
-		if err := scanSentenceAnalysis(&s, phase, conf, also, themes, after, before, times); err != nil {
-			return timeline.Timeline{}, fmt.Errorf("database %s: %w", d.Path, err)
+		s := timeline.AnalyzedSentence{Sentence: timeline.Sentence{Index: r.Seq, Text: text}}
+		if err := r.apply(&s); err != nil {
+			return timeline.Timeline{}, fmt.Errorf("database %s: article %d: %w", d.Path, id, err)
 		}
 		cur.Sentences = append(cur.Sentences, s)
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -24,9 +25,10 @@ const ScreenEvidence = 8
 const (
 	qPhaseSources  = `SELECT c.source_id, c.key FROM coverage_sources c WHERE c.kind = 0 AND c.articles > 0`
 	qPhaseArticles = `SELECT file, article_id, sentences, first FROM phase_articles WHERE source_id = ? AND phase = ? ORDER BY file, article_id`
-	qPhaseEvidence = `SELECT sa.article_id, sa.seq, sa.sentence_id, sa.phase, sa.confidence, sa.also
-		FROM sentence_analysis sa
-		WHERE sa.article_id IN (%s) AND sa.phase <> '' AND sa.confidence >= ?1 ORDER BY sa.article_id, sa.seq`
+	qPhaseEvidence = `SELECT article_id, results FROM article_analysis WHERE article_id IN (%s)`
+	// The text of sentences given as a JSON array of [article id, seq].
+	qSentenceTexts = `SELECT t.article_id, t.seq, t.text FROM json_each(?) k
+		CROSS JOIN sentences t ON t.article_id = k.value ->> 0 AND t.seq = k.value ->> 1`
 	// The earliest (latest) time of a phase, the first in corpus order on
 	// ties: the bound the builder keeps.
 	qPhaseBound = `SELECT s.label, a.file, pt.article_id, pt.seq, pt.k, pt.t
@@ -44,11 +46,17 @@ type screenSource struct {
 
 // evidenceRow is a phase sentence of an article, as stored.
 type evidenceRow struct {
-	seq      int
-	sentence int64 // its id
-	phase    string
-	conf     float64
-	also     []string
+	seq   int
+	phase string
+	conf  float64
+	also  []string
+	times json.RawMessage // storedTimes, if any
+}
+
+// sentenceKey is a sentence by its article and place.
+type sentenceKey struct {
+	article int64
+	seq     int
 }
 
 // ScreenTimeline returns the timeline with at most ScreenEvidence evidence
@@ -115,7 +123,7 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 			row     evidenceRow
 		}
 		chosen := make([][]choice, len(src.phases)) // evidence per phase, in corpus order
-		texts := map[int64]storedText{}             // by sentence id
+		texts := map[sentenceKey]string{}
 		for i, phase := range src.phases {
 			tp := byID[phase]
 			if tp == nil {
@@ -148,7 +156,7 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 					}
 					if r.phase == phase || contains(r.also, phase) {
 						chosen[i] = append(chosen[i], choice{pa.file, pa.article, r})
-						texts[r.sentence] = storedText{}
+						texts[sentenceKey{pa.article, r.seq}] = ""
 					}
 				}
 			}
@@ -161,10 +169,9 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 			var kept []timeline.Evidence
 			for _, c := range chosen[i] {
 				r := c.row
-				text := texts[r.sentence]
-				ev := timeline.Evidence{Source: src.label, File: c.file, Sentence: r.seq, Text: text.text, Confidence: r.conf}
-				if text.times.Valid {
-					if ev.Times, err = decodeTimes(text.times.String); err != nil {
+				ev := timeline.Evidence{Source: src.label, File: c.file, Sentence: r.seq, Text: texts[sentenceKey{c.article, r.seq}], Confidence: r.conf}
+				if len(r.times) > 0 && string(r.times) != "null" {
+					if ev.Times, err = decodeTimes(r.times); err != nil {
 						return tl, fmt.Errorf("stored times of article %d sentence %d: %w", c.article, r.seq, err)
 					}
 				}
@@ -304,57 +311,59 @@ func (d *DB) phaseSentences(ctx context.Context, ids []int64) (map[int64][]evide
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, 0, len(ids)+1)
-	args = append(args, timeline.MinConfidence)
+	args := make([]any, 0, len(ids))
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := d.db.QueryContext(ctx, fmt.Sprintf(qPhaseEvidence, `?2`+strings.Repeat(",?", len(ids)-1)), args...)
+	rows, err := d.db.QueryContext(ctx, fmt.Sprintf(qPhaseEvidence, `?`+strings.Repeat(",?", len(ids)-1)), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r evidenceRow
 		var article int64
-		var also string
-		if err := rows.Scan(&article, &r.seq, &r.sentence, &r.phase, &r.conf, &also); err != nil {
+		var raw []byte
+		if err := rows.Scan(&article, &raw); err != nil {
 			return nil, err
 		}
-		r.also = splitList(also)
-		out[article] = append(out[article], r)
+		results, err := decodeResults(string(raw))
+		if err != nil {
+			return nil, fmt.Errorf("stored analysis of article %d: %w", article, err)
+		}
+		for _, r := range results {
+			if r.Phase != "" && r.Confidence >= timeline.MinConfidence {
+				out[article] = append(out[article], evidenceRow{seq: r.Seq, phase: r.Phase, conf: r.Confidence, also: splitList(r.Also), times: r.Times})
+			}
+		}
 	}
 	return out, rows.Err()
 }
 
-// storedText is a sentence's text and stored times.
-type storedText struct {
-	text  string
-	times sql.NullString
-}
-
-// sentenceTexts fills texts (by sentence id) in one query.
-func (d *DB) sentenceTexts(ctx context.Context, texts map[int64]storedText) error {
+// sentenceTexts fills texts in one query.
+func (d *DB) sentenceTexts(ctx context.Context, texts map[sentenceKey]string) error {
 	if len(texts) == 0 {
 		return nil
 	}
-	args := make([]any, 0, len(texts))
-	for id := range texts {
-		args = append(args, id)
+	keys := make([][2]int64, 0, len(texts))
+	for k := range texts {
+		keys = append(keys, [2]int64{k.article, int64(k.seq)})
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT t.id, t.text, sa.times FROM sentences t CROSS JOIN sentence_analysis sa ON sa.sentence_id = t.id
-		WHERE t.id IN (?`+strings.Repeat(",?", len(args)-1)+`)`, args...)
+	raw, err := json.Marshal(keys)
+	if err != nil {
+		return err
+	}
+	rows, err := d.db.QueryContext(ctx, qSentenceTexts, string(raw))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id int64
-		var t storedText
-		if err := rows.Scan(&id, &t.text, &t.times); err != nil {
+		var k sentenceKey
+		var text string
+		if err := rows.Scan(&k.article, &k.seq, &text); err != nil {
 			return err
 		}
-		texts[id] = t
+		texts[k] = text
 	}
 	return rows.Err()
 }
@@ -398,11 +407,21 @@ func (d *DB) phaseBound(ctx context.Context, phase, agg string, kind int, limit 
 	if err != nil {
 		return nil, 0, err
 	}
-	var raw sql.NullString
-	if err := d.db.QueryRowContext(ctx, `SELECT times FROM sentence_analysis WHERE article_id = ? AND seq = ?`, article, seq).Scan(&raw); err != nil {
+	var raw string
+	if err := d.db.QueryRowContext(ctx, `SELECT results FROM article_analysis WHERE article_id = ?`, article).Scan(&raw); err != nil {
 		return nil, 0, err
 	}
-	ts, err := decodeTimes(raw.String)
+	results, err := decodeResults(raw)
+	if err != nil {
+		return nil, 0, fmt.Errorf("stored analysis of article %d: %w", article, err)
+	}
+	var ts []timeline.TimeMention
+	for _, r := range results {
+		if r.Seq == seq && r.hasTimes() {
+			ts, err = decodeTimes(r.Times)
+			break
+		}
+	}
 	if err != nil || k >= len(ts) {
 		return nil, 0, fmt.Errorf("stored times of article %d sentence %d: %v", article, seq, err)
 	}
