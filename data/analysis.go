@@ -364,12 +364,12 @@ func analyzeWith(schema *timeline.Schema, hash string, principals []string, gen 
 // theme, a time or a relative cue), by seq, as a JSON array.
 type sentenceResult struct {
 	Seq        int             `json:"i"`
-	Phase      string          `json:"p"`
-	Confidence float64         `json:"c"`
-	Also       string          `json:"a"` // other phases, comma-separated
-	Themes     string          `json:"t"` // comma-separated
-	After      string          `json:"af"`
-	Before     string          `json:"b"`
+	Phase      string          `json:"p,omitempty"`
+	Confidence float64         `json:"c,omitempty"`
+	Also       string          `json:"a,omitempty"` // other phases, comma-separated
+	Themes     string          `json:"t,omitempty"` // comma-separated
+	After      string          `json:"af,omitempty"`
+	Before     string          `json:"b,omitempty"`
 	Times      json.RawMessage `json:"tm,omitempty"` // storedTimes; absent or null when none
 }
 

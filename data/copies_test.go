@@ -253,8 +253,9 @@ func oldSentenceAnalysis(t *testing.T, db *DB) {
 	t.Helper()
 	db.db.SetMaxOpenConns(1) // temporary tables belong to one connection
 	if _, err := db.db.Exec(`CREATE TEMP TABLE sentence_analysis AS
-		SELECT aa.article_id AS article_id, r.value ->> 'i' AS seq, r.value ->> 'p' AS phase, r.value ->> 'c' AS confidence,
-			r.value ->> 'a' AS also, r.value ->> 't' AS themes, r.value ->> 'af' AS after_phase, r.value ->> 'b' AS before_phase,
+		SELECT aa.article_id AS article_id, r.value ->> 'i' AS seq, COALESCE(r.value ->> 'p', '') AS phase,
+			COALESCE(r.value ->> 'c', 0.0) AS confidence, COALESCE(r.value ->> 'a', '') AS also, COALESCE(r.value ->> 't', '') AS themes,
+			COALESCE(r.value ->> 'af', '') AS after_phase, COALESCE(r.value ->> 'b', '') AS before_phase,
 			CASE WHEN r.value ->> 'tm' IS NOT NULL THEN r.value -> 'tm' END AS times
 		FROM article_analysis aa CROSS JOIN json_each(aa.results) r`); err != nil {
 		t.Fatal(err)

@@ -86,13 +86,17 @@ func Open(path string) (*DB, error) {
 }
 
 // driverName is go-sqlite3 with a connection hook that keeps temporary
-// files (the statement journals of per-article savepoints) in memory.
+// files (the statement journals of per-article savepoints) in memory and
+// lets the write-ahead log grow to 10,000 pages (40 MB) before it is
+// copied into the database: an import rewrites the same index pages batch
+// after batch, and a checkpoint every 1,000 pages (the default) wrote a
+// third more and synced the file ten times as often.
 const driverName = "sqlite3_newsreel"
 
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{
 		ConnectHook: func(c *sqlite3.SQLiteConn) error {
-			_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
+			_, err := c.Exec("PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000", nil)
 			return err
 		},
 	})
@@ -114,6 +118,10 @@ func sqlOpenMode(path, mode string) (*sql.DB, error) {
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
+	// database/sql never uses a connection from two goroutines at once, so
+	// SQLite need not lock one on every call (binding each value took a
+	// lock).
+	q.Set("_mutex", "no")
 	q.Set("_cache_size", "-32768") // 32 MB of page cache: the FTS index stays in memory while importing
 	return sql.Open(driverName, "file:"+path+"?"+q.Encode())
 }
