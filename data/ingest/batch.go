@@ -204,6 +204,8 @@ func orEvent(ev, fallback *Event) *Event {
 // Import reads every file under paths and stores its articles in sink, one
 // article at a time, so that a bad file is reported and skipped while the
 // rest of the batch goes on. It stops early only when ctx is cancelled.
+// progress is called once per file, in file order, never concurrently
+// (with a BatchSink, from the goroutine that stores).
 func Import(ctx context.Context, sink Sink, paths []string, opts Options, progress Progress) Summary {
 	jobs, failed := collect(paths, opts)
 	var sum Summary

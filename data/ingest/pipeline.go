@@ -71,6 +71,9 @@ func importParallel(ctx context.Context, sink BatchSink, jobs []job, opts Option
 					if an != nil {
 						an.AnalyzePrepared(&w.prepared[k])
 					}
+					// Let the writer, which waits for a core whenever
+					// the workers hold them all, go first: it sets the pace.
+					runtime.Gosched()
 				}
 				out <- w
 			}
@@ -86,26 +89,37 @@ func importParallel(ctx context.Context, sink BatchSink, jobs []job, opts Option
 			}
 		}
 	}()
-	pending := map[int]fileWork{}
-	var batch []Prepared
-	var owners []int // batch index -> file index
-	results := map[int]*FileResult{}
-	var done []int // files whose articles are all in the batch, in order
-	flush := func() {
-		if len(batch) > 0 {
-			for k, r := range sink.StoreBatch(ctx, batch) {
-				res := results[owners[k]]
-				if r.Err != nil {
-					res.Err = joinErr(res.Err, articleName(batch[k].Article, 2), r.Err)
+	// One goroutine stores the batches, in order, while the workers
+	// prepare the next ones: storing and preparing overlap.
+	batches := make(chan storeBatch, 1)
+	stored := make(chan struct{})
+	go func() {
+		defer close(stored)
+		for b := range batches {
+			if len(b.prepared) > 0 {
+				for k, r := range sink.StoreBatch(ctx, b.prepared) {
+					res := b.files[b.owners[k]]
+					if r.Err != nil {
+						res.Err = joinErr(res.Err, articleName(b.prepared[k].Article, 2), r.Err)
+					}
+					res.record(r.Stored, r.Err)
 				}
-				res.record(r.Stored, r.Err)
+			}
+			for _, res := range b.files {
+				report(*res)
 			}
 		}
-		for _, i := range done {
-			report(*results[i])
-			delete(results, i)
-		}
-		batch, owners, done = batch[:0], owners[:0], done[:0]
+	}()
+	pending := map[int]fileWork{}
+	var cur storeBatch
+	flush := func() {
+		batches <- cur
+		cur = storeBatch{}
+	}
+	finish := func() {
+		flush()
+		close(batches)
+		<-stored
 	}
 	for next := 0; next < len(jobs); next++ {
 		w, ok := pending[next]
@@ -114,7 +128,7 @@ func importParallel(ctx context.Context, sink BatchSink, jobs []job, opts Option
 			case got := <-out:
 				pending[got.index] = got
 			case <-ctx.Done():
-				flush()
+				finish()
 				for i := next; i < len(jobs); i++ {
 					report(FileResult{Path: jobs[i].path, Err: errNotImported(ctx)})
 				}
@@ -128,18 +142,24 @@ func importParallel(ctx context.Context, sink BatchSink, jobs []job, opts Option
 		}
 		delete(pending, next)
 		res := &FileResult{Path: w.job.path, Err: w.err}
-		results[next] = res
+		cur.files = append(cur.files, res)
 		for _, p := range w.prepared {
 			res.Source = p.Article.Source
-			batch = append(batch, p)
-			owners = append(owners, next)
+			cur.prepared = append(cur.prepared, p)
+			cur.owners = append(cur.owners, len(cur.files)-1)
 		}
-		done = append(done, next)
-		if len(batch) >= BatchSize {
+		if len(cur.prepared) >= BatchSize {
 			flush()
 		}
 	}
-	flush()
+	finish()
+}
+
+// storeBatch is the articles of whole files, stored in one transaction.
+type storeBatch struct {
+	prepared []Prepared
+	owners   []int         // the file of each article (index into files)
+	files    []*FileResult // reported, in order, once the batch is stored
 }
 
 // prepareFile reads a file and segments its articles.
