@@ -120,6 +120,7 @@ type Progress func(done, total int, r FileResult)
 type job struct {
 	path  string
 	event *Event
+	day   time.Time // the event's day (loading its time zone costs more than reading a small article)
 }
 
 // collect expands paths into the article files to read, recursing into
@@ -129,6 +130,18 @@ type job struct {
 func collect(paths []string, opts Options) ([]job, []FileResult) {
 	var jobs []job
 	var failed []FileResult
+	days := map[*Event]time.Time{}
+	newJob := func(path string, ev *Event) job {
+		if ev == nil {
+			return job{path: path}
+		}
+		day, ok := days[ev]
+		if !ok {
+			day, _ = ev.Day() // validated when the event was read
+			days[ev] = day
+		}
+		return job{path, ev, day}
+	}
 	events := map[string]*Event{}
 	eventFor := func(dir string) (*Event, error) {
 		if ev, ok := events[dir]; ok {
@@ -158,7 +171,7 @@ func collect(paths []string, opts Options) ([]job, []FileResult) {
 			if err != nil {
 				failed = append(failed, FileResult{Path: filepath.Join(filepath.Dir(root), EventFileName), Err: err})
 			}
-			jobs = append(jobs, job{root, orEvent(ev, opts.Event)})
+			jobs = append(jobs, newJob(root, orEvent(ev, opts.Event)))
 			continue
 		}
 		walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -183,7 +196,7 @@ func collect(paths []string, opts Options) ([]job, []FileResult) {
 			if err != nil {
 				failed = append(failed, FileResult{Path: filepath.Join(filepath.Dir(p), EventFileName), Err: err})
 			}
-			jobs = append(jobs, job{p, orEvent(ev, opts.Event)})
+			jobs = append(jobs, newJob(p, orEvent(ev, opts.Event)))
 			return nil
 		})
 		if walkErr != nil {
@@ -247,7 +260,7 @@ func importFile(ctx context.Context, sink Sink, j job, opts Options) FileResult 
 	var problems []string
 	for _, art := range arts {
 		if j.event != nil && art.EventDate.IsZero() {
-			art.EventDate, _ = j.event.Day() // validated when the event was read
+			art.EventDate = j.day
 		}
 		res.Source = art.Source
 		st, err := sink.ImportArticle(ctx, art)

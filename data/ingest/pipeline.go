@@ -176,7 +176,7 @@ func prepareFile(i int, j job, opts Options) fileWork {
 	}
 	for _, art := range arts {
 		if j.event != nil && art.EventDate.IsZero() {
-			art.EventDate, _ = j.event.Day()
+			art.EventDate = j.day
 		}
 		w.prepared = append(w.prepared, Prepare(art))
 	}
