@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -373,26 +375,68 @@ type sentenceResult struct {
 	Times      json.RawMessage `json:"tm,omitempty"` // storedTimes; absent or null when none
 }
 
-// encodeResults encodes the stored results of an article's sentences.
+// encodeResults encodes the stored results of an article's sentences (as
+// encoding/json would encode []sentenceResult, written directly: the
+// import workers run it for every article).
 func encodeResults(sents []timeline.AnalyzedSentence) string {
-	var out []sentenceResult
+	var b []byte
 	for _, s := range sents {
 		if s.Phase == "" && len(s.Themes) == 0 && len(s.Times) == 0 && s.After == "" && s.Before == "" && len(s.Also) == 0 {
 			continue
 		}
-		r := sentenceResult{Seq: s.Index, Phase: s.Phase, Confidence: s.Confidence, Also: strings.Join(s.Also, ","),
-			Themes: strings.Join(s.Themes, ","), After: s.After, Before: s.Before}
+		if b == nil {
+			b = make([]byte, 0, 2048)
+			b = append(b, '[')
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, `{"i":`...)
+		b = strconv.AppendInt(b, int64(s.Index), 10)
+		b = appendJSONField(b, "p", s.Phase)
+		if c := s.Confidence; c != 0 && !math.IsNaN(c) && !math.IsInf(c, 0) {
+			format := byte('f')
+			if a := math.Abs(c); a < 1e-6 || a >= 1e21 {
+				format = 'e'
+			}
+			b = append(b, `,"c":`...)
+			b = strconv.AppendFloat(b, c, format, -1, 64)
+		}
+		b = appendJSONField(b, "a", strings.Join(s.Also, ","))
+		b = appendJSONField(b, "t", strings.Join(s.Themes, ","))
+		b = appendJSONField(b, "af", s.After)
+		b = appendJSONField(b, "b", s.Before)
 		if len(s.Times) > 0 {
 			// Marshalling a struct of strings, numbers and times cannot fail.
-			r.Times, _ = json.Marshal(storedTimes{s.Times, zoneNames(s.Times)})
+			raw, _ := json.Marshal(storedTimes{s.Times, zoneNames(s.Times)})
+			b = append(b, `,"tm":`...)
+			b = append(b, raw...)
 		}
-		out = append(out, r)
+		b = append(b, '}')
 	}
-	if len(out) == 0 {
+	if b == nil {
 		return "[]"
 	}
-	raw, _ := json.Marshal(out)
-	return string(raw)
+	return string(append(b, ']'))
+}
+
+// appendJSONField appends ,"key":value to a JSON object unless value is
+// empty.
+func appendJSONField(b []byte, key, value string) []byte {
+	if value == "" {
+		return b
+	}
+	b = append(b, `,"`...)
+	b = append(b, key...)
+	b = append(b, `":`...)
+	for i := 0; i < len(value); i++ {
+		if c := value[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+			raw, _ := json.Marshal(value) // escapes, and replaces invalid UTF-8
+			return append(b, raw...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, value...)
+	return append(b, '"')
 }
 
 // decodeResults reads an article's stored results back.

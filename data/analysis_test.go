@@ -442,3 +442,69 @@ func walkTimes(tl *timeline.Timeline, fn func(*time.Time)) {
 		}
 	}
 }
+
+// TestEncodeResultsRoundTrips: the stored results of sentences decode to
+// the analysis they were made from, whatever the phase and theme names
+// hold (quotes, back slashes, control characters, other scripts, invalid
+// UTF-8 as encoding/json stores it) and whatever the confidence.
+func TestEncodeResultsRoundTrips(t *testing.T) {
+	at := time.Date(2025, 8, 15, 11, 0, 0, 0, time.FixedZone("AKDT", -8*3600))
+	tests := []struct {
+		name string
+		sent timeline.AnalyzedSentence
+	}{
+		{"phase only", timeline.AnalyzedSentence{SentencePhases: timeline.SentencePhases{Phase: "talks", Confidence: 0.865}}},
+		{"every field", timeline.AnalyzedSentence{SentencePhases: timeline.SentencePhases{Phase: "arrival", Confidence: 0.5, Also: []string{"motorcade", "talks"},
+			Themes: []string{"history-symbolism"}, After: "talks", Before: "press-conference"}}},
+		{"theme only", timeline.AnalyzedSentence{SentencePhases: timeline.SentencePhases{Themes: []string{"a", "b"}}}},
+		{"odd names", timeline.AnalyzedSentence{SentencePhases: timeline.SentencePhases{Phase: "say \"hi\"\\now\n\t", Confidence: 1e-9,
+			Themes: []string{"Überblick", "日本", "bad\xffutf8"}}}},
+		{"one character to escape", timeline.AnalyzedSentence{SentencePhases: timeline.SentencePhases{Phase: "a\"b", Confidence: 0.4, After: "c\\d", Before: "e\x01f"}}},
+		{"tiny and huge confidence", timeline.AnalyzedSentence{SentencePhases: timeline.SentencePhases{Phase: "x", Confidence: 1e22, After: "y"}}},
+		{"times", timeline.AnalyzedSentence{SentencePhases: timeline.SentencePhases{Phase: "talks", Confidence: 0.3},
+			Times: []timeline.TimeMention{{Kind: timeline.TimeClock, Text: "11 a.m.", Time: at, Resolved: true}}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.sent.Index = 7
+			raw := encodeResults([]timeline.AnalyzedSentence{{}, tc.sent})
+			results, err := decodeResults(raw)
+			if err != nil || len(results) != 1 || results[0].Seq != 7 {
+				t.Fatalf("%s: %+v %v", raw, results, err)
+			}
+			var got timeline.AnalyzedSentence
+			got.Index = 7
+			if err := results[0].apply(&got); err != nil {
+				t.Fatal(err)
+			}
+			want := tc.sent
+			want.Phase, want.Themes = jsonRoundTrip(t, want.Phase), nil
+			for _, th := range tc.sent.Themes {
+				want.Themes = append(want.Themes, jsonRoundTrip(t, th))
+			}
+			if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
+				t.Errorf("%s\n got %s\nwant %s", raw, g, w)
+			}
+			if len(want.Times) > 0 {
+				if z, _ := got.Times[0].Time.Zone(); z != "AKDT" {
+					t.Errorf("zone %s", z)
+				}
+			}
+		})
+	}
+	if got := encodeResults([]timeline.AnalyzedSentence{{}}); got != "[]" {
+		t.Errorf("no results: %q", got)
+	}
+}
+
+// jsonRoundTrip is s as encoding/json gives it back (invalid UTF-8
+// replaced).
+func jsonRoundTrip(t *testing.T, s string) string {
+	t.Helper()
+	var out string
+	raw, _ := json.Marshal(s)
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
