@@ -81,16 +81,28 @@ func mediaSubject(head []token) bool {
 // after "…, while Y talked of “…”" is Y's, whoever spoke before.
 var clauseStartWords = []string{", while ", ", whereas ", "; while ", ", but ", "; "}
 
+// lastClauseStart is where the last of clauseStartWords starts in seg
+// (the greatest strings.LastIndex of them), or -1: one walk back over the
+// commas and semicolons.
+func lastClauseStart(seg string) int {
+	for k := len(seg) - 1; k >= 0; k-- {
+		if c := seg[k]; c != ',' && c != ';' {
+			continue
+		}
+		for _, w := range clauseStartWords {
+			if strings.HasPrefix(seg[k:], w) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // clauseAfter returns where the last clause of body[from:to] starts, when
 // it begins with "while", "whereas" or "but" and names a person.
 func clauseAfter(body string, from, to int, subjects []personAt) int {
 	seg := body[from:to]
-	best := -1
-	for _, w := range clauseStartWords {
-		if k := strings.LastIndex(seg, w); k > best {
-			best = k
-		}
-	}
+	best := lastClauseStart(seg)
 	if best < 0 {
 		return from
 	}

@@ -1,0 +1,63 @@
+package timeline
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// shortcutTexts are the texts the shortcut tests walk: a few hard cases,
+// the bundled corpus and the held-out articles, and random pieces of them.
+func shortcutTexts(t *testing.T) []string {
+	t.Helper()
+	texts := []string{
+		"", "$", "€", "costs £5", "¥300", "\xe2\x82", "a\xe2\xe2\x82\xacb", "\"", "“quoted”", "«Non» ‹oui›", "„Wir“",
+		"x, while Y said", "a; b, but c", "; ", "he said, whereas, while ", "no clause here", ",,;;, but",
+		"plain ascii text with no marks at all, long enough to skip words", "ÉCOLE 123abc x1y2 don't re-enter",
+	}
+	files, _ := filepath.Glob("../assets/corpus/alaska-2025/*.txt")
+	more, _ := filepath.Glob("testdata/heldout*/*.md")
+	rng := rand.New(rand.NewSource(5))
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		for k := 0; k < 20; k++ {
+			i := rng.Intn(len(b) + 1)
+			j := i + rng.Intn(len(b)-i+1)
+			texts = append(texts, string(b[i:j]))
+		}
+	}
+	return texts
+}
+
+// TestShortcutsAgree: the quick forms of tests agree with the plain
+// library calls they stand for.
+func TestShortcutsAgree(t *testing.T) {
+	for _, s := range shortcutTexts(t) {
+		if got, want := containsCurrencySign(s), strings.ContainsAny(s, "$€£¥"); got != want {
+			t.Errorf("containsCurrencySign(%.40q) = %v, want %v", s, got, want)
+		}
+		want := -1
+		for _, w := range clauseStartWords {
+			want = max(want, strings.LastIndex(s, w))
+		}
+		if got := lastClauseStart(s); got != want {
+			t.Errorf("lastClauseStart(%.40q) = %d, want %d", s, got, want)
+		}
+		for i := 0; i <= len(s); i++ {
+			got := skipPlainASCII(s, i, len(s))
+			k := i
+			for k < len(s) && s[k] != '"' && s[k] < 0x80 {
+				k++
+			}
+			if got < i || got > k {
+				t.Fatalf("skipPlainASCII(%.40q, %d) = %d: skips past %d", s, i, got, k)
+			}
+		}
+	}
+}
