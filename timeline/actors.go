@@ -451,6 +451,36 @@ type actorIndex struct {
 	// first name.
 	germanAlias map[string]string
 	patronyms   map[string]*person
+	// words holds what resolving needs of each capitalised word, once the
+	// index is complete (nil before finish): one look-up per word instead
+	// of a transliteration and several look-ups.
+	words map[string]*wordKeys
+}
+
+// wordKeys is what the index says of one capitalised folded word w.
+type wordKeys struct {
+	translit string    // translit(w)
+	group    []*person // idx.groups[translit(w)]
+	// surGroup, byFirst and blend are idx.groups, idx.byFirst and
+	// idx.blend of surnameKey(w).
+	surGroup       []*person
+	byFirst, blend *person
+	titleFirst     bool // idx.titleFirst[w]
+}
+
+// keysOf returns the index's wordKeys of w (kept when the index is
+// complete).
+func (idx *actorIndex) keysOf(w string) *wordKeys {
+	if k := idx.words[w]; k != nil {
+		return k
+	}
+	tr := translit(w)
+	sur := idx.surnameKeyOf(w, tr)
+	k := &wordKeys{translit: tr, group: idx.groups[tr], surGroup: idx.groups[sur], byFirst: idx.byFirst[sur], blend: idx.blend[sur], titleFirst: idx.titleFirst[w]}
+	if idx.words != nil {
+		idx.words[strings.Clone(w)] = k // the word may lie in a large block of words
+	}
+	return k
 }
 
 func titleKey(title []string) string {
@@ -547,6 +577,7 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 	}
 	idx.finish(spell)
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
+	idx.words = map[string]*wordKeys{} // for this call's resolving only (out.index has none)
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
@@ -1151,10 +1182,11 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if !t.upper {
 		return nil, 0, 0
 	}
-	key := translit(t.text)
+	wk := idx.keysOf(t.text)
+	key := wk.translit
 	// A family name and its given name ("Kim Jong Un", "Kim Jong-un",
 	// "Xi Jinping").
-	if group := idx.groups[key]; group != nil && i+1 < len(toks) && text[t.end:toks[i+1].start] == " " && toks[i+1].upper {
+	if group := wk.group; group != nil && i+1 < len(toks) && text[t.end:toks[i+1].start] == " " && toks[i+1].upper {
 		end, given := i+2, toks[i+1].text
 		if i+2 < len(toks) {
 			if gap := text[toks[i+1].end:toks[i+2].start]; gap == " " && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
@@ -1179,7 +1211,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if i+2 < len(toks) && toks[i+1].upper && text[t.end:toks[i+1].start] == " " {
 		if gap := text[toks[i+1].end:toks[i+2].start]; initialGap(text, toks[i+1], toks[i+2]) && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
 			initial := len(toks[i+1].text) == 1
-			for _, p := range idx.groups[translit(toks[i+2].text)] {
+			for _, p := range idx.keysOf(toks[i+2].text).group {
 				if p.middles[toks[i+1].text] > 0 && p.first[key] > 0 {
 					return p, i, i + 3
 				}
@@ -1201,7 +1233,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	}
 	// "Ursula von der Leyen": a first name, particles and the surname.
 	if k := particlesAt(text, toks, i+1); k > i+1 {
-		for _, p := range idx.groups[idx.surnameKey(toks[k].text)] {
+		for _, p := range idx.keysOf(toks[k].text).surGroup {
 			for f := range p.first {
 				if sameFirst(f, key) {
 					return p, i, k + 1
@@ -1212,7 +1244,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	// A hyphenated first name and the surname ("Jean-Noël Barrot",
 	// "Hans-Jürgen Papier"): one given name, not "Jean" and "Barrot".
 	if i+2 < len(toks) && toks[i+1].upper && toks[i+2].upper && text[t.end:toks[i+1].start] == "-" && text[toks[i+1].end:toks[i+2].start] == " " {
-		for _, p := range idx.groups[idx.surnameKey(toks[i+2].text)] {
+		for _, p := range idx.keysOf(toks[i+2].text).surGroup {
 			for f := range p.first {
 				if sameFirst(f, key) {
 					return p, i, i + 3
@@ -1222,7 +1254,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	}
 	// A first name followed by its surname: resolve at the surname.
 	if i+1 < len(toks) && toks[i+1].upper {
-		if group := idx.groups[idx.surnameKey(toks[i+1].text)]; group != nil && text[t.end:toks[i+1].start] == " " {
+		if group := idx.keysOf(toks[i+1].text).surGroup; group != nil && text[t.end:toks[i+1].start] == " " {
 			for _, p := range group {
 				for f := range p.first {
 					if sameFirst(f, key) {
@@ -1235,8 +1267,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if t.lex&lexStarter != 0 {
 		return nil, 0, 0 // "In", "Then": not a name alone
 	}
-	key = idx.surnameKeyOf(t.text, key)
-	if group := idx.groups[key]; group != nil {
+	if group := wk.surGroup; group != nil {
 		if i > 0 && femaleTitles[toks[i-1].text] {
 			// "Mrs. Kennedy": the woman of the family, not the man a bare
 			// surname means.
@@ -1266,10 +1297,10 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		}
 		return p, i, i + 1
 	}
-	if p := idx.byFirst[key]; p != nil {
+	if p := wk.byFirst; p != nil {
 		return p, i, i + 1
 	}
-	if p := idx.blend[key]; p != nil {
+	if p := wk.blend; p != nil {
 		return p, i, i + 1
 	}
 	return nil, 0, 0
@@ -1331,7 +1362,7 @@ func (idx *actorIndex) titleReference(text string, toks []token, i int) (*person
 			}
 		}
 	}
-	if t.upper && i+1 < len(toks) && toks[i+1].upper && idx.titleFirst[t.text] {
+	if t.upper && i+1 < len(toks) && toks[i+1].upper && idx.keysOf(t.text).titleFirst {
 		if p := idx.byTitle[t.text+" "+toks[i+1].text]; p != nil && (i+2 >= len(toks) || !toks[i+2].upper) {
 			return p, i, i + 2
 		}
