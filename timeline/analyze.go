@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"sort"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -271,15 +270,22 @@ func countWords(text string, toks []token) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+		if isWordRune(r) {
 			return CountWords(text)
 		}
 		i += size
 	}
 	n := len(toks)
 	for k := 1; k < len(toks); k++ {
-		if gap := text[toks[k-1].end:toks[k].start]; gap == "'" || gap == "-" || gap == "’" {
-			n--
+		switch toks[k].start - toks[k-1].end { // the gap: "'", "-" or "’"
+		case 1:
+			if c := text[toks[k-1].end]; c == '\'' || c == '-' {
+				n--
+			}
+		case 3:
+			if text[toks[k-1].end:toks[k].start] == "’" {
+				n--
+			}
 		}
 	}
 	return n

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -46,6 +47,42 @@ const (
 	lexPlaceWord    uint32 = 1 << 29 // placeWords
 	lexWeekday      uint32 = 1 << 28 // weekdays
 )
+
+// wordRuneBits has bit r set for the runes below wordRuneLimit that are
+// letters or digits, markRuneBits for those that are marks: the tokenizer
+// and word counters test every non-ASCII rune, and unicode's range tables
+// cost a binary search a test.
+const wordRuneLimit = 0x3000
+
+var wordRuneBits, markRuneBits = func() (w, m *[wordRuneLimit / 64]uint64) {
+	w, m = new([wordRuneLimit / 64]uint64), new([wordRuneLimit / 64]uint64)
+	for r := rune(0); r < wordRuneLimit; r++ {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			w[r/64] |= 1 << (r % 64)
+		}
+		if unicode.IsMark(r) {
+			m[r/64] |= 1 << (r % 64)
+		}
+	}
+	return w, m
+}()
+
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r).
+func isLetterOrDigit(r rune) bool {
+	if uint32(r) < wordRuneLimit {
+		return wordRuneBits[r/64]&(1<<(r%64)) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isWordRune is unicode.IsLetter(r) || unicode.IsDigit(r) ||
+// unicode.IsMark(r).
+func isWordRune(r rune) bool {
+	if uint32(r) < wordRuneLimit {
+		return (wordRuneBits[r/64]|markRuneBits[r/64])&(1<<(r%64)) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // lexTimeBits returns the timeTriggerWords bits of lex.
 func lexTimeBits(lex uint32) int { return int(lex>>lexTimeShift) & (1<<familyCount - 1) }
@@ -139,23 +176,29 @@ func tokenizeInto(toks []token, s string) []token { return cutTokens(toks, s, ni
 
 // lowerArena holds lower-cased copies of capitalised words, many words to
 // an allocation, for tokenizing many sentences.
-type lowerArena struct{ b strings.Builder }
+// The bytes of a block are written once, before the string made of them is
+// handed out, and never after (as strings.Builder does).
+type lowerArena struct{ b []byte }
 
 // lower returns w with its ASCII letters lower-cased.
 func (a *lowerArena) lower(w string) string {
-	if a.b.Cap()-a.b.Len() < len(w) {
-		a.b = strings.Builder{} // the strings handed out keep the old block
-		a.b.Grow(max(4096, len(w)))
+	if cap(a.b)-len(a.b) < len(w) {
+		a.b = make([]byte, 0, max(4096, len(w))) // the strings handed out keep the old block
 	}
-	start := a.b.Len()
-	for i := 0; i < len(w); i++ {
+	start := len(a.b)
+	a.b = a.b[:start+len(w)]
+	out := a.b[start:]
+	for i := 0; i < len(w) && i < len(out); i++ {
 		c := w[i]
-		if c >= 'A' && c <= 'Z' {
+		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		a.b.WriteByte(c)
+		out[i] = c
 	}
-	return a.b.String()[start:]
+	if len(out) == 0 {
+		return ""
+	}
+	return unsafe.String(&out[0], len(out))
 }
 
 // cutTokens is tokenizeInto, lower-casing capitalised ASCII words in arena
@@ -182,7 +225,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 			}
 			if i < len(s) && s[i] >= utf8.RuneSelf {
 				r, _ := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+				if isWordRune(r) {
 					i = start
 					goto general // the word goes on in non-ASCII letters
 				}
@@ -208,7 +251,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isLetterOrDigit(r) {
 			i += size
 			continue
 		}
@@ -220,7 +263,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 				r2, s2 = utf8.DecodeRuneInString(s[i:])
 				ascii = false
 			}
-			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !unicode.IsMark(r2) {
+			if !isWordRune(r2) {
 				break
 			}
 			i += s2
@@ -344,6 +387,11 @@ type matcher struct {
 	exactKeys  [1 << 14 / 64]uint64
 	exactIndex *wordTable
 	exactLists [][]*cue
+	// exactSeconds holds, for each cue of exactLists, 1 + the lexKey of
+	// its second word when that word is exact (else 0): a cue whose
+	// second word cannot be the next token is passed over without
+	// comparing words.
+	exactSeconds [][]uint32
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -368,12 +416,19 @@ func (m *matcher) seal() {
 		}
 	}
 	index := map[string]uint32{}
-	m.exactLists = nil
+	m.exactLists, m.exactSeconds = nil, nil
 	for k, cs := range m.exact {
 		compile(cs)
 		b := lexKey(k)
 		m.exactKeys[b/64] |= 1 << (b % 64)
+		seconds := make([]uint32, len(cs))
+		for j, c := range cs {
+			if len(c.pat) > 1 && c.pat[1].kind == wordExact && c.pat[1].text != "" {
+				seconds[j] = 1 + lexKey(c.pat[1].text)
+			}
+		}
 		m.exactLists = append(m.exactLists, cs)
+		m.exactSeconds = append(m.exactSeconds, seconds)
 		index[k] = uint32(len(m.exactLists))
 	}
 	m.exactIndex = newWordTable(index)
@@ -453,10 +508,18 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 		t := &toks[i]
 		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
 			var cs []*cue
+			var seconds []uint32
 			if v := m.exactIndex.get(t.text); v != 0 {
-				cs = m.exactLists[v-1]
+				cs, seconds = m.exactLists[v-1], m.exactSeconds[v-1]
 			}
-			for _, c := range cs {
+			next := uint32(0) // 1 + the next token's lexKey
+			if i+1 < len(toks) && toks[i+1].text != "" {
+				next = 1 + lexKey(toks[i+1].text)
+			}
+			for j, c := range cs {
+				if sk := seconds[j]; sk != 0 && sk != next {
+					continue // its second word is not next
+				}
 				if len(c.pat) > 1 && (i+1 >= len(toks) || c.pat[1].kind == wordExact && toks[i+1].text != c.pat[1].text) {
 					continue // its second word is not next
 				}

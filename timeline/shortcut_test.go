@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // shortcutTexts are the texts the shortcut tests walk: a few hard cases,
@@ -58,6 +59,39 @@ func TestShortcutsAgree(t *testing.T) {
 			if got < i || got > k {
 				t.Fatalf("skipPlainASCII(%.40q, %d) = %d: skips past %d", s, i, got, k)
 			}
+		}
+	}
+}
+
+// TestRuneTables: the rune tables say what unicode's do, for every rune.
+func TestRuneTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := isLetterOrDigit(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("isLetterOrDigit(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+	if isWordRune(-1) || isLetterOrDigit(-1) {
+		t.Fatal("-1 is a word rune")
+	}
+}
+
+// TestLowerArena: the arena's words are the lower-cased words, and stay
+// so as it fills and starts new blocks.
+func TestLowerArena(t *testing.T) {
+	var a lowerArena
+	var words, got []string
+	for _, s := range shortcutTexts(t)[:40] {
+		for _, w := range strings.Fields(s) {
+			words = append(words, w)
+			got = append(got, a.lower(w))
+		}
+	}
+	for k, w := range words {
+		if want := asciiLower(w); got[k] != want {
+			t.Fatalf("lower(%q) = %q, want %q", w, got[k], want)
 		}
 	}
 }
