@@ -378,15 +378,31 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 		ns.afterThe = prev == "the"
 		ns.afterPlacePrep = toks[ns.titleFrom-1].lex&lexPlacePrep != 0
 		gap := text[toks[ns.titleFrom-1].end:toks[ns.titleFrom].start]
-		ns.quoted = strings.ContainsAny(gap, "“\"‘")
+		ns.quoted = containsOpeningQuote(gap)
 	} else {
 		ns.sentenceInitial = true
-		ns.quoted = strings.ContainsAny(text[:toks[ns.titleFrom].start], "“\"‘")
+		ns.quoted = containsOpeningQuote(text[:toks[ns.titleFrom].start])
 	}
 	if ns.to < len(toks) {
 		ns.speechAfter = toks[ns.to].lex&lexSpeech != 0
 	}
 	return ns
+}
+
+// containsOpeningQuote is strings.ContainsAny(s, "“\"‘") without
+// decoding s rune by rune.
+func containsOpeningQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2: // "“" is E2 80 9C, "‘" E2 80 98
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x98) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasTitle(title []string) bool {
@@ -630,6 +646,9 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 			s := &art.Sentences[si]
 			toks := s.words()
 			for i := 0; i < len(toks); i++ {
+				if !toks[i].upper && toks[i].text != "the" {
+					continue // no name, title or role starts here (resolveAt, titleReference and roleReference find none)
+				}
 				p, from, to := idx.resolveAt(s.Text, toks, i)
 				if p != nil {
 					for _, w := range rolesOf(p) {
