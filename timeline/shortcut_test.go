@@ -15,7 +15,7 @@ func shortcutTexts(t *testing.T) []string {
 	t.Helper()
 	texts := []string{
 		"", "$", "€", "costs £5", "¥300", "\xe2\x82", "a\xe2\xe2\x82\xacb", "\"", "“quoted”", "‘", "\xe2\x80", "a\xe2\x80\x98", "«Non» ‹oui›", "„Wir“",
-		"x, while Y said", "a; b, but c", "; ", "he said, whereas, while ", "no clause here", ",,;;, but",
+		"x, while Y said", "it could last", "will probably RUN for", "to taKe", "prepared  for", "Bracing for", "going to", "was ready\tfor", "might go\non", "to taſe", "to ta\u212ae", "to go", "a; b, but c", "; ", "he said, whereas, while ", "no clause here", ",,;;, but",
 		"plain ascii text with no marks at all, long enough to skip words", "ÉCOLE 123abc x1y2 don't re-enter",
 	}
 	files, _ := filepath.Glob("../assets/corpus/alaska-2025/*.txt")
@@ -42,6 +42,9 @@ func TestShortcutsAgree(t *testing.T) {
 	for _, s := range shortcutTexts(t) {
 		if got, want := containsOpeningQuote(s), strings.ContainsAny(s, "“\"‘"); got != want {
 			t.Errorf("containsOpeningQuote(%.40q) = %v, want %v", s, got, want)
+		}
+		if got, want := saysFuture(s), futureRe.MatchString(s); got != want {
+			t.Errorf("saysFuture(%.40q) = %v, want %v", s, got, want)
 		}
 		if got, want := containsCurrencySign(s), strings.ContainsAny(s, "$€£¥"); got != want {
 			t.Errorf("containsCurrencySign(%.40q) = %v, want %v", s, got, want)
