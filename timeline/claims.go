@@ -1043,7 +1043,7 @@ var moneyRe = regexp.MustCompile(`(?i)(?:\b(about|around|roughly|approximately|s
 // another currency; sums compare only in one currency. toks are the
 // text's tokens.
 func moneyClaims(base Claim, text string, toks []token) []Claim {
-	if !strings.ContainsAny(text, "0123456789") { // a sum has figures (the tests below are dearer)
+	if !containsASCIIDigit(text) { // a sum has figures (the tests below are dearer)
 		return nil
 	}
 	if !containsCurrencySign(text) && !containsFoldASCII(text, "yen") && !containsCurrencyWord(toks) {

@@ -696,3 +696,75 @@ func windowTokens(buf []token, text string, toks []token, from, to int) (_ []tok
 	}
 	return buf, true
 }
+
+// markSet is a set of ASCII bytes and of general punctuation marks (the
+// runes U+2000 to U+203F, written E2 80 xx): its in is strings.ContainsAny
+// with those characters, without decoding runes.
+type markSet struct {
+	ascii [128]bool
+	e280  [64]bool // by the third byte, less 0x80
+}
+
+// newMarkSet makes the set of chars (ASCII or U+2000 to U+203F).
+func newMarkSet(chars string) *markSet {
+	m := &markSet{}
+	for _, r := range chars {
+		switch {
+		case r < utf8.RuneSelf:
+			m.ascii[r] = true
+		case r >= 0x2000 && r < 0x2040:
+			m.e280[r-0x2000] = true
+		default:
+			panic("markSet: " + string(r))
+		}
+	}
+	return m
+}
+
+// in reports whether s holds any of the set's characters.
+func (m *markSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if m.ascii[c] {
+				return true
+			}
+			continue
+		}
+		if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x80 && s[i+2] < 0xC0 && m.e280[s[i+2]-0x80] {
+			return true
+		}
+	}
+	return false
+}
+
+// The mark sets the rules test gaps between words for.
+var (
+	clauseMarks    = newMarkSet(",;:()“”\"")
+	clauseMarksDot = newMarkSet(",.;:()“”\"")
+	phraseBreaks   = newMarkSet(",;:.!?—–()\"“”")
+)
+
+// containsASCIIDigit is strings.ContainsAny(s, "0123456789"), eight bytes
+// at a time.
+func containsASCIIDigit(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte b below 0x80 is a digit when b+0x50 (the 0x80 bit set
+		// from '0' = 0x30 up) and not b+0x46 (set from ':' = 0x3A up);
+		// bytes of 0x80 and above are masked out.
+		low := w &^ highs
+		if (low+0x5050505050505050)&^(low+0x4646464646464646)&^w&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}

@@ -107,7 +107,7 @@ func appositivePerson(text string, toks []token, i int) bool {
 		return false
 	}
 	for k := i + 1; k < len(toks) && k <= i+6; k++ {
-		if gap := text[toks[k-1].end:toks[k].start]; strings.ContainsAny(gap, ",.;:()“”\"") {
+		if gap := text[toks[k-1].end:toks[k].start]; clauseMarksDot.in(gap) {
 			return false
 		}
 		if toks[k].upper && k+1 < len(toks) && !toks[k+1].upper && toks[k+1].lex&lexPersonTitle == 0 && !roleNouns[toks[k+1].text] && toks[k].lex&lexDemonym == 0 {
@@ -130,7 +130,7 @@ func thingAppositive(text string, toks []token, i int) bool {
 		return false
 	}
 	for k := i + 1; k < len(toks) && k <= i+5; k++ {
-		if gap := text[toks[k-1].end:toks[k].start]; strings.ContainsAny(gap, ",.;:()“”\"") {
+		if gap := text[toks[k-1].end:toks[k].start]; clauseMarksDot.in(gap) {
 			return false
 		}
 		if toks[k].lex&lexPersonTitle != 0 || roleNouns[toks[k].text] {

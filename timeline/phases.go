@@ -3,7 +3,6 @@ package timeline
 import (
 	"math"
 	"slices"
-	"strings"
 )
 
 // Tuning of phase assignment. Scores are sums of cue weights (strong 2,
@@ -154,7 +153,7 @@ func (s *Schema) relate(f *features, text string, toks []token, rel hit, hits []
 			continue
 		}
 		// No clause break between the relation word and the anchor.
-		if strings.ContainsAny(text[toks[end-1].end:toks[h.at].start], ",;:.!?—–()\"“”") {
+		if phraseBreaks.in(text[toks[end-1].end:toks[h.at].start]) {
 			continue
 		}
 		// The nearest wins; at one position, "before" and "after" prefer the

@@ -33,12 +33,12 @@ func objectOfPreposition(body string, sents []AnalyzedSentence, sentStart, off i
 	k := len(toks) - 1
 	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || roleNouns[toks[k].text] || toks[k].text == "s" || toks[k].text == "the" ||
 		toks[k].text == "of" && k > 0 && toks[k-1].upper) { // "Secretary of State"
-		if strings.ContainsAny(body[from+int(toks[k].end):off], ",;:()“”\"") {
+		if clauseMarks.in(body[from+int(toks[k].end) : off]) {
 			return false
 		}
 		k--
 	}
-	if k < 0 || strings.ContainsAny(body[from+int(toks[k].end):off], ",;:()“”\"") {
+	if k < 0 || clauseMarks.in(body[from+int(toks[k].end):off]) {
 		return false
 	}
 	return objectPrepositions[toks[k].text]

@@ -15,7 +15,7 @@ func shortcutTexts(t *testing.T) []string {
 	t.Helper()
 	texts := []string{
 		"", "$", "€", "costs £5", "¥300", "\xe2\x82", "a\xe2\xe2\x82\xacb", "\"", "“quoted”", "‘", "\xe2\x80", "a\xe2\x80\x98", "«Non» ‹oui›", "„Wir“",
-		"x, while Y said", "it could last", "will probably RUN for", "to taKe", "prepared  for", "Bracing for", "going to", "was ready\tfor", "might go\non", "to taſe", "to ta\u212ae", "to go", "a; b, but c", "; ", "he said, whereas, while ", "no clause here", ",,;;, but",
+		"x, while Y said", "abcdefgh9", "/:/:/:/:/:/:/:/:0", "\xb0\xb9\xb0\xb9\xb0\xb9\xb0\xb9", "— dash", "a–b", "\xe2\x80\x94", "\xe2\x80", "it could last", "will probably RUN for", "to taKe", "prepared  for", "Bracing for", "going to", "was ready\tfor", "might go\non", "to taſe", "to ta\u212ae", "to go", "a; b, but c", "; ", "he said, whereas, while ", "no clause here", ",,;;, but",
 		"plain ascii text with no marks at all, long enough to skip words", "ÉCOLE 123abc x1y2 don't re-enter",
 	}
 	files, _ := filepath.Glob("../assets/corpus/alaska-2025/*.txt")
@@ -45,6 +45,14 @@ func TestShortcutsAgree(t *testing.T) {
 		}
 		if got, want := saysFuture(s), futureRe.MatchString(s); got != want {
 			t.Errorf("saysFuture(%.40q) = %v, want %v", s, got, want)
+		}
+		if got, want := containsASCIIDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("containsASCIIDigit(%.40q) = %v, want %v", s, got, want)
+		}
+		for chars, set := range map[string]*markSet{",;:()“”\"": clauseMarks, ",.;:()“”\"": clauseMarksDot, ",;:.!?—–()\"“”": phraseBreaks} {
+			if got, want := set.in(s), strings.ContainsAny(s, chars); got != want {
+				t.Errorf("markSet(%q).in(%.40q) = %v, want %v", chars, s, got, want)
+			}
 		}
 		if got, want := containsCurrencySign(s), strings.ContainsAny(s, "$€£¥"); got != want {
 			t.Errorf("containsCurrencySign(%.40q) = %v, want %v", s, got, want)
