@@ -244,7 +244,7 @@ func capitalRuns(text string, toks []token, out []run) []run {
 				j++
 				continue
 			}
-			if gap == "-" && hyphenParticles[toks[j].text] && j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == "-" {
+			if gap == "-" && toks[j].lex2&lex2HyphenParticle != 0 && j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == "-" {
 				j += 2 // "Mar-a-Lago", "Boulogne-sur-Mer"
 				continue
 			}
@@ -734,11 +734,11 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		// A title alone ("First Lady") is resolved in the second pass.
 		return
 	}
-	if ns.to-ns.from >= 3 && nameSuffixes[toks[ns.to-1].text] {
+	if ns.to-ns.from >= 3 && toks[ns.to-1].lex2&lex2NameSuffix != 0 { // nameSuffixes
 		ns.to-- // "Joseph R. Biden Jr."
 	}
 	name := toks[ns.from:ns.to]
-	if len(name) == 1 && len(ns.title) > 0 && femaleTitles[ns.title[len(ns.title)-1]] {
+	if len(name) == 1 && len(ns.title) > 0 && toks[ns.from-1].lex2&lex2FemaleTitle != 0 { // femaleTitles: the title's last word
 		return // "Mrs. Kennedy" is not the President Kennedy a bare surname means
 	}
 	words := make([]string, len(name))
@@ -760,10 +760,16 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		}
 		return ""
 	}
+	beforeLex2 := func(d int) uint16 { // the lex2 bits of before(d)'s word
+		if k := ns.titleFrom - d; k >= 0 && !toks[k].upper {
+			return toks[k].lex2
+		}
+		return 0
+	}
 	switch {
 	case lex&lexWeekday != 0: // weekdays: "By Saturday"
 		return
-	case len(name) == 1 && timeZones[words[0]]: // "14:44 AKDT"
+	case len(name) == 1 && name[0].lex2&lex2TimeZone != 0: // timeZones: "14:44 AKDT"
 		return
 	case len(name) == 1 && datelineAt(text, toks, ns.from, surface): // "BUSAN, Oct. 30 --"
 		idx.addThing(idx.places, key, titleCase(surface), Place)
@@ -772,7 +778,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		return
 	case qualifierRun(text, toks, ns.to): // "chief Asia economist"
 		return
-	case before(1) == "of" && facilityWords[before(2)] || hasHyphenParticle(text, name): // "the border town of Dong Dang", "Mar-a-Lago"
+	case before(1) == "of" && beforeLex2(2)&lex2Facility != 0 || hasHyphenParticle(text, name): // facilityWords; // "the border town of Dong Dang", "Mar-a-Lago"
 		idx.addThing(idx.places, key, surface, Place)
 		return
 	case followedByNumber(toks, ns.to) && !strings.HasPrefix(text[toks[ns.to-1].end:toks[ns.to].start], ","): // "Boeing 747", "Il 96": a product
@@ -780,14 +786,14 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	case facilityAfter(toks, ns.to) || lex&lexPlaceWord != 0: // placeWords; "Paya Lebar air base", "the Capella hotel", "Akita Prefecture"
 		idx.addThing(idx.places, key, surface, Place)
 		return
-	case len(name) == 1 && genericOrgWords[words[0]]: // "Centre", "Group": a word cut from a longer name
+	case len(name) == 1 && name[0].lex2&lex2GenericOrg != 0: // genericOrgWords: "Centre", "Group": a word cut from a longer name
 		return
-	case lex&lexOrg != 0 || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
+	case lex&lexOrg != 0 || len(name) == 1 && isAcronym(surface) && name[0].lex2&lex2PlaceAcronym == 0 || words[0] == "air" && len(words) >= 2: // placeAcronyms; "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
 		return
-	case vehicleWords[before(1)] || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
+	case beforeLex2(1)&lex2Vehicle != 0 || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
 		return // "the liner Georg Ots", "aboard an Aeroflot Ilyushin": a craft
-	case placePrefixes[words[0]] && len(words) >= 2 || len(name) == 1 && placeAcronyms[words[0]]:
+	case name[0].lex2&lex2PlacePrefix != 0 && len(words) >= 2 || len(name) == 1 && name[0].lex2&lex2PlaceAcronym != 0: // placePrefixes, placeAcronyms
 		idx.addThing(idx.places, key, surface, Place)
 		return
 	}
@@ -931,7 +937,7 @@ func appositiveTitle(text string, toks []token, i int) bool {
 // parts of a name with hyphens ("Mar-a-Lago").
 func hasHyphenParticle(text string, name []token) bool {
 	for k := 1; k+1 < len(name); k++ {
-		if !name[k].upper && hyphenParticles[name[k].text] && text[name[k-1].end:name[k].start] == "-" && text[name[k].end:name[k+1].start] == "-" {
+		if !name[k].upper && name[k].lex2&lex2HyphenParticle != 0 && text[name[k-1].end:name[k].start] == "-" && text[name[k].end:name[k+1].start] == "-" {
 			return true
 		}
 	}
@@ -965,7 +971,7 @@ func facilityAfter(toks []token, i int) bool {
 		if toks[k].upper {
 			return false
 		}
-		if facilityWords[toks[k].text] {
+		if toks[k].lex2&lex2Facility != 0 { // facilityWords
 			return true
 		}
 	}
@@ -1287,7 +1293,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		return nil, 0, 0 // "In", "Then": not a name alone
 	}
 	if group := wk.surGroup; group != nil {
-		if i > 0 && femaleTitles[toks[i-1].text] {
+		if i > 0 && toks[i-1].lex2&lex2FemaleTitle != 0 { // femaleTitles
 			// "Mrs. Kennedy": the woman of the family, not the man a bare
 			// surname means.
 			for _, p := range group {
@@ -1300,7 +1306,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 			return nil, 0, 0
 		}
 		p := dominant(group)
-		if i > 0 && nameParticles[toks[i-1].text] && p.first[toks[i-1].text] > 0 && text[toks[i-1].end:t.start] == " " {
+		if i > 0 && toks[i-1].lex2&lex2NameParticle != 0 && p.first[toks[i-1].text] > 0 && text[toks[i-1].end:t.start] == " " {
 			return p, i - 1, i + 1 // "de Gaulle"
 		}
 		for n := 2; n >= 1; n-- { // "von der Leyen", "bin Salman"

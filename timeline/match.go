@@ -18,7 +18,30 @@ type token struct {
 	text       string
 	start, end int32
 	upper      bool   // the original starts with a capital letter
+	lex2       uint16 // the name rules' word lists it is in (lex2 bits)
 	lex        uint32 // the word lists it is in (lexOf)
+}
+
+// Bits of token.lex2: the word lists of the name rules.
+const (
+	lex2TimeZone       uint16 = 1 << iota // timeZones
+	lex2GenericOrg                        // genericOrgWords
+	lex2PlacePrefix                       // placePrefixes
+	lex2HyphenParticle                    // hyphenParticles
+	lex2Vehicle                           // vehicleWords
+	lex2Facility                          // facilityWords
+	lex2PlaceAcronym                      // placeAcronyms
+	lex2NameParticle                      // nameParticles
+	lex2NameSuffix                        // nameSuffixes
+	lex2FemaleTitle                       // femaleTitles
+	lex2RoleNoun                          // roleNouns
+)
+
+// lex2Lists are the word lists of the lex2 bits.
+var lex2Lists = map[uint16]map[string]bool{
+	lex2TimeZone: timeZones, lex2GenericOrg: genericOrgWords, lex2PlacePrefix: placePrefixes, lex2HyphenParticle: hyphenParticles,
+	lex2Vehicle: vehicleWords, lex2Facility: facilityWords, lex2PlaceAcronym: placeAcronyms, lex2NameParticle: nameParticles,
+	lex2NameSuffix: nameSuffixes, lex2FemaleTitle: femaleTitles, lex2RoleNoun: roleNouns,
 }
 
 // Bits of token.lex: the fixed word lists of the engine, looked up once
@@ -91,7 +114,7 @@ func lexTimeBits(lex uint32) int { return int(lex>>lexTimeShift) & (1<<familyCou
 // suffixes, which lexOf tests), and lexFilter a bit per (length, first
 // byte, last byte) of its words, so most other words need no look-up.
 var lexicon, lexFilter, lexMaxLen = func() (*wordTable, *[1 << 14 / 64]uint64, int) {
-	m := map[string]uint32{}
+	m := map[string]uint64{} // the lex bits, and the lex2 bits above them
 	for bit, set := range map[uint32]map[string]bool{
 		lexSpeech: speechVerbs, lexTitle: titleWords, lexStopName: stopNames, lexPersonTitle: personTitles,
 		lexDemonym: demonyms, lexPlacePrep: placePrepositions, lexRunStop: runStopwords, lexStarter: sentenceStarters,
@@ -101,15 +124,22 @@ var lexicon, lexFilter, lexMaxLen = func() (*wordTable, *[1 << 14 / 64]uint64, i
 	} {
 		for w, ok := range set {
 			if ok {
-				m[w] |= bit
+				m[w] |= uint64(bit)
+			}
+		}
+	}
+	for bit, set := range lex2Lists {
+		for w, ok := range set {
+			if ok {
+				m[w] |= uint64(bit) << 32
 			}
 		}
 	}
 	for w := range amountWords {
-		m[w] |= lexAmount
+		m[w] |= uint64(lexAmount)
 	}
 	for w, bits := range timeTriggerWords {
-		m[w] |= uint32(bits) << lexTimeShift
+		m[w] |= uint64(bits) << lexTimeShift
 	}
 	filter := new([1 << 14 / 64]uint64)
 	longest := 0
@@ -127,17 +157,23 @@ func lexKey(w string) uint32 {
 
 // lexOf returns the lex bits of a folded word.
 func lexOf(w string) uint32 {
-	var bits uint32
+	lex, _ := lexBits(w)
+	return lex
+}
+
+// lexBits returns the lex and lex2 bits of a folded word.
+func lexBits(w string) (uint32, uint16) {
+	var bits uint64
 	if strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese") {
-		bits = lexDemonym // isDemonym
+		bits = uint64(lexDemonym) // isDemonym
 	}
 	if w == "" || len(w) > lexMaxLen {
-		return bits
+		return uint32(bits), 0
 	}
 	if k := lexKey(w); lexFilter[k/64]&(1<<(k%64)) != 0 {
 		bits |= lexicon.get(w)
 	}
-	return bits
+	return uint32(bits), uint16(bits >> 32)
 }
 
 // neighborLex is the lex bits of toks[i+d], 0 past either end.
@@ -243,7 +279,8 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 					text = lower[start:i]
 				}
 			}
-			toks = append(toks, token{text: text, start: int32(start), end: int32(i), upper: upper, lex: lexOf(text)})
+			lex, lex2 := lexBits(text)
+			toks = append(toks, token{text: text, start: int32(start), end: int32(i), upper: upper, lex: lex, lex2: lex2})
 			continue
 		}
 	general:
@@ -270,7 +307,8 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 		}
 		word := s[start:i]
 		folded := foldWord(word, ascii)
-		toks = append(toks, token{text: folded, start: int32(start), end: int32(i), upper: unicode.IsUpper(r), lex: lexOf(folded)})
+		lex, lex2 := lexBits(folded)
+		toks = append(toks, token{text: folded, start: int32(start), end: int32(i), upper: unicode.IsUpper(r), lex: lex, lex2: lex2})
 	}
 	return toks
 }
@@ -415,7 +453,7 @@ func (m *matcher) seal() {
 			}
 		}
 	}
-	index := map[string]uint32{}
+	index := map[string]uint64{}
 	m.exactLists, m.exactSeconds = nil, nil
 	for k, cs := range m.exact {
 		compile(cs)
@@ -429,7 +467,7 @@ func (m *matcher) seal() {
 		}
 		m.exactLists = append(m.exactLists, cs)
 		m.exactSeconds = append(m.exactSeconds, seconds)
-		index[k] = uint32(len(m.exactLists))
+		index[k] = uint64(len(m.exactLists))
 	}
 	m.exactIndex = newWordTable(index)
 	for k, cs := range m.prefix {
@@ -581,19 +619,19 @@ func compileBoilerplate(pattern string) (*regexp.Regexp, error) {
 // token.
 type wordTable struct {
 	keys []string
-	vals []uint32
+	vals []uint64
 	bits uint // len(keys) is 1<<bits
 }
 
 // newWordTable builds a table of m (whose values must not be 0, nor its
 // keys empty).
-func newWordTable(m map[string]uint32) *wordTable {
+func newWordTable(m map[string]uint64) *wordTable {
 	t := &wordTable{bits: 4}
 	for 1<<t.bits < 2*len(m) {
 		t.bits++
 	}
 	t.keys = make([]string, 1<<t.bits)
-	t.vals = make([]uint32, 1<<t.bits)
+	t.vals = make([]uint64, 1<<t.bits)
 	for w, v := range m {
 		i := t.slot(w)
 		for t.keys[i] != "" {
@@ -620,7 +658,7 @@ func (t *wordTable) slot(w string) uint64 {
 }
 
 // get returns w's value, or 0.
-func (t *wordTable) get(w string) uint32 {
+func (t *wordTable) get(w string) uint64 {
 	for i := t.slot(w); ; i = (i + 1) & (1<<t.bits - 1) {
 		switch t.keys[i] {
 		case w:
@@ -688,7 +726,7 @@ func windowTokens(buf []token, text string, toks []token, from, to int) (_ []tok
 			t.text = t.text[from-int(t.start):]
 			t.start = int32(from)
 			t.upper = text[from] >= 'A' && text[from] <= 'Z'
-			t.lex = lexOf(t.text)
+			t.lex, t.lex2 = lexBits(t.text)
 		}
 		t.start -= int32(from)
 		t.end -= int32(from)

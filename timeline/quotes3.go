@@ -31,7 +31,7 @@ func objectOfPreposition(body string, sents []AnalyzedSentence, sentStart, off i
 	buf, toks := windowScratch(body, sents, from, off)
 	defer releaseTokens(buf)
 	k := len(toks) - 1
-	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || roleNouns[toks[k].text] || toks[k].text == "s" || toks[k].text == "the" ||
+	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || toks[k].lex2&lex2RoleNoun != 0 || toks[k].text == "s" || toks[k].text == "the" ||
 		toks[k].text == "of" && k > 0 && toks[k-1].upper) { // "Secretary of State"
 		if clauseMarks.in(body[from+int(toks[k].end) : off]) {
 			return false
