@@ -619,6 +619,9 @@ func compileBoilerplate(pattern string) (*regexp.Regexp, error) {
 // token.
 type wordTable struct {
 	keys []string
+	// sigs holds each key's signature (0: an empty slot); a word of up
+	// to five bytes is its signature, so only longer words are compared.
+	sigs []uint64
 	vals []uint64
 	bits uint // len(keys) is 1<<bits
 }
@@ -631,21 +634,23 @@ func newWordTable(m map[string]uint64) *wordTable {
 		t.bits++
 	}
 	t.keys = make([]string, 1<<t.bits)
+	t.sigs = make([]uint64, 1<<t.bits)
 	t.vals = make([]uint64, 1<<t.bits)
 	for w, v := range m {
-		i := t.slot(w)
+		sig := wordSig(w)
+		i := t.slot(sig)
 		for t.keys[i] != "" {
 			i = (i + 1) & (1<<t.bits - 1)
 		}
-		t.keys[i], t.vals[i] = w, v
+		t.keys[i], t.sigs[i], t.vals[i] = w, sig, v
 	}
 	return t
 }
 
-// slot is where w's probe starts: a hash of its length and its first,
-// second, middle and last two bytes (no loop over the word; words that
-// share them just probe further).
-func (t *wordTable) slot(w string) uint64 {
+// wordSig is w's signature: its length and its first, second, middle and
+// last two bytes (no loop over the word), which are all its bytes when it
+// has at most five. Only "" has the signature 0.
+func wordSig(w string) uint64 {
 	h := uint64(len(w))
 	if n := len(w); n > 0 {
 		h |= uint64(w[0])<<8 | uint64(w[n/2])<<16 | uint64(w[n-1])<<24
@@ -653,17 +658,29 @@ func (t *wordTable) slot(w string) uint64 {
 			h |= uint64(w[1])<<32 | uint64(w[n-2])<<40
 		}
 	}
-	h ^= h >> 29
+	return h
+}
+
+// slot is where the probe for a word of signature sig starts (words that
+// share it just probe further).
+func (t *wordTable) slot(sig uint64) uint64 {
+	h := sig ^ sig>>29
 	return (h * 0x9e3779b97f4a7c15) >> (64 - t.bits)
 }
 
 // get returns w's value, or 0.
 func (t *wordTable) get(w string) uint64 {
-	for i := t.slot(w); ; i = (i + 1) & (1<<t.bits - 1) {
-		switch t.keys[i] {
-		case w:
-			return t.vals[i]
-		case "":
+	sig := wordSig(w)
+	if sig == 0 {
+		return 0 // "" is never a key
+	}
+	for i := t.slot(sig); ; i = (i + 1) & (1<<t.bits - 1) {
+		switch t.sigs[i] {
+		case sig:
+			if len(w) <= 5 || t.keys[i] == w {
+				return t.vals[i]
+			}
+		case 0:
 			return 0
 		}
 	}
@@ -789,8 +806,7 @@ func containsASCIIDigit(s string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := load64(s[i : i+8])
 		// A byte b below 0x80 is a digit when b+0x50 (the 0x80 bit set
 		// from '0' = 0x30 up) and not b+0x46 (set from ':' = 0x3A up);
 		// bytes of 0x80 and above are masked out.
@@ -805,4 +821,12 @@ func containsASCIIDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// load64 returns the eight bytes of b (len(b) is 8) as a little-endian
+// word (one load: the compiler merges the byte loads).
+func load64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

@@ -109,8 +109,7 @@ func quoteSpans(body string, ps, pe int) []span {
 func skipPlainASCII(body string, i, pe int) int {
 	const ones, highs, quotes = 0x0101010101010101, 0x8080808080808080, 0x2222222222222222
 	for ; i+8 <= pe; i += 8 {
-		w := uint64(body[i]) | uint64(body[i+1])<<8 | uint64(body[i+2])<<16 | uint64(body[i+3])<<24 |
-			uint64(body[i+4])<<32 | uint64(body[i+5])<<40 | uint64(body[i+6])<<48 | uint64(body[i+7])<<56
+		w := load64(body[i : i+8])
 		q := w ^ quotes // a zero byte where w holds '"'
 		if (w|(q-ones)&^q)&highs != 0 {
 			break // a byte of 0x80 or above, or a '"' (or a false alarm the caller's test clears)
