@@ -267,6 +267,9 @@ func countWords(text string, toks []token) int {
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
 			i++
+			for i+8 <= len(text) && load64(text[i:i+8])&0x8080808080808080 == 0 {
+				i += 8 // eight ASCII bytes
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
