@@ -4,6 +4,9 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -106,6 +109,24 @@ func TestLowerArena(t *testing.T) {
 	for k, w := range words {
 		if want := asciiLower(w); got[k] != want {
 			t.Fatalf("lower(%q) = %q, want %q", w, got[k], want)
+		}
+	}
+}
+
+// TestSortEvidenceBySource: the evidence comes out as sort.SliceStable
+// orders it.
+func TestSortEvidenceBySource(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, n := range []int{0, 1, 2, 5, 13, 100, 1000} {
+		ev := make([]Evidence, n)
+		for i := range ev {
+			ev[i] = Evidence{Source: string(rune('a' + rng.Intn(7))), Sentence: i}
+		}
+		want := slices.Clone(ev)
+		sort.SliceStable(want, func(i, j int) bool { return want[i].Source < want[j].Source })
+		sortEvidenceBySource(ev)
+		if !reflect.DeepEqual(ev, want) {
+			t.Fatalf("%d: %v, want %v", n, ev, want)
 		}
 	}
 }
