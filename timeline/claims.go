@@ -137,11 +137,11 @@ func leadingName(toks []token, names *articleNames) string {
 	for i := 0; i < len(toks) && i < 5; i++ {
 		t := toks[i]
 		switch {
-		case nameStarts[t.text] || t.lex&lexPersonTitle != 0 || t.lex&lexTitle != 0:
+		case t.lex2&lex2NameStart != 0 || t.lex&lexPersonTitle != 0 || t.lex&lexTitle != 0: // nameStarts
 			continue
 		case !t.upper:
 			return "" // the subject's head noun: no name before it
-		case compassWords[t.text] && i+1 < len(toks) && isDemonymToken(toks[i+1]):
+		case t.lex2&lex2Compass != 0 && i+1 < len(toks) && isDemonymToken(toks[i+1]): // compassWords
 			continue
 		case isDemonymToken(t) && !(i+1 < len(toks) && toks[i+1].text == "s"):
 			continue

@@ -35,13 +35,16 @@ const (
 	lex2NameSuffix                        // nameSuffixes
 	lex2FemaleTitle                       // femaleTitles
 	lex2RoleNoun                          // roleNouns
+	lex2NameStart                         // nameStarts
+	lex2Compass                           // compassWords
 )
 
 // lex2Lists are the word lists of the lex2 bits.
 var lex2Lists = map[uint16]map[string]bool{
 	lex2TimeZone: timeZones, lex2GenericOrg: genericOrgWords, lex2PlacePrefix: placePrefixes, lex2HyphenParticle: hyphenParticles,
 	lex2Vehicle: vehicleWords, lex2Facility: facilityWords, lex2PlaceAcronym: placeAcronyms, lex2NameParticle: nameParticles,
-	lex2NameSuffix: nameSuffixes, lex2FemaleTitle: femaleTitles, lex2RoleNoun: roleNouns,
+	lex2NameSuffix: nameSuffixes, lex2FemaleTitle: femaleTitles, lex2RoleNoun: roleNouns, lex2NameStart: nameStarts,
+	lex2Compass: compassWords,
 }
 
 // Bits of token.lex: the fixed word lists of the engine, looked up once
