@@ -128,7 +128,7 @@ func (b *TimelineBuilder) Timeline() Timeline {
 
 // sortEvidenceBySource sorts evidence by source, stably (as
 // sort.SliceStable would): the positions are sorted and the evidence
-// moved once, instead of swapping the large values through reflection
+// moved once, in place, instead of swapping the large values through reflection
 // again and again.
 func sortEvidenceBySource(ev []Evidence) {
 	if sort.SliceIsSorted(ev, func(i, j int) bool { return ev[i].Source < ev[j].Source }) {
@@ -139,11 +139,24 @@ func sortEvidenceBySource(ev []Evidence) {
 		at[i] = int32(i)
 	}
 	slices.SortStableFunc(at, func(a, b int32) int { return strings.Compare(ev[a].Source, ev[b].Source) })
-	sorted := make([]Evidence, len(ev))
-	for k, i := range at {
-		sorted[k] = ev[i]
+	// Position k takes the value at at[k]: follow each cycle of moves,
+	// marking the positions done.
+	for k := range at {
+		if int(at[k]) == k {
+			continue
+		}
+		held, j := ev[k], k
+		for {
+			from := int(at[j])
+			at[j] = int32(j)
+			if from == k {
+				ev[j] = held
+				break
+			}
+			ev[j] = ev[from]
+			j = from
+		}
 	}
-	copy(ev, sorted)
 }
 
 // PhaseTime is one time a sentence gives a phase's span: a resolved clock
