@@ -245,7 +245,7 @@ func capitalRuns(text string, toks []token, out []run) []run {
 				j++
 				continue
 			}
-			if gap == "-" && hyphenParticles[toks[j].text] && j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == "-" {
+			if gap == "-" && toks[j].lex2&lex2HyphenParticle != 0 && j+1 < len(toks) && toks[j+1].upper && text[toks[j].end:toks[j+1].start] == "-" {
 				j += 2 // "Mar-a-Lago", "Boulogne-sur-Mer"
 				continue
 			}
@@ -379,15 +379,31 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 		ns.afterThe = prev == "the"
 		ns.afterPlacePrep = toks[ns.titleFrom-1].lex&lexPlacePrep != 0
 		gap := text[toks[ns.titleFrom-1].end:toks[ns.titleFrom].start]
-		ns.quoted = strings.ContainsAny(gap, "“\"‘")
+		ns.quoted = containsOpeningQuote(gap)
 	} else {
 		ns.sentenceInitial = true
-		ns.quoted = strings.ContainsAny(text[:toks[ns.titleFrom].start], "“\"‘")
+		ns.quoted = containsOpeningQuote(text[:toks[ns.titleFrom].start])
 	}
 	if ns.to < len(toks) {
 		ns.speechAfter = toks[ns.to].lex&lexSpeech != 0
 	}
 	return ns
+}
+
+// containsOpeningQuote is strings.ContainsAny(s, "“\"‘") without
+// decoding s rune by rune.
+func containsOpeningQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2: // "“" is E2 80 9C, "‘" E2 80 98
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x98) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasTitle(title []string) bool {
@@ -452,6 +468,36 @@ type actorIndex struct {
 	// first name.
 	germanAlias map[string]string
 	patronyms   map[string]*person
+	// words holds what resolving needs of each capitalised word, once the
+	// index is complete (nil before finish): one look-up per word instead
+	// of a transliteration and several look-ups.
+	words map[string]*wordKeys
+}
+
+// wordKeys is what the index says of one capitalised folded word w.
+type wordKeys struct {
+	translit string    // translit(w)
+	group    []*person // idx.groups[translit(w)]
+	// surGroup, byFirst and blend are idx.groups, idx.byFirst and
+	// idx.blend of surnameKey(w).
+	surGroup       []*person
+	byFirst, blend *person
+	titleFirst     bool // idx.titleFirst[w]
+}
+
+// keysOf returns the index's wordKeys of w (kept when the index is
+// complete).
+func (idx *actorIndex) keysOf(w string) *wordKeys {
+	if k := idx.words[w]; k != nil {
+		return k
+	}
+	tr := translit(w)
+	sur := idx.surnameKeyOf(w, tr)
+	k := &wordKeys{translit: tr, group: idx.groups[tr], surGroup: idx.groups[sur], byFirst: idx.byFirst[sur], blend: idx.blend[sur], titleFirst: idx.titleFirst[w]}
+	if idx.words != nil {
+		idx.words[strings.Clone(w)] = k // the word may lie in a large block of words
+	}
+	return k
 }
 
 func titleKey(title []string) string {
@@ -548,6 +594,7 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 	}
 	idx.finish(spell)
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
+	idx.words = map[string]*wordKeys{} // for this call's resolving only (out.index has none)
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
@@ -600,6 +647,9 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 			s := &art.Sentences[si]
 			toks := s.words()
 			for i := 0; i < len(toks); i++ {
+				if !toks[i].upper && toks[i].text != "the" {
+					continue // no name, title or role starts here (resolveAt, titleReference and roleReference find none)
+				}
 				p, from, to := idx.resolveAt(s.Text, toks, i)
 				if p != nil {
 					to = withNameSuffix(s.Text, toks, from, to)
@@ -686,11 +736,11 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		// A title alone ("First Lady") is resolved in the second pass.
 		return
 	}
-	if ns.to-ns.from >= 3 && nameSuffixes[toks[ns.to-1].text] {
+	if ns.to-ns.from >= 3 && toks[ns.to-1].lex2&lex2NameSuffix != 0 { // nameSuffixes
 		ns.to-- // "Joseph R. Biden Jr."
 	}
 	name := toks[ns.from:ns.to]
-	if len(name) == 1 && len(ns.title) > 0 && femaleTitles[ns.title[len(ns.title)-1]] {
+	if len(name) == 1 && len(ns.title) > 0 && toks[ns.from-1].lex2&lex2FemaleTitle != 0 { // femaleTitles: the title's last word
 		return // "Mrs. Kennedy" is not the President Kennedy a bare surname means
 	}
 	words := make([]string, len(name))
@@ -712,10 +762,16 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		}
 		return ""
 	}
+	beforeLex2 := func(d int) uint16 { // the lex2 bits of before(d)'s word
+		if k := ns.titleFrom - d; k >= 0 && !toks[k].upper {
+			return toks[k].lex2
+		}
+		return 0
+	}
 	switch {
 	case lex&lexWeekday != 0: // weekdays: "By Saturday"
 		return
-	case len(name) == 1 && timeZones[words[0]]: // "14:44 AKDT"
+	case len(name) == 1 && name[0].lex2&lex2TimeZone != 0: // timeZones: "14:44 AKDT"
 		return
 	case len(name) == 1 && datelineAt(text, toks, ns.from, surface): // "BUSAN, Oct. 30 --"
 		idx.addThing(idx.places, key, titleCase(surface), Place)
@@ -724,7 +780,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 		return
 	case qualifierRun(text, toks, ns.to): // "chief Asia economist"
 		return
-	case before(1) == "of" && facilityWords[before(2)] || hasHyphenParticle(text, name): // "the border town of Dong Dang", "Mar-a-Lago"
+	case before(1) == "of" && beforeLex2(2)&lex2Facility != 0 || hasHyphenParticle(text, name): // facilityWords; // "the border town of Dong Dang", "Mar-a-Lago"
 		idx.addThing(idx.places, key, surface, Place)
 		return
 	case followedByNumber(toks, ns.to) && !strings.HasPrefix(text[toks[ns.to-1].end:toks[ns.to].start], ","): // "Boeing 747", "Il 96": a product
@@ -732,16 +788,16 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	case facilityAfter(toks, ns.to) || lex&lexPlaceWord != 0: // placeWords; "Paya Lebar air base", "the Capella hotel", "Akita Prefecture"
 		idx.addThing(idx.places, key, surface, Place)
 		return
-	case len(name) == 1 && genericOrgWords[words[0]]: // "Centre", "Group": a word cut from a longer name
+	case len(name) == 1 && name[0].lex2&lex2GenericOrg != 0: // genericOrgWords: "Centre", "Group": a word cut from a longer name
 		return
-	case lex&lexOrg != 0 || len(name) == 1 && isAcronym(surface) && !placeAcronyms[words[0]] || words[0] == "air" && len(words) >= 2: // "Air China"
+	case lex&lexOrg != 0 || len(name) == 1 && isAcronym(surface) && name[0].lex2&lex2PlaceAcronym == 0 || words[0] == "air" && len(words) >= 2: // placeAcronyms; "Air China"
 		idx.addThing(idx.orgs, key, surface, Organisation)
 		return
-	case vehicleWords[before(1)] || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
+	case beforeLex2(1)&lex2Vehicle != 0 || before(1) == "aboard" || before(2) == "aboard" && (before(1) == "a" || before(1) == "an" || before(1) == "the"):
 		return // "the liner Georg Ots", "aboard an Aeroflot Ilyushin": a craft
 	case workWords[before(1)]:
 		return // "the 1982 film Yeh Vaada Raha": a work's title
-	case placePrefixes[words[0]] && len(words) >= 2 || len(name) == 1 && placeAcronyms[words[0]]:
+	case name[0].lex2&lex2PlacePrefix != 0 && len(words) >= 2 || len(name) == 1 && name[0].lex2&lex2PlaceAcronym != 0: // placePrefixes, placeAcronyms
 		idx.addThing(idx.places, key, surface, Place)
 		return
 	}
@@ -885,7 +941,7 @@ func appositiveTitle(text string, toks []token, i int) bool {
 // parts of a name with hyphens ("Mar-a-Lago").
 func hasHyphenParticle(text string, name []token) bool {
 	for k := 1; k+1 < len(name); k++ {
-		if !name[k].upper && hyphenParticles[name[k].text] && text[name[k-1].end:name[k].start] == "-" && text[name[k].end:name[k+1].start] == "-" {
+		if !name[k].upper && name[k].lex2&lex2HyphenParticle != 0 && text[name[k-1].end:name[k].start] == "-" && text[name[k].end:name[k+1].start] == "-" {
 			return true
 		}
 	}
@@ -919,7 +975,7 @@ func facilityAfter(toks []token, i int) bool {
 		if toks[k].upper {
 			return false
 		}
-		if facilityWords[toks[k].text] {
+		if toks[k].lex2&lex2Facility != 0 { // facilityWords
 			return true
 		}
 	}
@@ -1156,10 +1212,11 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if !t.upper {
 		return nil, 0, 0
 	}
-	key := translit(t.text)
+	wk := idx.keysOf(t.text)
+	key := wk.translit
 	// A family name and its given name ("Kim Jong Un", "Kim Jong-un",
 	// "Xi Jinping").
-	if group := idx.groups[key]; group != nil && i+1 < len(toks) && text[t.end:toks[i+1].start] == " " && toks[i+1].upper {
+	if group := wk.group; group != nil && i+1 < len(toks) && text[t.end:toks[i+1].start] == " " && toks[i+1].upper {
 		end, given := i+2, toks[i+1].text
 		if i+2 < len(toks) {
 			if gap := text[toks[i+1].end:toks[i+2].start]; gap == " " && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
@@ -1184,7 +1241,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if i+2 < len(toks) && toks[i+1].upper && text[t.end:toks[i+1].start] == " " {
 		if gap := text[toks[i+1].end:toks[i+2].start]; initialGap(text, toks[i+1], toks[i+2]) && toks[i+2].upper || gap == "-" && isNameTail(toks[i+1], toks[i+2]) {
 			initial := len(toks[i+1].text) == 1
-			for _, p := range idx.groups[translit(toks[i+2].text)] {
+			for _, p := range idx.keysOf(toks[i+2].text).group {
 				if p.middles[toks[i+1].text] > 0 && p.first[key] > 0 {
 					return p, i, i + 3
 				}
@@ -1206,7 +1263,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	}
 	// "Ursula von der Leyen": a first name, particles and the surname.
 	if k := particlesAt(text, toks, i+1); k > i+1 {
-		for _, p := range idx.groups[idx.surnameKey(toks[k].text)] {
+		for _, p := range idx.keysOf(toks[k].text).surGroup {
 			for f := range p.first {
 				if sameFirst(f, key) {
 					return p, i, k + 1
@@ -1217,7 +1274,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	// A hyphenated first name and the surname ("Jean-Noël Barrot",
 	// "Hans-Jürgen Papier"): one given name, not "Jean" and "Barrot".
 	if i+2 < len(toks) && toks[i+1].upper && toks[i+2].upper && text[t.end:toks[i+1].start] == "-" && text[toks[i+1].end:toks[i+2].start] == " " {
-		for _, p := range idx.groups[idx.surnameKey(toks[i+2].text)] {
+		for _, p := range idx.keysOf(toks[i+2].text).surGroup {
 			for f := range p.first {
 				if sameFirst(f, key) {
 					return p, i, i + 3
@@ -1227,7 +1284,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	}
 	// A first name followed by its surname: resolve at the surname.
 	if i+1 < len(toks) && toks[i+1].upper {
-		if group := idx.groups[idx.surnameKey(toks[i+1].text)]; group != nil && text[t.end:toks[i+1].start] == " " {
+		if group := idx.keysOf(toks[i+1].text).surGroup; group != nil && text[t.end:toks[i+1].start] == " " {
 			for _, p := range group {
 				for f := range p.first {
 					if sameFirst(f, key) {
@@ -1240,9 +1297,8 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 	if t.lex&lexStarter != 0 {
 		return nil, 0, 0 // "In", "Then": not a name alone
 	}
-	key = idx.surnameKeyOf(t.text, key)
-	if group := idx.groups[key]; group != nil {
-		if i > 0 && femaleTitles[toks[i-1].text] {
+	if group := wk.surGroup; group != nil {
+		if i > 0 && toks[i-1].lex2&lex2FemaleTitle != 0 { // femaleTitles
 			// "Mrs. Kennedy": the woman of the family, not the man a bare
 			// surname means.
 			for _, p := range group {
@@ -1255,7 +1311,7 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 			return nil, 0, 0
 		}
 		p := dominant(group)
-		if i > 0 && nameParticles[toks[i-1].text] && p.first[toks[i-1].text] > 0 && text[toks[i-1].end:t.start] == " " {
+		if i > 0 && toks[i-1].lex2&lex2NameParticle != 0 && p.first[toks[i-1].text] > 0 && text[toks[i-1].end:t.start] == " " {
 			return p, i - 1, i + 1 // "de Gaulle"
 		}
 		for n := 2; n >= 1; n-- { // "von der Leyen", "bin Salman"
@@ -1271,10 +1327,10 @@ func (idx *actorIndex) resolveAt(text string, toks []token, i int) (*person, int
 		}
 		return p, i, i + 1
 	}
-	if p := idx.byFirst[key]; p != nil {
+	if p := wk.byFirst; p != nil {
 		return p, i, i + 1
 	}
-	if p := idx.blend[key]; p != nil {
+	if p := wk.blend; p != nil {
 		return p, i, i + 1
 	}
 	return nil, 0, 0
@@ -1336,7 +1392,7 @@ func (idx *actorIndex) titleReference(text string, toks []token, i int) (*person
 			}
 		}
 	}
-	if t.upper && i+1 < len(toks) && toks[i+1].upper && idx.titleFirst[t.text] {
+	if t.upper && i+1 < len(toks) && toks[i+1].upper && idx.keysOf(t.text).titleFirst {
 		if p := idx.byTitle[t.text+" "+toks[i+1].text]; p != nil && (i+2 >= len(toks) || !toks[i+2].upper) {
 			return p, i, i + 2
 		}

@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"sort"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -268,18 +267,28 @@ func countWords(text string, toks []token) int {
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
 			i++
+			for i+8 <= len(text) && load64(text[i:i+8])&0x8080808080808080 == 0 {
+				i += 8 // eight ASCII bytes
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+		if isWordRune(r) {
 			return CountWords(text)
 		}
 		i += size
 	}
 	n := len(toks)
 	for k := 1; k < len(toks); k++ {
-		if gap := text[toks[k-1].end:toks[k].start]; gap == "'" || gap == "-" || gap == "’" {
-			n--
+		switch toks[k].start - toks[k-1].end { // the gap: "'", "-" or "’"
+		case 1:
+			if c := text[toks[k-1].end]; c == '\'' || c == '-' {
+				n--
+			}
+		case 3:
+			if text[toks[k-1].end:toks[k].start] == "’" {
+				n--
+			}
 		}
 	}
 	return n

@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -115,13 +117,46 @@ func (b *TimelineBuilder) Timeline() Timeline {
 	b.moved = map[string][]Bound{}
 	for _, tp := range b.byID {
 		sort.Strings(tp.Sources)
-		sort.SliceStable(tp.Evidence, func(i, j int) bool { return tp.Evidence[i].Source < tp.Evidence[j].Source })
+		sortEvidenceBySource(tp.Evidence)
 		tp.closeSpan()
 		tl.Phases = append(tl.Phases, *tp)
 	}
 	orderPhases(tl.Phases)
 	applyRelativeOrder(tl.Phases, b.votes, max(1, len(tl.Narrative)/3))
 	return tl
+}
+
+// sortEvidenceBySource sorts evidence by source, stably (as
+// sort.SliceStable would): the positions are sorted and the evidence
+// moved once, in place, instead of swapping the large values through reflection
+// again and again.
+func sortEvidenceBySource(ev []Evidence) {
+	if sort.SliceIsSorted(ev, func(i, j int) bool { return ev[i].Source < ev[j].Source }) {
+		return
+	}
+	at := make([]int32, len(ev))
+	for i := range at {
+		at[i] = int32(i)
+	}
+	slices.SortStableFunc(at, func(a, b int32) int { return strings.Compare(ev[a].Source, ev[b].Source) })
+	// Position k takes the value at at[k]: follow each cycle of moves,
+	// marking the positions done.
+	for k := range at {
+		if int(at[k]) == k {
+			continue
+		}
+		held, j := ev[k], k
+		for {
+			from := int(at[j])
+			at[j] = int32(j)
+			if from == k {
+				ev[j] = held
+				break
+			}
+			ev[j] = ev[from]
+			j = from
+		}
+	}
 }
 
 // PhaseTime is one time a sentence gives a phase's span: a resolved clock

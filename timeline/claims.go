@@ -137,11 +137,11 @@ func leadingName(toks []token, names *articleNames) string {
 	for i := 0; i < len(toks) && i < 5; i++ {
 		t := toks[i]
 		switch {
-		case nameStarts[t.text] || t.lex&lexPersonTitle != 0 || t.lex&lexTitle != 0:
+		case t.lex2&lex2NameStart != 0 || t.lex&lexPersonTitle != 0 || t.lex&lexTitle != 0: // nameStarts
 			continue
 		case !t.upper:
 			return "" // the subject's head noun: no name before it
-		case compassWords[t.text] && i+1 < len(toks) && isDemonymToken(toks[i+1]):
+		case t.lex2&lex2Compass != 0 && i+1 < len(toks) && isDemonymToken(toks[i+1]): // compassWords
 			continue
 		case isDemonymToken(t) && !(i+1 < len(toks) && toks[i+1].text == "s"):
 			continue
@@ -1059,10 +1059,10 @@ var moneyRe = regexp.MustCompile(`(?i)(?:\b(about|around|roughly|approximately|s
 // another currency; sums compare only in one currency. toks are the
 // text's tokens.
 func moneyClaims(base Claim, text string, toks []token) []Claim {
-	if !strings.ContainsAny(text, "0123456789") { // a sum has figures (the tests below are dearer)
+	if !containsASCIIDigit(text) { // a sum has figures (the tests below are dearer)
 		return nil
 	}
-	if !strings.ContainsAny(text, "$€£¥") && !containsFoldASCII(text, "yen") && !containsCurrencyWord(toks) {
+	if !containsCurrencySign(text) && !containsFoldASCII(text, "yen") && !containsCurrencyWord(toks) {
 		return nil
 	}
 	var out []Claim
@@ -1099,6 +1099,12 @@ func moneyClaims(base Claim, text string, toks []token) []Claim {
 		}
 	}
 	return out
+}
+
+// containsCurrencySign is strings.ContainsAny(text, "$€£¥"): a search per
+// sign is far quicker than ContainsAny's rune by rune walk.
+func containsCurrencySign(text string) bool {
+	return strings.IndexByte(text, '$') >= 0 || strings.Contains(text, "€") || strings.Contains(text, "£") || strings.Contains(text, "¥")
 }
 
 // containsCurrencyWord reports whether a text's tokens name a currency.

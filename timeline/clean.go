@@ -119,7 +119,7 @@ func CountWords(s string) int {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isLetterOrDigit(r) {
 			if !in {
 				n++
 				in = true
@@ -128,7 +128,7 @@ func CountWords(s string) int {
 		}
 		if in && (r == '\'' || r == '’' || r == '-') && i < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsLetter(next) || unicode.IsDigit(next) {
+			if isLetterOrDigit(next) {
 				continue
 			}
 		}

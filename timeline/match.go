@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,7 +18,33 @@ type token struct {
 	text       string
 	start, end int32
 	upper      bool   // the original starts with a capital letter
+	lex2       uint16 // the name rules' word lists it is in (lex2 bits)
 	lex        uint32 // the word lists it is in (lexOf)
+}
+
+// Bits of token.lex2: the word lists of the name rules.
+const (
+	lex2TimeZone       uint16 = 1 << iota // timeZones
+	lex2GenericOrg                        // genericOrgWords
+	lex2PlacePrefix                       // placePrefixes
+	lex2HyphenParticle                    // hyphenParticles
+	lex2Vehicle                           // vehicleWords
+	lex2Facility                          // facilityWords
+	lex2PlaceAcronym                      // placeAcronyms
+	lex2NameParticle                      // nameParticles
+	lex2NameSuffix                        // nameSuffixes
+	lex2FemaleTitle                       // femaleTitles
+	lex2RoleNoun                          // roleNouns
+	lex2NameStart                         // nameStarts
+	lex2Compass                           // compassWords
+)
+
+// lex2Lists are the word lists of the lex2 bits.
+var lex2Lists = map[uint16]map[string]bool{
+	lex2TimeZone: timeZones, lex2GenericOrg: genericOrgWords, lex2PlacePrefix: placePrefixes, lex2HyphenParticle: hyphenParticles,
+	lex2Vehicle: vehicleWords, lex2Facility: facilityWords, lex2PlaceAcronym: placeAcronyms, lex2NameParticle: nameParticles,
+	lex2NameSuffix: nameSuffixes, lex2FemaleTitle: femaleTitles, lex2RoleNoun: roleNouns, lex2NameStart: nameStarts,
+	lex2Compass: compassWords,
 }
 
 // Bits of token.lex: the fixed word lists of the engine, looked up once
@@ -47,6 +74,42 @@ const (
 	lexWeekday      uint32 = 1 << 28 // weekdays
 )
 
+// wordRuneBits has bit r set for the runes below wordRuneLimit that are
+// letters or digits, markRuneBits for those that are marks: the tokenizer
+// and word counters test every non-ASCII rune, and unicode's range tables
+// cost a binary search a test.
+const wordRuneLimit = 0x3000
+
+var wordRuneBits, markRuneBits = func() (w, m *[wordRuneLimit / 64]uint64) {
+	w, m = new([wordRuneLimit / 64]uint64), new([wordRuneLimit / 64]uint64)
+	for r := rune(0); r < wordRuneLimit; r++ {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			w[r/64] |= 1 << (r % 64)
+		}
+		if unicode.IsMark(r) {
+			m[r/64] |= 1 << (r % 64)
+		}
+	}
+	return w, m
+}()
+
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r).
+func isLetterOrDigit(r rune) bool {
+	if uint32(r) < wordRuneLimit {
+		return wordRuneBits[r/64]&(1<<(r%64)) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isWordRune is unicode.IsLetter(r) || unicode.IsDigit(r) ||
+// unicode.IsMark(r).
+func isWordRune(r rune) bool {
+	if uint32(r) < wordRuneLimit {
+		return (wordRuneBits[r/64]|markRuneBits[r/64])&(1<<(r%64)) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
 // lexTimeBits returns the timeTriggerWords bits of lex.
 func lexTimeBits(lex uint32) int { return int(lex>>lexTimeShift) & (1<<familyCount - 1) }
 
@@ -54,7 +117,7 @@ func lexTimeBits(lex uint32) int { return int(lex>>lexTimeShift) & (1<<familyCou
 // suffixes, which lexOf tests), and lexFilter a bit per (length, first
 // byte, last byte) of its words, so most other words need no look-up.
 var lexicon, lexFilter, lexMaxLen = func() (*wordTable, *[1 << 14 / 64]uint64, int) {
-	m := map[string]uint32{}
+	m := map[string]uint64{} // the lex bits, and the lex2 bits above them
 	for bit, set := range map[uint32]map[string]bool{
 		lexSpeech: speechVerbs, lexTitle: titleWords, lexStopName: stopNames, lexPersonTitle: personTitles,
 		lexDemonym: demonyms, lexPlacePrep: placePrepositions, lexRunStop: runStopwords, lexStarter: sentenceStarters,
@@ -64,15 +127,22 @@ var lexicon, lexFilter, lexMaxLen = func() (*wordTable, *[1 << 14 / 64]uint64, i
 	} {
 		for w, ok := range set {
 			if ok {
-				m[w] |= bit
+				m[w] |= uint64(bit)
+			}
+		}
+	}
+	for bit, set := range lex2Lists {
+		for w, ok := range set {
+			if ok {
+				m[w] |= uint64(bit) << 32
 			}
 		}
 	}
 	for w := range amountWords {
-		m[w] |= lexAmount
+		m[w] |= uint64(lexAmount)
 	}
 	for w, bits := range timeTriggerWords {
-		m[w] |= uint32(bits) << lexTimeShift
+		m[w] |= uint64(bits) << lexTimeShift
 	}
 	filter := new([1 << 14 / 64]uint64)
 	longest := 0
@@ -90,17 +160,23 @@ func lexKey(w string) uint32 {
 
 // lexOf returns the lex bits of a folded word.
 func lexOf(w string) uint32 {
-	var bits uint32
+	lex, _ := lexBits(w)
+	return lex
+}
+
+// lexBits returns the lex and lex2 bits of a folded word.
+func lexBits(w string) (uint32, uint16) {
+	var bits uint64
 	if strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese") {
-		bits = lexDemonym // isDemonym
+		bits = uint64(lexDemonym) // isDemonym
 	}
 	if w == "" || len(w) > lexMaxLen {
-		return bits
+		return uint32(bits), 0
 	}
 	if k := lexKey(w); lexFilter[k/64]&(1<<(k%64)) != 0 {
 		bits |= lexicon.get(w)
 	}
-	return bits
+	return uint32(bits), uint16(bits >> 32)
 }
 
 // neighborLex is the lex bits of toks[i+d], 0 past either end.
@@ -139,23 +215,29 @@ func tokenizeInto(toks []token, s string) []token { return cutTokens(toks, s, ni
 
 // lowerArena holds lower-cased copies of capitalised words, many words to
 // an allocation, for tokenizing many sentences.
-type lowerArena struct{ b strings.Builder }
+// The bytes of a block are written once, before the string made of them is
+// handed out, and never after (as strings.Builder does).
+type lowerArena struct{ b []byte }
 
 // lower returns w with its ASCII letters lower-cased.
 func (a *lowerArena) lower(w string) string {
-	if a.b.Cap()-a.b.Len() < len(w) {
-		a.b = strings.Builder{} // the strings handed out keep the old block
-		a.b.Grow(max(4096, len(w)))
+	if cap(a.b)-len(a.b) < len(w) {
+		a.b = make([]byte, 0, max(4096, len(w))) // the strings handed out keep the old block
 	}
-	start := a.b.Len()
-	for i := 0; i < len(w); i++ {
+	start := len(a.b)
+	a.b = a.b[:start+len(w)]
+	out := a.b[start:]
+	for i := 0; i < len(w) && i < len(out); i++ {
 		c := w[i]
-		if c >= 'A' && c <= 'Z' {
+		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		a.b.WriteByte(c)
+		out[i] = c
 	}
-	return a.b.String()[start:]
+	if len(out) == 0 {
+		return ""
+	}
+	return unsafe.String(&out[0], len(out))
 }
 
 // cutTokens is tokenizeInto, lower-casing capitalised ASCII words in arena
@@ -182,7 +264,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 			}
 			if i < len(s) && s[i] >= utf8.RuneSelf {
 				r, _ := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+				if isWordRune(r) {
 					i = start
 					goto general // the word goes on in non-ASCII letters
 				}
@@ -200,7 +282,8 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 					text = lower[start:i]
 				}
 			}
-			toks = append(toks, token{text: text, start: int32(start), end: int32(i), upper: upper, lex: lexOf(text)})
+			lex, lex2 := lexBits(text)
+			toks = append(toks, token{text: text, start: int32(start), end: int32(i), upper: upper, lex: lex, lex2: lex2})
 			continue
 		}
 	general:
@@ -208,7 +291,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isLetterOrDigit(r) {
 			i += size
 			continue
 		}
@@ -220,14 +303,15 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 				r2, s2 = utf8.DecodeRuneInString(s[i:])
 				ascii = false
 			}
-			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !unicode.IsMark(r2) {
+			if !isWordRune(r2) {
 				break
 			}
 			i += s2
 		}
 		word := s[start:i]
 		folded := foldWord(word, ascii)
-		toks = append(toks, token{text: folded, start: int32(start), end: int32(i), upper: unicode.IsUpper(r), lex: lexOf(folded)})
+		lex, lex2 := lexBits(folded)
+		toks = append(toks, token{text: folded, start: int32(start), end: int32(i), upper: unicode.IsUpper(r), lex: lex, lex2: lex2})
 	}
 	return toks
 }
@@ -344,6 +428,11 @@ type matcher struct {
 	exactKeys  [1 << 14 / 64]uint64
 	exactIndex *wordTable
 	exactLists [][]*cue
+	// exactSeconds holds, for each cue of exactLists, 1 + the lexKey of
+	// its second word when that word is exact (else 0): a cue whose
+	// second word cannot be the next token is passed over without
+	// comparing words.
+	exactSeconds [][]uint32
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -367,14 +456,21 @@ func (m *matcher) seal() {
 			}
 		}
 	}
-	index := map[string]uint32{}
-	m.exactLists = nil
+	index := map[string]uint64{}
+	m.exactLists, m.exactSeconds = nil, nil
 	for k, cs := range m.exact {
 		compile(cs)
 		b := lexKey(k)
 		m.exactKeys[b/64] |= 1 << (b % 64)
+		seconds := make([]uint32, len(cs))
+		for j, c := range cs {
+			if len(c.pat) > 1 && c.pat[1].kind == wordExact && c.pat[1].text != "" {
+				seconds[j] = 1 + lexKey(c.pat[1].text)
+			}
+		}
 		m.exactLists = append(m.exactLists, cs)
-		index[k] = uint32(len(m.exactLists))
+		m.exactSeconds = append(m.exactSeconds, seconds)
+		index[k] = uint64(len(m.exactLists))
 	}
 	m.exactIndex = newWordTable(index)
 	for k, cs := range m.prefix {
@@ -453,10 +549,18 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 		t := &toks[i]
 		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
 			var cs []*cue
+			var seconds []uint32
 			if v := m.exactIndex.get(t.text); v != 0 {
-				cs = m.exactLists[v-1]
+				cs, seconds = m.exactLists[v-1], m.exactSeconds[v-1]
 			}
-			for _, c := range cs {
+			next := uint32(0) // 1 + the next token's lexKey
+			if i+1 < len(toks) && toks[i+1].text != "" {
+				next = 1 + lexKey(toks[i+1].text)
+			}
+			for j, c := range cs {
+				if sk := seconds[j]; sk != 0 && sk != next {
+					continue // its second word is not next
+				}
 				if len(c.pat) > 1 && (i+1 >= len(toks) || c.pat[1].kind == wordExact && toks[i+1].text != c.pat[1].text) {
 					continue // its second word is not next
 				}
@@ -518,33 +622,38 @@ func compileBoilerplate(pattern string) (*regexp.Regexp, error) {
 // token.
 type wordTable struct {
 	keys []string
-	vals []uint32
+	// sigs holds each key's signature (0: an empty slot); a word of up
+	// to five bytes is its signature, so only longer words are compared.
+	sigs []uint64
+	vals []uint64
 	bits uint // len(keys) is 1<<bits
 }
 
 // newWordTable builds a table of m (whose values must not be 0, nor its
 // keys empty).
-func newWordTable(m map[string]uint32) *wordTable {
+func newWordTable(m map[string]uint64) *wordTable {
 	t := &wordTable{bits: 4}
 	for 1<<t.bits < 2*len(m) {
 		t.bits++
 	}
 	t.keys = make([]string, 1<<t.bits)
-	t.vals = make([]uint32, 1<<t.bits)
+	t.sigs = make([]uint64, 1<<t.bits)
+	t.vals = make([]uint64, 1<<t.bits)
 	for w, v := range m {
-		i := t.slot(w)
+		sig := wordSig(w)
+		i := t.slot(sig)
 		for t.keys[i] != "" {
 			i = (i + 1) & (1<<t.bits - 1)
 		}
-		t.keys[i], t.vals[i] = w, v
+		t.keys[i], t.sigs[i], t.vals[i] = w, sig, v
 	}
 	return t
 }
 
-// slot is where w's probe starts: a hash of its length and its first,
-// second, middle and last two bytes (no loop over the word; words that
-// share them just probe further).
-func (t *wordTable) slot(w string) uint64 {
+// wordSig is w's signature: its length and its first, second, middle and
+// last two bytes (no loop over the word), which are all its bytes when it
+// has at most five. Only "" has the signature 0.
+func wordSig(w string) uint64 {
 	h := uint64(len(w))
 	if n := len(w); n > 0 {
 		h |= uint64(w[0])<<8 | uint64(w[n/2])<<16 | uint64(w[n-1])<<24
@@ -552,17 +661,29 @@ func (t *wordTable) slot(w string) uint64 {
 			h |= uint64(w[1])<<32 | uint64(w[n-2])<<40
 		}
 	}
-	h ^= h >> 29
+	return h
+}
+
+// slot is where the probe for a word of signature sig starts (words that
+// share it just probe further).
+func (t *wordTable) slot(sig uint64) uint64 {
+	h := sig ^ sig>>29
 	return (h * 0x9e3779b97f4a7c15) >> (64 - t.bits)
 }
 
 // get returns w's value, or 0.
-func (t *wordTable) get(w string) uint32 {
-	for i := t.slot(w); ; i = (i + 1) & (1<<t.bits - 1) {
-		switch t.keys[i] {
-		case w:
-			return t.vals[i]
-		case "":
+func (t *wordTable) get(w string) uint64 {
+	sig := wordSig(w)
+	if sig == 0 {
+		return 0 // "" is never a key
+	}
+	for i := t.slot(sig); ; i = (i + 1) & (1<<t.bits - 1) {
+		switch t.sigs[i] {
+		case sig:
+			if len(w) <= 5 || t.keys[i] == w {
+				return t.vals[i]
+			}
+		case 0:
 			return 0
 		}
 	}
@@ -625,11 +746,90 @@ func windowTokens(buf []token, text string, toks []token, from, to int) (_ []tok
 			t.text = t.text[from-int(t.start):]
 			t.start = int32(from)
 			t.upper = text[from] >= 'A' && text[from] <= 'Z'
-			t.lex = lexOf(t.text)
+			t.lex, t.lex2 = lexBits(t.text)
 		}
 		t.start -= int32(from)
 		t.end -= int32(from)
 		buf = append(buf, t)
 	}
 	return buf, true
+}
+
+// markSet is a set of ASCII bytes and of general punctuation marks (the
+// runes U+2000 to U+203F, written E2 80 xx): its in is strings.ContainsAny
+// with those characters, without decoding runes.
+type markSet struct {
+	ascii [128]bool
+	e280  [64]bool // by the third byte, less 0x80
+}
+
+// newMarkSet makes the set of chars (ASCII or U+2000 to U+203F).
+func newMarkSet(chars string) *markSet {
+	m := &markSet{}
+	for _, r := range chars {
+		switch {
+		case r < utf8.RuneSelf:
+			m.ascii[r] = true
+		case r >= 0x2000 && r < 0x2040:
+			m.e280[r-0x2000] = true
+		default:
+			panic("markSet: " + string(r))
+		}
+	}
+	return m
+}
+
+// in reports whether s holds any of the set's characters.
+func (m *markSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if m.ascii[c] {
+				return true
+			}
+			continue
+		}
+		if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x80 && s[i+2] < 0xC0 && m.e280[s[i+2]-0x80] {
+			return true
+		}
+	}
+	return false
+}
+
+// The mark sets the rules test gaps between words for.
+var (
+	clauseMarks    = newMarkSet(",;:()“”\"")
+	clauseMarksDot = newMarkSet(",.;:()“”\"")
+	phraseBreaks   = newMarkSet(",;:.!?—–()\"“”")
+)
+
+// containsASCIIDigit is strings.ContainsAny(s, "0123456789"), eight bytes
+// at a time.
+func containsASCIIDigit(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i : i+8])
+		// A byte b below 0x80 is a digit when b+0x50 (the 0x80 bit set
+		// from '0' = 0x30 up) and not b+0x46 (set from ':' = 0x3A up);
+		// bytes of 0x80 and above are masked out.
+		low := w &^ highs
+		if (low+0x5050505050505050)&^(low+0x4646464646464646)&^w&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// load64 returns the eight bytes of b (len(b) is 8) as a little-endian
+// word (one load: the compiler merges the byte loads).
+func load64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

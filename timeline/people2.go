@@ -101,19 +101,19 @@ func appositivePerson(text string, toks []token, i int) bool {
 		return true // an age
 	case t.text == "of" && i+1 < len(toks) && (toks[i+1].text == "the" || toks[i+1].upper):
 		return true
-	case t.lex&lexPersonTitle != 0 && !t.upper || roleNouns[t.text] && !t.upper:
+	case t.lex&lexPersonTitle != 0 && !t.upper || t.lex2&lex2RoleNoun != 0 && !t.upper:
 		return true
 	case t.text != "a" && t.text != "an" && t.text != "the" && t.text != "former" && t.text != "then":
 		return false
 	}
 	for k := i + 1; k < len(toks) && k <= i+6; k++ {
-		if gap := text[toks[k-1].end:toks[k].start]; strings.ContainsAny(gap, ",.;:()“”\"") {
+		if gap := text[toks[k-1].end:toks[k].start]; clauseMarksDot.in(gap) {
 			return false
 		}
-		if toks[k].upper && k+1 < len(toks) && !toks[k+1].upper && toks[k+1].lex&lexPersonTitle == 0 && !roleNouns[toks[k+1].text] && toks[k].lex&lexDemonym == 0 {
+		if toks[k].upper && k+1 < len(toks) && !toks[k+1].upper && toks[k+1].lex&lexPersonTitle == 0 && toks[k+1].lex2&lex2RoleNoun == 0 && toks[k].lex&lexDemonym == 0 {
 			continue
 		}
-		if !toks[k].upper && (toks[k].lex&lexPersonTitle != 0 || roleNouns[toks[k].text]) {
+		if !toks[k].upper && (toks[k].lex&lexPersonTitle != 0 || toks[k].lex2&lex2RoleNoun != 0) {
 			return true
 		}
 		if thingNouns[toks[k].text] {
@@ -130,10 +130,10 @@ func thingAppositive(text string, toks []token, i int) bool {
 		return false
 	}
 	for k := i + 1; k < len(toks) && k <= i+5; k++ {
-		if gap := text[toks[k-1].end:toks[k].start]; strings.ContainsAny(gap, ",.;:()“”\"") {
+		if gap := text[toks[k-1].end:toks[k].start]; clauseMarksDot.in(gap) {
 			return false
 		}
-		if toks[k].lex&lexPersonTitle != 0 || roleNouns[toks[k].text] {
+		if toks[k].lex&lexPersonTitle != 0 || toks[k].lex2&lex2RoleNoun != 0 {
 			return false
 		}
 		if thingNouns[toks[k].text] {

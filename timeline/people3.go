@@ -86,7 +86,7 @@ func qualifierRun(text string, toks []token, to int) bool {
 		return false
 	}
 	w := toks[to].text
-	return roleNouns[w] && w != "man" && w != "woman" && w != "son" && w != "daughter" || w == "economist" || w == "correspondent" || w == "editor"
+	return toks[to].lex2&lex2RoleNoun != 0 && w != "man" && w != "woman" && w != "son" && w != "daughter" || w == "economist" || w == "correspondent" || w == "editor"
 }
 
 // datelineAt reports whether the one-word all-capital run at from opens

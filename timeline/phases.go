@@ -3,7 +3,6 @@ package timeline
 import (
 	"math"
 	"slices"
-	"strings"
 )
 
 // Tuning of phase assignment. Scores are sums of cue weights (strong 2,
@@ -154,7 +153,7 @@ func (s *Schema) relate(f *features, text string, toks []token, rel hit, hits []
 			continue
 		}
 		// No clause break between the relation word and the anchor.
-		if strings.ContainsAny(text[toks[end-1].end:toks[h.at].start], ",;:.!?—–()\"“”") {
+		if phraseBreaks.in(text[toks[end-1].end:toks[h.at].start]) {
 			continue
 		}
 		// The nearest wins; at one position, "before" and "after" prefer the
@@ -194,7 +193,8 @@ func (s *Schema) relate(f *features, text string, toks []token, rel hit, hits []
 // scorePhases combines a sentence's own features with its context into a
 // score per phase, written to out (one per phase).
 func (s *Schema) scorePhases(f features, heading, prev, next, out []float64) []float64 {
-	for i, p := range s.Phases {
+	for i := range s.Phases {
+		p := &s.Phases[i] // not a copy of the phase (its lists) per sentence
 		v := f.own[i] + headingContext*at(heading, i) + neighborContext*(at(prev, i)+at(next, i))
 		if f.during[i] {
 			v += relationBoost

@@ -58,7 +58,7 @@ func quoteSpans(body string, ps, pe int) []span {
 	lastEnd := ps     // end of the last quotation or its attribution
 	for i := ps; i < pe; {
 		if c := body[i]; c != '"' && c != 0xE2 && c != 0xC2 {
-			i++ // no quote mark starts here ("“”‘’‹›„" start with 0xE2, "«»" with 0xC2)
+			i = skipPlainASCII(body, i+1, pe) // no quote mark starts here ("“”‘’‹›„" start with 0xE2, "«»" with 0xC2)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(body[i:pe])
@@ -100,6 +100,22 @@ func quoteSpans(body string, ps, pe int) []span {
 		out = append(out, span{open, runOnEnd(body, open, pe)}) // runs on to the paragraph's end or an attribution
 	}
 	return out
+}
+
+// skipPlainASCII returns the first i' >= i (at most pe) where body[i'] may
+// start a quote mark, skipping eight bytes at a time while they are all
+// ASCII and none is '"' (the marks that are not '"' start with bytes of
+// 0x80 and above).
+func skipPlainASCII(body string, i, pe int) int {
+	const ones, highs, quotes = 0x0101010101010101, 0x8080808080808080, 0x2222222222222222
+	for ; i+8 <= pe; i += 8 {
+		w := load64(body[i : i+8])
+		q := w ^ quotes // a zero byte where w holds '"'
+		if (w|(q-ones)&^q)&highs != 0 {
+			break // a byte of 0x80 or above, or a '"' (or a false alarm the caller's test clears)
+		}
+	}
+	return i
 }
 
 // trimQuoteSpan drops the spaces French typography sets inside guillemets

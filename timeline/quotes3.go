@@ -31,14 +31,14 @@ func objectOfPreposition(body string, sents []AnalyzedSentence, sentStart, off i
 	buf, toks := windowScratch(body, sents, from, off)
 	defer releaseTokens(buf)
 	k := len(toks) - 1
-	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || roleNouns[toks[k].text] || toks[k].text == "s" || toks[k].text == "the" ||
+	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || toks[k].lex2&lex2RoleNoun != 0 || toks[k].text == "s" || toks[k].text == "the" ||
 		toks[k].text == "of" && k > 0 && toks[k-1].upper) { // "Secretary of State"
-		if strings.ContainsAny(body[from+int(toks[k].end):off], ",;:()“”\"") {
+		if clauseMarks.in(body[from+int(toks[k].end) : off]) {
 			return false
 		}
 		k--
 	}
-	if k < 0 || strings.ContainsAny(body[from+int(toks[k].end):off], ",;:()“”\"") {
+	if k < 0 || clauseMarks.in(body[from+int(toks[k].end):off]) {
 		return false
 	}
 	return objectPrepositions[toks[k].text]
@@ -81,16 +81,28 @@ func mediaSubject(head []token) bool {
 // after "…, while Y talked of “…”" is Y's, whoever spoke before.
 var clauseStartWords = []string{", while ", ", whereas ", "; while ", ", but ", "; "}
 
+// lastClauseStart is where the last of clauseStartWords starts in seg
+// (the greatest strings.LastIndex of them), or -1: one walk back over the
+// commas and semicolons.
+func lastClauseStart(seg string) int {
+	for k := len(seg) - 1; k >= 0; k-- {
+		if c := seg[k]; c != ',' && c != ';' {
+			continue
+		}
+		for _, w := range clauseStartWords {
+			if strings.HasPrefix(seg[k:], w) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // clauseAfter returns where the last clause of body[from:to] starts, when
 // it begins with "while", "whereas" or "but" and names a person.
 func clauseAfter(body string, from, to int, subjects []personAt) int {
 	seg := body[from:to]
-	best := -1
-	for _, w := range clauseStartWords {
-		if k := strings.LastIndex(seg, w); k > best {
-			best = k
-		}
-	}
+	best := lastClauseStart(seg)
 	if best < 0 {
 		return from
 	}

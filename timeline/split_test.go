@@ -150,6 +150,11 @@ func TestLexMatchesTheWordLists(t *testing.T) {
 			words = append(words, w, w+"s", "x"+w)
 		}
 	}
+	for _, set := range lex2Lists {
+		for w := range set {
+			words = append(words, w, w+"s", "x"+w)
+		}
+	}
 	for w := range amountWords {
 		words = append(words, w)
 	}
@@ -172,9 +177,18 @@ func TestLexMatchesTheWordLists(t *testing.T) {
 		if lexTimeBits(lex) != timeTriggerWords[w] {
 			t.Errorf("%q: time bits %b", w, lexTimeBits(lex))
 		}
+		lex1, lex2 := lexBits(w)
+		if lex1 != lex {
+			t.Errorf("%q: lexBits %b, lexOf %b", w, lex1, lex)
+		}
+		for bit, set := range lex2Lists {
+			if (lex2&bit != 0) != set[w] {
+				t.Errorf("%q: lex2 bit %b is %v", w, bit, lex2&bit != 0)
+			}
+		}
 	}
 	for _, tok := range tokenize("The Russian President SAID: «Été» 29 drones, nearly THREE hours") {
-		if tok.lex != lexOf(tok.text) {
+		if lex, lex2 := lexBits(tok.text); tok.lex != lex || tok.lex2 != lex2 {
 			t.Errorf("%q: lex %b", tok.text, tok.lex)
 		}
 	}
@@ -198,9 +212,9 @@ func TestCountWordsFromTokens(t *testing.T) {
 
 func TestWordTable(t *testing.T) {
 	for _, n := range []int{0, 1, 7, 8, 9, 1000} {
-		m := map[string]uint32{}
+		m := map[string]uint64{}
 		for i := 0; i < n; i++ {
-			m[strings.Repeat("ab", i%5)+string(rune('a'+i%26))+strings.Repeat("z", i/26)] = uint32(i + 1)
+			m[strings.Repeat("ab", i%5)+string(rune('a'+i%26))+strings.Repeat("z", i/26)] = uint64(i+1) << (i % 40)
 		}
 		tab := newWordTable(m)
 		for w, v := range m {

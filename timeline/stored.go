@@ -170,8 +170,8 @@ func (s *Schema) Hash() string {
 
 // PhaseIndex returns the position of phase id in the schema's order, or -1.
 func (s *Schema) PhaseIndex(id string) int {
-	for i, p := range s.Phases {
-		if p.ID == id {
+	for i := range s.Phases {
+		if s.Phases[i].ID == id {
 			return i
 		}
 	}
@@ -180,8 +180,8 @@ func (s *Schema) PhaseIndex(id string) int {
 
 // ThemeIndex returns the position of theme id in the schema's order, or -1.
 func (s *Schema) ThemeIndex(id string) int {
-	for i, t := range s.Themes {
-		if t.ID == id {
+	for i := range s.Themes {
+		if s.Themes[i].ID == id {
 			return i
 		}
 	}

@@ -442,7 +442,7 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 	if comparedAfter(text[m[1]:]) {
 		window = text[max(0, m[0]-40):m[1]]
 	}
-	if saysExpected(window) || futureRe.MatchString(text[max(0, m[0]-60):m[0]]) {
+	if saysExpected(window) || saysFuture(text[max(0, m[0]-60):m[0]]) {
 		tm.Expected = true
 	}
 	return tm, true
@@ -452,6 +452,26 @@ func parseDuration(text string, m []int) (TimeMention, bool) {
 // last six hours", "was prepared for a meeting of “six or seven hours”",
 // "talks that will run for two hours".
 var futureRe = regexp.MustCompile(`(?i)\b(?:(?:could|would|might|may|will|should|shall|to)\s+(?:\w+\s+)?(?:last|run|take|go\s+on)|prepared\s+for|ready\s+for|braced\s+for|bracing\s+for|going\s+to)\b`)
+
+// futureNeedles are words one of which every match of futureRe holds: the
+// verbs after a modal or "to" (last, run, take, go), and prepared, ready,
+// braced and bracing ("brac"); going holds "go".
+var futureNeedles = []string{"last", "run", "take", "go", "prepared", "ready", "brac"}
+
+// saysFuture is futureRe.MatchString(s), the expression (slow: it is tried
+// at every byte) run only when s holds one of futureNeedles in any ASCII
+// case, or one of the two non-ASCII letters (?i) folds onto ASCII ones.
+func saysFuture(s string) bool {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+		return futureRe.MatchString(s)
+	}
+	for _, n := range futureNeedles {
+		if containsFoldASCII(s, n) {
+			return futureRe.MatchString(s)
+		}
+	}
+	return false
+}
 
 // roundingStep is the precision a stated amount shows: five minutes for
 // a multiple of five minutes, else its unit.
@@ -653,7 +673,35 @@ func isAmount(w string) bool {
 var (
 	durationQualifiers = strings.Split(qualifiers, "|")
 	durationNumbers    = strings.Split(numberWords, "|")[1:] // after \d+(?:\.\d+)?
+	// The same by first letter (a to z), in their order: only those can
+	// match where a word starts with that letter in either case.
+	qualifiersByFirst = byFirstLetter(durationQualifiers)
+	numbersByFirst    = byFirstLetter(durationNumbers)
 )
+
+// byFirstLetter sorts lower-case alternatives by first letter, keeping
+// their order.
+func byFirstLetter(alts []string) (out [26][]string) {
+	for _, a := range alts {
+		if c := a[0]; c >= 'a' && c <= 'z' {
+			out[c-'a'] = append(out[c-'a'], a)
+		} else {
+			panic("alternative not starting with a lower-case letter: " + a)
+		}
+	}
+	return out
+}
+
+// foldedLetter returns the letter c is in lower case (0 to 25), or -1.
+func foldedLetter(c byte) int {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return int(c - 'a')
+	case c >= 'A' && c <= 'Z':
+		return int(c - 'A')
+	}
+	return -1
+}
 
 // findDurations is durationRe.FindAllStringSubmatchIndex(w, -1) written
 // out by hand: the regular expression, with its many alternatives, is
@@ -681,10 +729,14 @@ func findDurations(w string) [][]int {
 // durationAt matches durationRe anchored at p (a word start), or returns
 // nil.
 func durationAt(w string, p int) []int {
-	for qi := 0; qi <= len(durationQualifiers); qi++ {
+	var quals []string // the qualifiers that may start at p
+	if l := foldedLetter(w[p]); l >= 0 {
+		quals = qualifiersByFirst[l]
+	}
+	for qi := 0; qi <= len(quals); qi++ {
 		q, qs, qe := p, -1, -1
-		if qi < len(durationQualifiers) {
-			qual := durationQualifiers[qi]
+		if qi < len(quals) {
+			qual := quals[qi]
 			if !hasFoldPrefix(w, p, qual) {
 				continue
 			}
@@ -771,7 +823,11 @@ func numberAt(w string, q int, rest func(ns, ne int) bool) bool {
 			return true
 		}
 	}
-	for _, n := range durationNumbers {
+	l := foldedLetter(w[q])
+	if l < 0 {
+		return false // every number word starts with a letter
+	}
+	for _, n := range numbersByFirst[l] {
 		if n == "an?" {
 			if hasFoldPrefix(w, q, "an") && rest(q, q+2) || hasFoldPrefix(w, q, "a") && rest(q, q+1) {
 				return true

@@ -86,11 +86,12 @@ func (s *Schema) eventOffset(arts []AnalyzedArticle) (*time.Location, bool) {
 	}
 	found, off := false, 0
 	for _, a := range arts {
-		for _, sent := range a.Sentences {
-			if !strings.Contains(sent.Text, "hour") && !strings.Contains(sent.Text, "GMT") && !strings.Contains(sent.Text, "UTC") {
+		for si := range a.Sentences {
+			text := a.Sentences[si].Text
+			if !strings.Contains(text, "hour") && !strings.Contains(text, "GMT") && !strings.Contains(text, "UTC") {
 				continue
 			}
-			o, ok := statedOffset(sent.Text)
+			o, ok := statedOffset(text)
 			switch {
 			case !ok:
 			case !found:
