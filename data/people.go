@@ -1354,3 +1354,86 @@ func (d *DB) ActorSources(ctx context.Context, ids []string, countCopies bool) (
 	}
 	return out, nil
 }
+
+// PeopleActors reads the stored stage's actors, in People.Actors order.
+func (d *DB) PeopleActors(ctx context.Context) ([]timeline.Actor, error) {
+	gen, _, err := d.peopleGen(ctx)
+	if err != nil || gen == 0 {
+		return nil, err
+	}
+	actors, _, err := d.peopleActors(ctx, gen)
+	return actors, err
+}
+
+// EachDiscrepancy passes the stored discrepancies to fn one at a time, in
+// timeline.FindDiscrepancies order, with all their claims.
+func (d *DB) EachDiscrepancy(ctx context.Context, fn func(timeline.Discrepancy) error) error {
+	gen, _, err := d.peopleGen(ctx)
+	if err != nil || gen == 0 {
+		return err
+	}
+	var ids []int
+	rows, err := d.db.QueryContext(ctx, `SELECT id FROM discrepancies WHERE gen = ? ORDER BY id`, gen)
+	if err != nil {
+		return d.describe(err)
+	}
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return d.describe(err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return d.describe(err)
+	}
+	for _, id := range ids {
+		ds, _, err := d.discrepancies(ctx, gen, `SELECT id, quantity, phase, subject, moment, claim_count, source_count FROM discrepancies WHERE gen = ?1 AND id = ?2`, []any{id}, 0)
+		if err != nil {
+			return err
+		}
+		for _, x := range ds {
+			if err := fn(x.Discrepancy); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// EachStoredClaim passes the stored claims to fn one article at a time, in
+// corpus order, as StoredClaims gives them.
+func (d *DB) EachStoredClaim(ctx context.Context, fn func([]timeline.Claim) error) error {
+	var maxID int64
+	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID); err != nil {
+		return d.describe(err)
+	}
+	rows, err := d.db.QueryContext(ctx, qPeopleClaims, maxID)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer rows.Close()
+	for i := 0; rows.Next(); i++ {
+		var source, file string
+		var raw sql.RawBytes
+		if err := rows.Scan(&source, &file, &raw); err != nil {
+			return d.describe(err)
+		}
+		if raw == nil {
+			continue
+		}
+		var claims []timeline.Claim
+		if err := json.Unmarshal(raw, &claims); err != nil {
+			return fmt.Errorf("database %s: stored claims of %s / %s: %w", d.Path, source, file, err)
+		}
+		for k := range claims {
+			claims[k].Source, claims[k].File, claims[k].Article = source, file, i
+		}
+		if err := fn(claims); err != nil {
+			return err
+		}
+	}
+	return d.describeErr(rows.Err())
+}
