@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -104,56 +105,64 @@ func (s clustersByRank) Swap(i, j int) {
 // QuoteWordings are the distinct wordings of a corpus's quotations: their
 // words, lower-cased, as clustering compares them. Wire copies and
 // repeated quotations share a wording, so its size grows with what is
-// said, not with how often.
+// said, not with how often; each word is kept once, wordings hold their
+// words' numbers.
 type QuoteWordings struct {
-	ids   map[string]int
-	words [][]string
-	vocab map[string]string // each word kept once
-	key   []byte
-	buf   []token
-	arena lowerArena
+	words  [][]int32          // per wording, its words (numbers in names)
+	byHash map[uint64][]int32 // the wordings whose words hash so
+	vocab  map[string]int32
+	names  []string // each word, by number
+	stop   []bool   // whether it is a stop word, by number
+	seq    []int32
+	buf    []token
+	arena  lowerArena
+	// Scratch of the comparisons.
+	ca, cb []int32
+	have   map[int32]bool
 }
 
 // Add returns the wording of a quotation's text: a number from 0, in the
 // order wordings first appear.
 func (ws *QuoteWordings) Add(text string) int {
+	if ws.vocab == nil {
+		ws.vocab, ws.byHash = map[string]int32{}, map[uint64][]int32{}
+	}
 	ws.buf = cutTokens(ws.buf, text, &ws.arena)
-	ws.key = ws.key[:0]
-	for k, t := range ws.buf {
-		if k > 0 {
-			ws.key = append(ws.key, ' ')
+	ws.seq = ws.seq[:0]
+	h := uint64(14695981039346656037) // FNV-1a over the words' numbers
+	for _, t := range ws.buf {
+		id, ok := ws.vocab[t.text]
+		if !ok {
+			id = int32(len(ws.names))
+			w := strings.Clone(t.text)
+			ws.vocab[w] = id
+			ws.names = append(ws.names, w)
+			ws.stop = append(ws.stop, quoteStopwords[w])
 		}
-		ws.key = append(ws.key, t.text...)
+		ws.seq = append(ws.seq, id)
+		h = (h ^ uint64(id)) * 1099511628211
 	}
-	if id, ok := ws.ids[string(ws.key)]; ok {
-		return id
-	}
-	if ws.ids == nil {
-		ws.ids, ws.vocab = map[string]int{}, map[string]string{}
-	}
-	var words []string
-	if len(ws.buf) > 0 {
-		words = make([]string, len(ws.buf))
-		for k, t := range ws.buf {
-			w, ok := ws.vocab[t.text]
-			if !ok {
-				w = strings.Clone(t.text)
-				ws.vocab[w] = w
-			}
-			words[k] = w
+	for _, w := range ws.byHash[h] {
+		if slices.Equal(ws.words[w], ws.seq) {
+			return int(w)
 		}
 	}
 	id := len(ws.words)
-	ws.ids[string(ws.key)] = id
-	ws.words = append(ws.words, words)
+	ws.byHash[h] = append(ws.byHash[h], int32(id))
+	ws.words = append(ws.words, slices.Clone(ws.seq))
 	return id
 }
 
 // Len is the number of wordings.
 func (ws *QuoteWordings) Len() int { return len(ws.words) }
 
+// maxPairShare: a word pair (not both stop words) that more wordings
+// share is a formula too common to say anything.
+const maxPairShare = 200
+
 // Groups returns each wording's group: the wordings of one utterance
-// share it, and it is the first (lowest) of them.
+// share it, and it is the first (lowest) of them. Each wording is
+// compared with the earlier ones it shares a telling word pair with.
 func (ws *QuoteWordings) Groups() []int {
 	words := ws.words
 	parent := make([]int, len(words))
@@ -167,36 +176,42 @@ func (ws *QuoteWordings) Groups() []int {
 		}
 		return i
 	}
-	bigrams := map[string][]int{}
-	seen := map[string]bool{}
-	for i, ws := range words {
-		clear(seen)
-		for k := 0; k+1 < len(ws); k++ {
-			if quoteStopwords[ws[k]] && quoteStopwords[ws[k+1]] {
+	pairKey := func(w []int32, k int) (uint64, bool) {
+		return uint64(w[k])<<32 | uint64(uint32(w[k+1])), !(ws.stop[w[k]] && ws.stop[w[k+1]])
+	}
+	// The wordings with each pair, in order; past maxPairShare the pair
+	// is not used, so its list stops growing.
+	pairs := map[uint64][]int32{}
+	for i, w := range words {
+		for k := 0; k+1 < len(w); k++ {
+			key, ok := pairKey(w, k)
+			if !ok {
 				continue
 			}
-			key := ws[k] + " " + ws[k+1]
-			if !seen[key] {
-				seen[key] = true
-				bigrams[key] = append(bigrams[key], i)
+			l := pairs[key]
+			if n := len(l); n > maxPairShare || n > 0 && l[n-1] == int32(i) {
+				continue
 			}
+			pairs[key] = append(l, int32(i))
 		}
 	}
-	checked := map[[2]int]bool{}
-	for _, ids := range bigrams {
-		if len(ids) > 200 {
-			continue // a formula too common to say anything
+	cand := map[int32]bool{}
+	for i, w := range words {
+		clear(cand)
+		for k := 0; k+1 < len(w); k++ {
+			key, ok := pairKey(w, k)
+			if l := pairs[key]; ok && len(l) <= maxPairShare {
+				for _, j := range l {
+					if int(j) >= i {
+						break
+					}
+					cand[j] = true
+				}
+			}
 		}
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				i, j := ids[x], ids[y]
-				if checked[[2]int{i, j}] || find(i) == find(j) {
-					continue
-				}
-				checked[[2]int{i, j}] = true
-				if sameUtterance(words[i], words[j]) {
-					parent[find(i)] = find(j)
-				}
+		for j := range cand {
+			if find(i) != find(int(j)) && ws.sameUtterance(i, int(j)) {
+				parent[find(i)] = find(int(j))
 			}
 		}
 	}
@@ -212,6 +227,25 @@ func (ws *QuoteWordings) Groups() []int {
 		group[i] = g
 	}
 	return group
+}
+
+// sameUtterance reports whether two wordings are one utterance
+// (sameContent).
+func (ws *QuoteWordings) sameUtterance(i, j int) bool {
+	content := func(dst, w []int32) []int32 {
+		dst = dst[:0]
+		for _, x := range w {
+			if !ws.stop[x] {
+				dst = append(dst, x)
+			}
+		}
+		return dst
+	}
+	ws.ca, ws.cb = content(ws.ca, ws.words[i]), content(ws.cb, ws.words[j])
+	if ws.have == nil {
+		ws.have = map[int32]bool{}
+	}
+	return sameContent(ws.ca, ws.cb, ws.have)
 }
 
 // WordingUse is one wording of a cluster and how many of its variants use
@@ -251,7 +285,16 @@ func (ws *QuoteWordings) Representative(uses []WordingUse) int {
 
 // Changes is how a wording differs from a cluster's representative one.
 func (ws *QuoteWordings) Changes(representative, wording int) []WordChange {
-	return wordChanges(ws.words[representative], ws.words[wording])
+	return wordChanges(ws.text(representative), ws.text(wording))
+}
+
+// text is a wording's words.
+func (ws *QuoteWordings) text(wording int) []string {
+	out := make([]string, len(ws.words[wording]))
+	for k, x := range ws.words[wording] {
+		out[k] = ws.names[x]
+	}
+	return out
 }
 
 // ClusterSpeaker is the speaker most of a cluster's variants attribute it
@@ -323,11 +366,10 @@ func buildCluster(quotes []Quote, wording []int, ws *QuoteWordings, members []in
 
 var quoteStopwords = setOf("the", "a", "an", "of", "to", "in", "and", "or", "is", "it", "that", "this", "on", "for", "we", "i", "you", "he", "she", "they", "s", "t", "be", "was", "are", "have", "has", "with", "at", "by", "but", "not")
 
-// sameUtterance compares two quotations by their content words (stop
-// words say nothing about identity): the longest common subsequence must
-// hold most of the shorter one.
-func sameUtterance(a, b []string) bool {
-	ca, cb := contentWords(a), contentWords(b)
+// sameContent compares two quotations by their content words (stop words
+// say nothing about identity): the longest common subsequence must hold
+// most of the shorter one. have is a scratch set.
+func sameContent[T comparable](ca, cb []T, have map[T]bool) bool {
 	shorter := min(len(ca), len(cb))
 	if shorter < 2 {
 		return false
@@ -339,7 +381,10 @@ func sameUtterance(a, b []string) bool {
 		if len(cb) < len(ca) {
 			small, big = cb, ca
 		}
-		have := setOf(big...)
+		clear(have)
+		for _, w := range big {
+			have[w] = true
+		}
 		for _, w := range small {
 			if !have[w] {
 				return false
@@ -363,7 +408,7 @@ func contentWords(ws []string) []string {
 
 // lcsLen is the length of the longest common subsequence of two word
 // lists.
-func lcsLen(a, b []string) int {
+func lcsLen[T comparable](a, b []T) int {
 	if len(a) > 400 || len(b) > 400 {
 		a, b = a[:min(len(a), 400)], b[:min(len(b), 400)]
 	}
