@@ -772,8 +772,9 @@ func (w *peopleWriter) discrepancies(maxID int64) error {
 		pr := &preparer{ctx: ctx, tx: tx}
 		disc := pr.prep(`INSERT INTO discrepancies (gen, id, quantity, phase, subject, moment, claim_count, source_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 		claim := pr.prep(`INSERT INTO discrepancy_claims (gen, id, pos, claim) VALUES (?, ?, ?, ?)`)
-		read := pr.prep(`SELECT claim FROM people_claims WHERE gen = ? AND quantity = ? ORDER BY n`)
-		defer closeStatements([]*sql.Stmt{disc, claim, read})
+		read := pr.prep(`SELECT n, claim FROM people_claims WHERE gen = ? AND quantity = ? ORDER BY n`)
+		parked := pr.prep(`SELECT claim FROM people_claims WHERE gen = ? AND quantity = ? AND n = ?`)
+		defer closeStatements([]*sql.Stmt{disc, claim, read, parked})
 		if pr.err != nil {
 			return pr.err
 		}
@@ -787,8 +788,12 @@ func (w *peopleWriter) discrepancies(maxID int64) error {
 				sources := map[string]bool{}
 				for pos, c := range d.Claims {
 					sources[c.Source] = true
-					raw, err := json.Marshal(c)
+					n, err := strconv.Atoi(c.Text) // its number (see readClaims)
 					if err != nil {
+						return err
+					}
+					var raw []byte
+					if err := parked.QueryRowContext(ctx, w.gen, q, n).Scan(&raw); err != nil {
 						return err
 					}
 					if _, err := claim.ExecContext(ctx, w.gen, id, pos, raw); err != nil {
@@ -806,7 +811,11 @@ func (w *peopleWriter) discrepancies(maxID int64) error {
 	return err
 }
 
-// readClaims reads one quantity's parked claims.
+// readClaims reads one quantity's parked claims for the discrepancy
+// rules, small: without their sentence, wording and file (which the rules
+// never read: the equality tests hold them to it), their other strings
+// shared. Text carries the claim's number in the park instead, so that
+// each claim of a discrepancy is stored whole, as parked.
 func readClaims(ctx context.Context, read *sql.Stmt, gen int64, quantity string) ([]timeline.Claim, error) {
 	rows, err := read.QueryContext(ctx, gen, quantity)
 	if err != nil {
@@ -814,14 +823,27 @@ func readClaims(ctx context.Context, read *sql.Stmt, gen int64, quantity string)
 	}
 	defer rows.Close()
 	var out []timeline.Claim
+	shared := map[string]string{}
+	share := func(s *string) {
+		if v, ok := shared[*s]; ok {
+			*s = v
+		} else {
+			shared[*s] = *s
+		}
+	}
 	for rows.Next() {
+		var n int
 		var raw sql.RawBytes
-		if err := rows.Scan(&raw); err != nil {
+		if err := rows.Scan(&n, &raw); err != nil {
 			return nil, err
 		}
 		var c timeline.Claim
 		if err := json.Unmarshal(raw, &c); err != nil {
 			return nil, err
+		}
+		c.Text, c.Value, c.File = strconv.Itoa(n), "", ""
+		for _, s := range []*string{&c.Quantity, &c.Phase, &c.Source, &c.Unit, &c.Qualifier, &c.Subject, &c.Day, &c.Moment} {
+			share(s)
 		}
 		out = append(out, c)
 	}
