@@ -142,7 +142,7 @@ const (
 		LEFT JOIN people_actors a ON a.gen = q.gen AND a.id = q.speaker
 		WHERE q.gen = ?`
 	// Every variant, cluster by cluster, in order.
-	qScanVariants = `SELECT grp, qid, wording, speaker, speaker_name, source, text FROM quote_variants WHERE gen = ? ORDER BY grp, pos`
+	qScanVariants = `SELECT grp, pos, qid, wording, speaker, speaker_name, source FROM quote_variants WHERE gen = ? ORDER BY grp, pos`
 	// One cluster's variants from a place in it (?3), with their word changes.
 	qClusterVariants = `SELECT v.ord, v.source, v.file, v.sentence, v.start_offset, v.end_offset, v.text, v.speaker, v.speaker_name, v.words, v.wording, w.changes
 		FROM quote_variants v CROSS JOIN quote_wordings w ON w.gen = v.gen AND w.wording = v.wording
@@ -336,63 +336,72 @@ type streamedArticle struct {
 // is passed on, and step is called after each.
 func (d *DB) streamArticles(ctx context.Context, maxID int64, cur *streamedArticle, step func()) timeline.ArticleStream {
 	return func(fn func(int, *timeline.AnalyzedArticle) error) error {
-		arows, err := d.db.QueryContext(ctx, qPeopleArticles, maxID)
-		if err != nil {
+		return d.scanConn(ctx, func(ac *sql.Conn) error {
+			return d.scanConn(ctx, func(sc *sql.Conn) error {
+				return d.streamOn(ctx, ac, sc, maxID, cur, step, fn)
+			})
+		})
+	}
+}
+
+// streamOn is streamArticles reading the articles on ac, the sentences on sc.
+func (d *DB) streamOn(ctx context.Context, ac, sc *sql.Conn, maxID int64, cur *streamedArticle, step func(), fn func(int, *timeline.AnalyzedArticle) error) error {
+	arows, err := ac.QueryContext(ctx, qPeopleArticles, maxID)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer arows.Close()
+	srows, err := sc.QueryContext(ctx, qPeopleSentences, maxID)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer srows.Close()
+	var next struct {
+		article int64
+		s       timeline.AnalyzedSentence
+	}
+	have, more := false, true
+	var kind string
+	var sents []timeline.AnalyzedSentence // reused: an article lives only during fn
+	for ai := 0; arows.Next(); ai++ {
+		var meta streamedArticle
+		a := timeline.AnalyzedArticle{Sentences: sents[:0]}
+		if err := arows.Scan(&meta.id, &meta.source, &a.Source, &a.File, &a.Body, &meta.copy); err != nil {
 			return d.describe(err)
 		}
-		defer arows.Close()
-		srows, err := d.db.QueryContext(ctx, qPeopleSentences, maxID)
-		if err != nil {
-			return d.describe(err)
-		}
-		defer srows.Close()
-		var next struct {
-			article int64
-			s       timeline.AnalyzedSentence
-		}
-		have, more := false, true
-		var kind string
-		var sents []timeline.AnalyzedSentence // reused: an article lives only during fn
-		for ai := 0; arows.Next(); ai++ {
-			var meta streamedArticle
-			a := timeline.AnalyzedArticle{Sentences: sents[:0]}
-			if err := arows.Scan(&meta.id, &meta.source, &a.Source, &a.File, &a.Body, &meta.copy); err != nil {
-				return d.describe(err)
-			}
-			for more {
-				if !have {
-					if more = srows.Next(); !more {
-						break
-					}
-					s := &next.s
-					*s = timeline.AnalyzedSentence{}
-					if err := srows.Scan(&next.article, &s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.WordCount, &s.Text); err != nil {
-						return d.describe(err)
-					}
-					s.Heading, s.ListItem = kind == "heading", kind == "item"
-					have = true
-				}
-				if next.article != meta.id {
+		for more {
+			if !have {
+				if more = srows.Next(); !more {
 					break
 				}
-				a.Sentences = append(a.Sentences, next.s)
-				a.Words += next.s.WordCount
-				have = false
+				s := &next.s
+				*s = timeline.AnalyzedSentence{}
+				if err := srows.Scan(&next.article, &s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.WordCount, &s.Text); err != nil {
+					return d.describe(err)
+				}
+				s.Heading, s.ListItem = kind == "heading", kind == "item"
+				have = true
 			}
-			*cur = meta
-			if err := fn(ai, &a); err != nil {
-				return err
+			if next.article != meta.id {
+				break
 			}
-			sents = a.Sentences
-			if step != nil {
-				step()
-			}
+			a.Sentences = append(a.Sentences, next.s)
+			a.Words += next.s.WordCount
+			have = false
 		}
-		if err := arows.Err(); err != nil {
-			return d.describe(err)
+		*cur = meta
+		if err := fn(ai, &a); err != nil {
+			return err
 		}
-		return d.describeErr(srows.Err())
+		sents = a.Sentences
+		if step != nil {
+			step()
+		}
 	}
+	if err := arows.Err(); err != nil {
+		return d.describe(err)
+	}
+	return d.describeErr(srows.Err())
 }
 
 // peopleWriter stores a generation's cells and quotations as they are
@@ -571,7 +580,7 @@ func (w *peopleWriter) clusters() error {
 		return err
 	}
 	groups = nil
-	if err := w.d.sortOnDisk(ctx, func(conn *sql.Conn) error {
+	if err := w.d.scanConn(ctx, func(conn *sql.Conn) error {
 		_, err := conn.ExecContext(ctx, qCopyVariants, w.gen)
 		return err
 	}); err != nil {
@@ -580,23 +589,34 @@ func (w *peopleWriter) clusters() error {
 	if _, err := w.d.db.ExecContext(ctx, `DELETE FROM people_quotes WHERE gen = ?`, w.gen); err != nil {
 		return err
 	}
-	// One cluster at a time: its wordings, speakers and sources.
+	// One cluster at a time: its wordings, speakers and sources; each
+	// wording's changes are written as they are found.
 	type stored struct {
 		grp           int
 		rank          timeline.ClusterRank
 		speaker, name string
 		sources       int
 	}
-	type wordingChanges struct {
-		wording int
-		changes []byte
-	}
 	var out []stored
-	var changes []wordingChanges
+	tx, err := w.d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	update, err := tx.PrepareContext(ctx, `UPDATE quote_wordings SET changes = ? WHERE gen = ? AND wording = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	textAt, err := tx.PrepareContext(ctx, `SELECT text FROM quote_variants WHERE gen = ? AND grp = ? AND pos = ?`)
+	if err != nil {
+		return err
+	}
+	defer textAt.Close()
 	var (
 		cur      = -1
 		uses     []timeline.WordingUse
-		texts    []string    // each use's first text
+		firstPos []int       // each use's first variant
 		at       map[int]int // wording -> use
 		votes    map[string]int
 		names    map[string]string // speaker -> the first variant's name
@@ -609,103 +629,111 @@ func (w *peopleWriter) clusters() error {
 		}
 		best := w.wordings.Representative(uses)
 		c := stored{grp: cur, sources: len(sources)}
-		c.rank = timeline.ClusterRank{Variants: 0, Text: texts[best], First: firstQID}
+		c.rank = timeline.ClusterRank{First: firstQID}
+		if err := textAt.QueryRowContext(ctx, w.gen, cur, firstPos[best]).Scan(&c.rank.Text); err != nil {
+			return err
+		}
 		for _, u := range uses {
 			c.rank.Variants += u.Count
 			raw, err := json.Marshal(w.wordings.Changes(uses[best].Wording, u.Wording))
 			if err != nil {
 				return err
 			}
-			changes = append(changes, wordingChanges{u.Wording, raw})
+			if _, err := update.ExecContext(ctx, raw, w.gen, u.Wording); err != nil {
+				return err
+			}
 		}
 		c.speaker = timeline.ClusterSpeaker(votes)
 		c.name = names[c.speaker]
 		out = append(out, c)
 		return nil
 	}
-	rows, err := w.d.db.QueryContext(ctx, qScanVariants, w.gen)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var speaker, name, source, text sql.RawBytes
-	for rows.Next() {
-		var grp, qid, wording int
-		if err := rows.Scan(&grp, &qid, &wording, &speaker, &name, &source, &text); err != nil {
+	err = w.d.scanConn(ctx, func(conn *sql.Conn) error {
+		rows, err := conn.QueryContext(ctx, qScanVariants, w.gen)
+		if err != nil {
 			return err
 		}
-		if grp != cur {
-			if err := flush(); err != nil {
+		defer rows.Close()
+		var speaker, name, source sql.RawBytes
+		for rows.Next() {
+			var grp, pos, qid, wording int
+			if err := rows.Scan(&grp, &pos, &qid, &wording, &speaker, &name, &source); err != nil {
 				return err
 			}
-			cur, uses, texts, firstQID = grp, uses[:0], texts[:0], qid
-			at, votes, names, sources = map[int]int{}, map[string]int{}, map[string]string{}, map[string]bool{}
-		}
-		firstQID = min(firstQID, qid)
-		k, ok := at[wording]
-		if !ok {
-			k = len(uses)
-			at[wording] = k
-			uses = append(uses, timeline.WordingUse{Wording: wording})
-			texts = append(texts, string(text))
-		}
-		uses[k].Count++
-		if len(speaker) > 0 {
-			if _, ok := votes[string(speaker)]; !ok {
-				names[string(speaker)] = string(name)
+			if grp != cur {
+				if err := flush(); err != nil {
+					return err
+				}
+				cur, uses, firstPos, firstQID = grp, uses[:0], firstPos[:0], qid
+				at, votes, names, sources = map[int]int{}, map[string]int{}, map[string]string{}, map[string]bool{}
 			}
-			votes[string(speaker)]++
+			firstQID = min(firstQID, qid)
+			k, ok := at[wording]
+			if !ok {
+				k = len(uses)
+				at[wording] = k
+				uses = append(uses, timeline.WordingUse{Wording: wording})
+				firstPos = append(firstPos, pos)
+			}
+			uses[k].Count++
+			if len(speaker) > 0 {
+				if _, ok := votes[string(speaker)]; !ok {
+					names[string(speaker)] = string(name)
+				}
+				votes[string(speaker)]++
+			}
+			if !sources[string(source)] {
+				sources[string(source)] = true
+			}
 		}
-		if !sources[string(source)] {
-			sources[string(source)] = true
+		if err := rows.Err(); err != nil {
+			return err
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	if err := flush(); err != nil {
+		return flush()
+	})
+	if err != nil {
 		return err
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].rank.Before(out[j].rank) })
-	err = w.inTx(`INSERT INTO quote_clusters (gen, id, grp, speaker, speaker_name, text, variant_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, func(st *sql.Stmt) error {
-		for i, c := range out {
-			if _, err := st.ExecContext(ctx, w.gen, i+1, c.grp, c.speaker, c.name, c.rank.Text, c.rank.Variants, c.sources); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO quote_clusters (gen, id, grp, speaker, speaker_name, text, variant_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
-	return w.inTx(`UPDATE quote_wordings SET changes = ? WHERE gen = ? AND wording = ?`, func(st *sql.Stmt) error {
-		for _, c := range changes {
-			if _, err := st.ExecContext(ctx, c.changes, w.gen, c.wording); err != nil {
-				return err
-			}
+	defer insert.Close()
+	for i, c := range out {
+		if _, err := insert.ExecContext(ctx, w.gen, i+1, c.grp, c.speaker, c.name, c.rank.Text, c.rank.Variants, c.sources); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return tx.Commit()
 }
 
-// sortOnDisk runs fn on a connection whose temporary files (the sorts of
-// statements too big for the page cache) are files, not memory.
-func (d *DB) sortOnDisk(ctx context.Context, fn func(*sql.Conn) error) error {
+// scanConn runs fn on a connection of the pool set for a long scan of
+// the corpus, then sets it back: a small page cache (a scan reads each
+// page once, and each connection's cache would fill up) and temporary
+// files on disk (its sorts can be as big as the corpus).
+func (d *DB) scanConn(ctx context.Context, fn func(*sql.Conn) error) error {
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
+	var cache int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d; PRAGMA temp_store = FILE`, scanCacheKB)); err != nil {
 		return err
 	}
 	err = fn(conn)
-	if _, perr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = MEMORY`); err == nil {
-		err = perr
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY`, cache)); err == nil {
+		err = rerr
 	}
 	return err
 }
+
+// scanCacheKB is a scanning connection's page cache (negative: KiB).
+const scanCacheKB = -2048
 
 // discrepancies finds the claims' discrepancies (timeline.FindDiscrepancies)
 // one quantity at a time: the stored claims of the articles up to maxID are
@@ -713,43 +741,56 @@ func (d *DB) sortOnDisk(ctx context.Context, fn func(*sql.Conn) error) error {
 func (w *peopleWriter) discrepancies(maxID int64) error {
 	ctx := w.ctx
 	err := w.inTx(`INSERT INTO people_claims (gen, quantity, n, claim) VALUES (?, ?, ?, ?)`, func(st *sql.Stmt) error {
-		rows, err := w.d.db.QueryContext(ctx, qPeopleClaims, maxID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		n := 0
-		var claims []timeline.Claim
-		for i := 0; rows.Next(); i++ {
-			var source, file string
-			var raw sql.RawBytes
-			if err := rows.Scan(&source, &file, &raw); err != nil {
-				return err
-			}
-			if raw == nil {
-				continue
-			}
-			claims = claims[:0]
-			if err := json.Unmarshal(raw, &claims); err != nil {
-				return fmt.Errorf("database %s: stored claims of %s / %s: %w", w.d.Path, source, file, err)
-			}
-			for _, c := range claims {
-				c.Source, c.File, c.Article = source, file, i // as StoredClaims gives them
-				one, err := json.Marshal(c)
-				if err != nil {
-					return err
-				}
-				if _, err := st.ExecContext(ctx, w.gen, c.Quantity, n, one); err != nil {
-					return err
-				}
-				n++
-			}
-		}
-		return rows.Err()
+		return w.d.scanConn(ctx, func(conn *sql.Conn) error { return w.parkClaims(ctx, conn, st, maxID) })
 	})
 	if err != nil {
 		return err
 	}
+	return w.findDiscrepancies()
+}
+
+// parkClaims parks the stored claims of the articles up to maxID by
+// quantity, reading them on conn.
+func (w *peopleWriter) parkClaims(ctx context.Context, conn *sql.Conn, st *sql.Stmt, maxID int64) error {
+	rows, err := conn.QueryContext(ctx, qPeopleClaims, maxID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	n := 0
+	var claims []timeline.Claim
+	for i := 0; rows.Next(); i++ {
+		var source, file string
+		var raw sql.RawBytes
+		if err := rows.Scan(&source, &file, &raw); err != nil {
+			return err
+		}
+		if raw == nil {
+			continue
+		}
+		claims = claims[:0]
+		if err := json.Unmarshal(raw, &claims); err != nil {
+			return fmt.Errorf("database %s: stored claims of %s / %s: %w", w.d.Path, source, file, err)
+		}
+		for _, c := range claims {
+			c.Source, c.File, c.Article = source, file, i // as StoredClaims gives them
+			one, err := json.Marshal(c)
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(ctx, w.gen, c.Quantity, n, one); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	return rows.Err()
+}
+
+// findDiscrepancies finds each parked quantity's discrepancies and stores
+// them, then drops the park.
+func (w *peopleWriter) findDiscrepancies() error {
+	ctx := w.ctx
 	var quantities []string
 	rows, err := w.d.db.QueryContext(ctx, `SELECT DISTINCT quantity FROM people_claims WHERE gen = ? ORDER BY quantity`, w.gen)
 	if err != nil {
