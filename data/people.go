@@ -694,6 +694,7 @@ func (w *peopleWriter) clusters() error {
 	if err != nil {
 		return err
 	}
+	w.wordings = timeline.QuoteWordings{} // done with: not held through the discrepancies
 	sort.Slice(out, func(i, j int) bool { return out[i].rank.Before(out[j].rank) })
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO quote_clusters (gen, id, grp, speaker, speaker_name, text, variant_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -815,12 +816,13 @@ func (w *peopleWriter) findDiscrepancies() error {
 		claim := pr.prep(`INSERT INTO discrepancy_claims (gen, id, pos, claim) VALUES (?, ?, ?, ?)`)
 		read := pr.prep(`SELECT n, claim FROM people_claims WHERE gen = ? AND quantity = ? ORDER BY n`)
 		parked := pr.prep(`SELECT claim FROM people_claims WHERE gen = ? AND quantity = ? AND n = ?`)
-		defer closeStatements([]*sql.Stmt{disc, claim, read, parked})
+		count := pr.prep(`SELECT COUNT(*) FROM people_claims WHERE gen = ? AND quantity = ?`)
+		defer closeStatements([]*sql.Stmt{disc, claim, read, parked, count})
 		if pr.err != nil {
 			return pr.err
 		}
 		for _, q := range quantities {
-			claims, err := readClaims(ctx, read, w.gen, q)
+			claims, err := readClaims(ctx, count, read, w.gen, q)
 			if err != nil {
 				return err
 			}
@@ -857,13 +859,17 @@ func (w *peopleWriter) findDiscrepancies() error {
 // never read: the equality tests hold them to it), their other strings
 // shared. Text carries the claim's number in the park instead, so that
 // each claim of a discrepancy is stored whole, as parked.
-func readClaims(ctx context.Context, read *sql.Stmt, gen int64, quantity string) ([]timeline.Claim, error) {
+func readClaims(ctx context.Context, count, read *sql.Stmt, gen int64, quantity string) ([]timeline.Claim, error) {
+	var n int
+	if err := count.QueryRowContext(ctx, gen, quantity).Scan(&n); err != nil {
+		return nil, err
+	}
 	rows, err := read.QueryContext(ctx, gen, quantity)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []timeline.Claim
+	out := make([]timeline.Claim, 0, n)
 	shared := map[string]string{}
 	share := func(s *string) {
 		if v, ok := shared[*s]; ok {
