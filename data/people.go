@@ -1046,14 +1046,33 @@ func (d *DB) clusterBriefs(ctx context.Context, gen int64, limit int) ([]Cluster
 	return out, err
 }
 
-// EachCluster passes every stored quotation cluster, with its variants, to
-// fn in order, one at a time (it reads the stored stage).
-func (d *DB) EachCluster(ctx context.Context, fn func(timeline.QuoteCluster) error) error {
+// EachCluster passes every stored quotation cluster to fn in order, one
+// at a time, without its variants: fn reads them one at a time with
+// variants (it reads the stored stage).
+func (d *DB) EachCluster(ctx context.Context, fn func(c ClusterBrief, variants func(func(timeline.Quote, []timeline.WordChange) error) error) error) error {
 	gen, _, err := d.peopleGen(ctx)
 	if err != nil || gen == 0 {
 		return err
 	}
-	return d.eachCluster(ctx, gen, fn)
+	cs, err := d.clusterBriefRows(ctx, gen, 0)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		variants := func(each func(timeline.Quote, []timeline.WordChange) error) error {
+			return d.eachVariant(ctx, gen, c.grp, 0, -1, func(q timeline.Quote, _ int, changes []byte) error {
+				var ch []timeline.WordChange
+				if err := json.Unmarshal(changes, &ch); err != nil {
+					return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+				}
+				return each(q, ch)
+			})
+		}
+		if err := fn(c.ClusterBrief, variants); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (d *DB) eachCluster(ctx context.Context, gen int64, fn func(timeline.QuoteCluster) error) error {
@@ -1095,19 +1114,8 @@ func (d *DB) ClusterVariants(ctx context.Context, id, offset, limit int) (c time
 
 // readVariants appends a cluster's variants (group grp) from offset to c.
 func (d *DB) readVariants(ctx context.Context, gen int64, grp, offset, limit int, c *timeline.QuoteCluster) error {
-	rows, err := d.db.QueryContext(ctx, qClusterVariants, gen, grp, offset, limit)
-	if err != nil {
-		return d.describe(err)
-	}
-	defer rows.Close()
 	changes := map[int][]timeline.WordChange{} // wordings share their changes
-	for rows.Next() {
-		var q timeline.Quote
-		var wording int
-		var raw sql.RawBytes
-		if err := rows.Scan(&q.Article, &q.Source, &q.File, &q.Sentence, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerName, &q.Words, &wording, &raw); err != nil {
-			return d.describe(err)
-		}
+	return d.eachVariant(ctx, gen, grp, offset, limit, func(q timeline.Quote, wording int, raw []byte) error {
 		ch, ok := changes[wording]
 		if !ok {
 			if err := json.Unmarshal(raw, &ch); err != nil {
@@ -1117,13 +1125,35 @@ func (d *DB) readVariants(ctx context.Context, gen int64, grp, offset, limit int
 		}
 		c.Variants = append(c.Variants, q)
 		c.Changes = append(c.Changes, ch)
+		return nil
+	})
+}
+
+// eachVariant passes a cluster's variants (group grp) from offset to fn,
+// with their wordings and word changes (JSON, valid during the call).
+func (d *DB) eachVariant(ctx context.Context, gen int64, grp, offset, limit int, fn func(q timeline.Quote, wording int, changes []byte) error) error {
+	rows, err := d.db.QueryContext(ctx, qClusterVariants, gen, grp, offset, limit)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q timeline.Quote
+		var wording int
+		var raw sql.RawBytes
+		if err := rows.Scan(&q.Article, &q.Source, &q.File, &q.Sentence, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerName, &q.Words, &wording, &raw); err != nil {
+			return d.describe(err)
+		}
+		if err := fn(q, wording, raw); err != nil {
+			return err
+		}
 	}
 	return d.describeErr(rows.Err())
 }
 
 // discrepancies reads the stored discrepancies q selects (with args after
-// the generation), each with its first claims (all with claims 0), and
-// how many there are.
+// the generation), each with its first claims (all with claims 0, none
+// below), and how many there are.
 func (d *DB) discrepancies(ctx context.Context, gen int64, q string, args []any, claims int) ([]DiscrepancyBrief, int, error) {
 	var total int
 	if err := d.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM discrepancies WHERE gen = ?`, gen).Scan(&total); err != nil {
@@ -1147,6 +1177,9 @@ func (d *DB) discrepancies(ctx context.Context, gen int64, q string, args []any,
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, d.describe(err)
+	}
+	if claims < 0 {
+		return out, total, nil
 	}
 	stmt, err := d.db.PrepareContext(ctx, qDiscrepancyClaims)
 	if err != nil {
@@ -1434,39 +1467,43 @@ func (d *DB) PeopleActors(ctx context.Context) ([]timeline.Actor, error) {
 	return actors, err
 }
 
-// EachDiscrepancy passes the stored discrepancies to fn one at a time, in
-// timeline.FindDiscrepancies order, with all their claims.
-func (d *DB) EachDiscrepancy(ctx context.Context, fn func(timeline.Discrepancy) error) error {
+// EachDiscrepancy passes the stored discrepancies to fn one at a time,
+// in timeline.FindDiscrepancies order, without their claims: fn reads
+// them one at a time with claims.
+func (d *DB) EachDiscrepancy(ctx context.Context, fn func(d DiscrepancyBrief, claims func(func(timeline.Claim) error) error) error) error {
 	gen, _, err := d.peopleGen(ctx)
 	if err != nil || gen == 0 {
 		return err
 	}
-	var ids []int
-	rows, err := d.db.QueryContext(ctx, `SELECT id FROM discrepancies WHERE gen = ? ORDER BY id`, gen)
+	ds, _, err := d.discrepancies(ctx, gen, qDiscrepancies, nil, -1)
 	if err != nil {
-		return d.describe(err)
+		return err
 	}
-	for rows.Next() {
-		var id int
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return d.describe(err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return d.describe(err)
-	}
-	for _, id := range ids {
-		ds, _, err := d.discrepancies(ctx, gen, `SELECT id, quantity, phase, subject, moment, claim_count, source_count FROM discrepancies WHERE gen = ?1 AND id = ?2`, []any{id}, 0)
-		if err != nil {
-			return err
-		}
-		for _, x := range ds {
-			if err := fn(x.Discrepancy); err != nil {
-				return err
+	for i, x := range ds {
+		id := i + 1 // ids number the discrepancies in order
+		claims := func(each func(timeline.Claim) error) error {
+			rows, err := d.db.QueryContext(ctx, qDiscrepancyClaims, gen, id, -1)
+			if err != nil {
+				return d.describe(err)
 			}
+			defer rows.Close()
+			for rows.Next() {
+				var raw sql.RawBytes
+				var c timeline.Claim
+				if err := rows.Scan(&raw); err == nil {
+					err = json.Unmarshal(raw, &c)
+				}
+				if err != nil {
+					return fmt.Errorf("database %s: stored discrepancy: %w", d.Path, err)
+				}
+				if err := each(c); err != nil {
+					return err
+				}
+			}
+			return d.describeErr(rows.Err())
+		}
+		if err := fn(x, claims); err != nil {
+			return err
 		}
 	}
 	return nil

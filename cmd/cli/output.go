@@ -70,6 +70,7 @@ type rowStream struct {
 	items  int             // items in the current list
 	buf    strings.Builder // an item's encoding, before it is written
 	enc    *json.Encoder
+	inner  *json.Encoder // of a nested list's items
 	err    error
 }
 
@@ -86,6 +87,9 @@ func newRowStream(w io.Writer, format string, header []string) *rowStream {
 		s.enc = json.NewEncoder(&s.buf)
 		s.enc.SetIndent("    ", "  ")
 		s.enc.SetEscapeHTML(false)
+		s.inner = json.NewEncoder(&s.buf)
+		s.inner.SetIndent("        ", "  ")
+		s.inner.SetEscapeHTML(false)
 	default:
 		s.tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		_, s.err = fmt.Fprintln(s.tw, strings.ToUpper(strings.Join(header, "\t")))
@@ -147,6 +151,56 @@ func (s *rowStream) add(v any) {
 	}
 	s.items++
 	_, s.err = fmt.Fprint(s.w, sep, strings.TrimSuffix(s.buf.String(), "\n"))
+}
+
+// addNested writes one item of the current JSON list whose last field,
+// key, is itself a list written item by item: head is the item without
+// it, and each adds the list's items with add.
+func (s *rowStream) addNested(head any, key string, each func(add func(any)) error) error {
+	if s.err != nil || s.format != "json" {
+		return s.err
+	}
+	s.buf.Reset()
+	if s.err = s.enc.Encode(head); s.err != nil {
+		return s.err
+	}
+	obj := strings.TrimSuffix(strings.TrimSuffix(s.buf.String(), "\n"), "\n    }")
+	sep := "\n    "
+	if s.items > 0 {
+		sep = ",\n    "
+	}
+	s.items++
+	k, _ := json.Marshal(key)
+	if _, s.err = fmt.Fprintf(s.w, "%s%s,\n      %s: [", sep, obj, k); s.err != nil {
+		return s.err
+	}
+	n := 0
+	err := each(func(v any) {
+		if s.err != nil {
+			return
+		}
+		s.buf.Reset()
+		if s.err = s.inner.Encode(v); s.err != nil {
+			return
+		}
+		sep := "\n        "
+		if n > 0 {
+			sep = ",\n        "
+		}
+		n++
+		_, s.err = fmt.Fprint(s.w, sep, strings.TrimSuffix(s.buf.String(), "\n"))
+	})
+	if err != nil {
+		return err
+	}
+	end := "]\n    }"
+	if n > 0 {
+		end = "\n      ]\n    }"
+	}
+	if s.err == nil {
+		_, s.err = fmt.Fprint(s.w, end)
+	}
+	return s.err
 }
 
 // close ends the output, reporting the first error.

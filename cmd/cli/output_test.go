@@ -58,3 +58,44 @@ func TestRowStreamWritesWhatEmitWrites(t *testing.T) {
 		})
 	}
 }
+
+// TestRowStreamNestedLists: an item whose last field is a list written
+// item by item is what encoding the whole item gives.
+func TestRowStreamNestedLists(t *testing.T) {
+	type part struct {
+		Text string `json:"text"`
+	}
+	type whole struct {
+		ID    int    `json:"id"`
+		Parts []part `json:"parts"`
+	}
+	type head struct {
+		ID int `json:"id"`
+	}
+	for _, items := range [][]whole{
+		{{1, []part{{"a"}, {"b <c>"}}}},
+		{{1, []part{}}, {2, []part{{"x"}}}},
+		{},
+	} {
+		var want, got bytes.Buffer
+		if err := writeJSON(&want, map[string]any{"wholes": items}); err != nil {
+			t.Fatal(err)
+		}
+		s := newRowStream(&got, "json", nil)
+		s.list("wholes")
+		for _, w := range items {
+			err := s.addNested(head{w.ID}, "parts", func(add func(any)) error {
+				for _, p := range w.Parts {
+					add(p)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.close(); err != nil || got.String() != want.String() {
+			t.Errorf("nested JSON (%v):\n%s\nwant\n%s", err, got.String(), want.String())
+		}
+	}
+}

@@ -141,26 +141,22 @@ func runQuotes(env Env, args []string) int {
 		Speaker string `json:"speaker"`
 		Changes string `json:"changes,omitempty"`
 	}
-	type cluster struct {
-		ID       int       `json:"id"`
-		Speaker  string    `json:"speaker"`
-		Text     string    `json:"text"`
-		Sources  int       `json:"sources"`
-		Variants []variant `json:"variants"`
+	type cluster struct { // and its variants, written one at a time
+		ID      int    `json:"id"`
+		Speaker string `json:"speaker"`
+		Text    string `json:"text"`
+		Sources int    `json:"sources"`
 	}
 	out := newRowStream(env.Stdout, *c.format, []string{"id", "speaker", "sources", "text"})
 	out.list("clusters")
-	err := db.EachCluster(context.Background(), func(cl timeline.QuoteCluster) error {
-		cj := cluster{ID: cl.ID, Speaker: cl.SpeakerName, Text: cl.Text}
-		srcs := map[string]bool{}
-		for i, v := range cl.Variants {
-			srcs[v.Source] = true
-			cj.Variants = append(cj.Variants, variant{v.Source, v.File, v.Text, v.SpeakerName, timeline.FormatChanges(cl.Changes[i])})
-		}
-		cj.Sources = len(srcs)
-		out.add(cj)
-		out.row(cl.ID, cl.SpeakerName, cj.Sources, cl.Text)
-		return out.err
+	err := db.EachCluster(context.Background(), func(cl data.ClusterBrief, variants func(func(timeline.Quote, []timeline.WordChange) error) error) error {
+		out.row(cl.ID, cl.SpeakerName, cl.SourceCount, cl.Text)
+		return out.addNested(cluster{cl.ID, cl.SpeakerName, cl.Text, cl.SourceCount}, "variants", func(add func(any)) error {
+			return variants(func(v timeline.Quote, changes []timeline.WordChange) error {
+				add(variant{v.Source, v.File, v.Text, v.SpeakerName, timeline.FormatChanges(changes)})
+				return out.err
+			})
+		})
 	})
 	if err != nil {
 		return c.fail(env, err)
@@ -190,12 +186,22 @@ func runClaims(env Env, args []string) int {
 		}
 	}
 	out.list("discrepancies") // stored with the people stage
-	err := db.EachDiscrepancy(ctx, func(d timeline.Discrepancy) error {
-		for _, c := range d.Claims {
-			out.row(d.Quantity, c.Source, c.Value, c.Describe(), clip(c.Text, 90))
+	err := db.EachDiscrepancy(ctx, func(d data.DiscrepancyBrief, claims func(func(timeline.Claim) error) error) error {
+		if *c.format != "json" {
+			return claims(func(x timeline.Claim) error {
+				out.row(d.Quantity, x.Source, x.Value, x.Describe(), clip(x.Text, 90))
+				return out.err
+			})
 		}
-		out.add(export.DiscrepanciesOf([]timeline.Discrepancy{d})[0])
-		return out.err
+		return out.addNested(struct { // export.Discrepancy, its values written one at a time
+			Quantity string `json:"quantity"`
+			Phase    string `json:"phase"`
+		}{d.Quantity, d.Phase}, "values", func(add func(any)) error {
+			return claims(func(x timeline.Claim) error {
+				add(export.ClaimsOf([]timeline.Claim{x})[0])
+				return out.err
+			})
+		})
 	})
 	if err != nil {
 		return c.fail(env, err)
