@@ -234,16 +234,49 @@ func BenchmarkQueries(b *testing.B) {
 				return len(p.Actors) + len(p.Clusters) + len(p.Discrepancies), err
 			}},
 			{"people-brief", func() (int, error) {
-				p, err := db.PeopleBrief(ctx, schema)
+				p, err := db.PeopleBrief(ctx, schema, BriefLimits{})
 				return len(p.Actors) + len(p.Clusters) + len(p.Discrepancies), err
 			}},
-			{"cluster-variants-largest", func() (int, error) { c, _, err := db.ClusterVariants(ctx, 1); return len(c.Variants), err }},
+			// What the people and disagreements screens read.
+			{"people-brief-screen", func() (int, error) {
+				p, err := db.PeopleBrief(ctx, schema, ScreenBrief)
+				return len(p.Actors) + len(p.Clusters) + len(p.Discrepancies), err
+			}},
+			{"cluster-variants-largest", func() (int, error) {
+				c, _, _, err := db.ClusterVariants(ctx, 1, 0, 0)
+				return len(c.Variants), err
+			}},
+			{"cluster-variants-largest-page", func() (int, error) {
+				c, _, _, err := db.ClusterVariants(ctx, 1, 0, 40)
+				return len(c.Variants), err
+			}},
+			{"cluster-variants-largest-last-page", func() (int, error) {
+				_, total, _, err := db.ClusterVariants(ctx, 1, 0, 1)
+				if err != nil {
+					return 0, err
+				}
+				c, _, _, err := db.ClusterVariants(ctx, 1, total-40, 40)
+				return len(c.Variants), err
+			}},
 			{"actor-sentences-top-100", func() (int, error) { e, err := db.ActorSentencesN(ctx, top.Actor, top.Source, 100); return len(e), err }},
 			{"people-refresh-uptodate", func() (int, error) { return 1, db.RefreshPeople(ctx, schema, nil) }},
 			{"actor-cells-top", func() (int, error) { c, err := db.ActorCells(ctx, []string{top.Actor}); return len(c), err }},
 			{"actor-sentences-top", func() (int, error) { e, err := db.ActorSentences(ctx, top.Actor, top.Source); return len(e), err }},
 			{"quoted-words-top", func() (int, error) { q, err := db.QuotedWords(ctx, top.Actor); return len(q) + 1, err }},
 			{"actor-sources-all", func() (int, error) { c, err := db.ActorSources(ctx, nil, false); return len(c), err }},
+			// The coverage screen's people: the first dozen actors, per source.
+			{"actor-sources-first12", func() (int, error) {
+				gen, _, err := db.peopleGen(ctx)
+				if err != nil {
+					return 0, err
+				}
+				ids, err := db.storedActorIDs(ctx, gen)
+				if err != nil {
+					return 0, err
+				}
+				c, err := db.ActorSources(ctx, ids[:min(12, len(ids))], false)
+				return len(c), err
+			}},
 		}
 		if n <= 10000 {
 			queries = append(queries,

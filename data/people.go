@@ -14,18 +14,22 @@ import (
 	"github.com/newsreel/newsreel/timeline"
 )
 
-// The corpus-level people stage (migration 009): actors with the user's
-// edits replayed, quotations clustered across sources, and claims'
+// The corpus-level people stage (migrations 009, 010): actors with the
+// user's edits replayed, quotations clustered across sources, and claims'
 // discrepancies. RefreshPeople computes it by streaming the stored
 // articles (timeline.FindPeople: a walk of the corpus per pass, one article
-// in memory at a time) and stores per actor and article the counts the
-// screens sum, so that reading it is a few indexed look-ups. It is
-// recomputed only when what it was computed from changed: the stored
-// analysis (its stamp, bumped on every store), the schema, the engine, the
-// articles, the sources' labels (corpus order) or the actor edits.
+// in memory at a time), parking each quotation and claim in a table as it
+// is found: it holds the distinct wordings of the quotations (to cluster
+// them) and one quantity's claims at a time, never the corpus's. It stores
+// per actor and article the counts the screens sum, each cluster's
+// variants and each discrepancy's claims as rows, so that reading a page
+// of any of them is a few indexed look-ups. It is recomputed only when
+// what it was computed from changed: the stored analysis (its stamp,
+// bumped on every store), the schema, the engine, the articles, the
+// sources' labels (corpus order) or the actor edits.
 
 // peopleVersion changes when what the stage stores changes.
-const peopleVersion = 1
+const peopleVersion = 2
 
 // People is the corpus-level stage of the analysis — actors (with the user's edits replayed),
 // quotations clustered across sources, and claims' discrepancies — as stored after the last refresh.
@@ -65,15 +69,30 @@ type ActorSourceCell struct {
 }
 
 // PeopleBrief is the stored stage without its bulk, for screens that list
-// it: quotation clusters without their variants, discrepancies with one
-// claim per value. Its size grows with the number of distinct actors,
-// utterances and disagreements, not with the corpus.
+// it: the actors, the first quotation clusters without their variants
+// (see ClusterVariants), the most contested discrepancies with their first
+// claims, and how many there are of each. Read with limits, its size does
+// not grow with the corpus but with its distinct actors.
 type PeopleBrief struct {
-	Actors        []timeline.Actor
-	Clusters      []ClusterBrief // in timeline.ClusterQuotes order
-	Discrepancies []DiscrepancyBrief
-	Skipped       []timeline.ActorEdit
+	Actors           []timeline.Actor
+	Clusters         []ClusterBrief // the first in timeline.ClusterQuotes order
+	ClusterCount     int            // all the clusters
+	Discrepancies    []DiscrepancyBrief
+	DiscrepancyCount int // all the discrepancies
+	Skipped          []timeline.ActorEdit
 }
+
+// BriefLimits bound what PeopleBrief reads; 0 reads all.
+type BriefLimits struct {
+	Clusters      int // the first clusters
+	Discrepancies int // the most contested discrepancies
+	Claims        int // the first claims of each discrepancy
+}
+
+// ScreenBrief is what the window's people and disagreements screens read
+// of the stage: the first clusters, the most contested discrepancies and
+// the first claims of each.
+var ScreenBrief = BriefLimits{Clusters: 500, Discrepancies: 30, Claims: 12}
 
 // ClusterBrief is a quotation cluster without its variants (see
 // ClusterVariants), with their numbers.
@@ -83,32 +102,12 @@ type ClusterBrief struct {
 	SourceCount           int // distinct sources among them
 }
 
-// DiscrepancyBrief is a discrepancy with only the first claim (in corpus
-// order) of each value, and the numbers of all.
+// DiscrepancyBrief is a discrepancy with its first claims (in
+// FindDiscrepancies order) and the numbers of all.
 type DiscrepancyBrief struct {
 	timeline.Discrepancy
 	ClaimCount  int // claims in the discrepancy
 	SourceCount int // distinct sources among them
-}
-
-// briefDiscrepancies keeps the first claim of each value.
-func briefDiscrepancies(ds []timeline.Discrepancy) []DiscrepancyBrief {
-	out := make([]DiscrepancyBrief, len(ds))
-	for i, d := range ds {
-		b := DiscrepancyBrief{Discrepancy: d, ClaimCount: len(d.Claims)}
-		b.Discrepancy.Claims = nil
-		values, sources := map[string]bool{}, map[string]bool{}
-		for _, c := range d.Claims {
-			sources[c.Source] = true
-			if !values[c.Value] {
-				values[c.Value] = true
-				b.Discrepancy.Claims = append(b.Discrepancy.Claims, c)
-			}
-		}
-		b.SourceCount = len(sources)
-		out[i] = b
-	}
-	return out
 }
 
 const (
@@ -119,6 +118,10 @@ const (
 	qPeopleSentences = `SELECT t.article_id, t.seq, t.paragraph, t.start_offset, t.end_offset, t.kind, t.words, t.text
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id CROSS JOIN sentences t ON t.article_id = a.id WHERE a.id <= ?
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id, t.seq`
+	// Each article's stored claims (JSON), in corpus order.
+	qPeopleClaims = `SELECT s.label, a.file, c.claims
+		FROM sources s CROSS JOIN articles a ON a.source_id = s.id LEFT JOIN article_claims c ON c.article_id = a.id WHERE a.id <= ?
+		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
 	qActorCells = `SELECT source_id, file, copy, mentions, sentences, words, quoted_words, ord, article_id
 		FROM actor_cells WHERE gen = ? AND actor = ? ORDER BY ord`
 	// The sentence's times come from its article's stored results.
@@ -131,6 +134,27 @@ const (
 	qActorSources = `SELECT source_id, articles - copy_articles * (1 - ?3), mentions - copy_mentions * (1 - ?3), sentences - copy_sentences * (1 - ?3),
 		words - copy_words * (1 - ?3), quoted_words - copy_quoted_words * (1 - ?3)
 		FROM actor_sources WHERE gen = ?1 AND actor = ?2`
+	// The parked quotations as a cluster's variants: by group, then by
+	// source, place in the article and corpus order (timeline.ClusterQuotes),
+	// with their speakers' names.
+	qCopyVariants = `INSERT INTO quote_variants (gen, grp, pos, qid, wording, ord, source, file, sentence, start_offset, end_offset, text, speaker, speaker_name, words)
+		SELECT q.gen, w.grp, row_number() OVER (PARTITION BY w.grp ORDER BY q.source, q.start_offset, q.qid) - 1,
+			q.qid, q.wording, q.ord, q.source, q.file, q.sentence, q.start_offset, q.end_offset, q.text, q.speaker, COALESCE(a.name, ''), q.words
+		FROM people_quotes q CROSS JOIN quote_wordings w ON w.gen = q.gen AND w.wording = q.wording
+		LEFT JOIN people_actors a ON a.gen = q.gen AND a.id = q.speaker
+		WHERE q.gen = ?`
+	// Every variant, cluster by cluster, in order.
+	qScanVariants = `SELECT grp, pos, qid, wording, speaker, speaker_name, source FROM quote_variants WHERE gen = ? ORDER BY grp, pos`
+	// One cluster's variants from a place in it (?3), with their word changes.
+	qClusterVariants = `SELECT v.ord, v.source, v.file, v.sentence, v.start_offset, v.end_offset, v.text, v.speaker, v.speaker_name, v.words, v.wording, w.changes
+		FROM quote_variants v CROSS JOIN quote_wordings w ON w.gen = v.gen AND w.wording = v.wording
+		WHERE v.gen = ?1 AND v.grp = ?2 AND v.pos >= ?3 ORDER BY v.pos LIMIT ?4`
+	qClusters = `SELECT id, grp, speaker, speaker_name, text, variant_count, sources FROM quote_clusters WHERE gen = ?1 ORDER BY id LIMIT ?2`
+	// Discrepancies, the most contested first (?2: how many), and one's claims.
+	qContested = `SELECT id, quantity, phase, subject, moment, claim_count, source_count FROM discrepancies
+		WHERE gen = ?1 ORDER BY claim_count DESC, id LIMIT ?2`
+	qDiscrepancies     = `SELECT id, quantity, phase, subject, moment, claim_count, source_count FROM discrepancies WHERE gen = ? ORDER BY id`
+	qDiscrepancyClaims = `SELECT claim FROM discrepancy_claims WHERE gen = ?1 AND id = ?2 ORDER BY pos LIMIT ?3`
 )
 
 // peopleKey identifies what the stage would be computed from now; maxID is
@@ -245,8 +269,9 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 		}
 	})
 	stage, err := timeline.FindPeople(stream, EditsOnly(stored), timeline.PeopleSink{
-		Article: func(ap *timeline.ArticlePeople) error { return w.article(ap, cur) },
-		Restart: func() error { walks += 3; return w.restart() }, // every pass again
+		Article:     func(ap *timeline.ArticlePeople) error { return w.article(ap, cur) },
+		Restart:     func() error { walks += 3; return w.restart() }, // every pass again
+		KeepsQuotes: true,                                            // parked in people_quotes
 	})
 	if err != nil {
 		return d.describeErr(err)
@@ -254,23 +279,17 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 	if err := w.commit(); err != nil {
 		return d.describe(err)
 	}
-	clusters := timeline.ClusterQuotes(stage.Quotes)
-	claims, err := d.StoredClaims(ctx)
-	if err != nil {
-		return err
+	if err := w.actors(stage.Actors.List); err != nil {
+		return d.describeErr(err)
 	}
-	discrepancies := timeline.FindDiscrepancies(claims)
-	claims = nil
+	if err := w.clusters(); err != nil {
+		return d.describeErr(err)
+	}
+	if err := w.discrepancies(maxID); err != nil {
+		return d.describeErr(err)
+	}
 	err = d.inTx(ctx, func(tx *sql.Tx) error {
-		if err := w.finish(tx, clusters); err != nil {
-			return err
-		}
-		actors, err := json.Marshal(stage.Actors.List)
-		if err != nil {
-			return err
-		}
-		disc, err := json.Marshal(discrepancies)
-		if err != nil {
+		if err := w.finish(tx); err != nil {
 			return err
 		}
 		skipped, err := json.Marshal(stage.Skipped)
@@ -281,12 +300,7 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 		if err != nil {
 			return err
 		}
-		brief, err := json.Marshal(briefDiscrepancies(discrepancies))
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE people_stage SET complete = 1, actors = ?, discrepancies = ?, skipped = ?, texts = ?, brief = ? WHERE gen = ?`,
-			actors, disc, skipped, texts, brief, gen)
+		_, err = tx.ExecContext(ctx, `UPDATE people_stage SET complete = 1, skipped = ?, texts = ? WHERE gen = ?`, skipped, texts, gen)
 		return err
 	})
 	if err != nil {
@@ -299,7 +313,7 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 	// written): dropped after the switch, a crash here leaves them for the
 	// next refresh.
 	return d.describeErr(d.inTx(ctx, func(tx *sql.Tx) error {
-		for _, table := range []string{"actor_cells", "actor_sources", "people_sources", "quote_clusters", "quote_variants", "people_stage"} {
+		for _, table := range peopleTables {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE gen < ?`, gen); err != nil {
 				return err
 			}
@@ -307,6 +321,11 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 		return nil
 	}))
 }
+
+// peopleTables hold the stage's generations (people_stage last: the
+// generation's row goes when its rows have gone).
+var peopleTables = []string{"actor_cells", "actor_sources", "people_sources", "people_actors", "people_quotes", "quote_wordings",
+	"quote_variants", "quote_clusters", "people_claims", "discrepancies", "discrepancy_claims", "people_stage"}
 
 // streamedArticle is what the store knows of the article being streamed.
 type streamedArticle struct {
@@ -319,76 +338,89 @@ type streamedArticle struct {
 // is passed on, and step is called after each.
 func (d *DB) streamArticles(ctx context.Context, maxID int64, cur *streamedArticle, step func()) timeline.ArticleStream {
 	return func(fn func(int, *timeline.AnalyzedArticle) error) error {
-		arows, err := d.db.QueryContext(ctx, qPeopleArticles, maxID)
-		if err != nil {
-			return d.describe(err)
-		}
-		defer arows.Close()
-		srows, err := d.db.QueryContext(ctx, qPeopleSentences, maxID)
-		if err != nil {
-			return d.describe(err)
-		}
-		defer srows.Close()
-		var next struct {
-			article int64
-			s       timeline.AnalyzedSentence
-		}
-		have, more := false, true
-		var kind string
-		var sents []timeline.AnalyzedSentence // reused: an article lives only during fn
-		for ai := 0; arows.Next(); ai++ {
-			var meta streamedArticle
-			a := timeline.AnalyzedArticle{Sentences: sents[:0]}
-			if err := arows.Scan(&meta.id, &meta.source, &a.Source, &a.File, &a.Body, &meta.copy); err != nil {
-				return d.describe(err)
-			}
-			for more {
-				if !have {
-					if more = srows.Next(); !more {
-						break
-					}
-					s := &next.s
-					*s = timeline.AnalyzedSentence{}
-					if err := srows.Scan(&next.article, &s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.WordCount, &s.Text); err != nil {
-						return d.describe(err)
-					}
-					s.Heading, s.ListItem = kind == "heading", kind == "item"
-					have = true
-				}
-				if next.article != meta.id {
-					break
-				}
-				a.Sentences = append(a.Sentences, next.s)
-				a.Words += next.s.WordCount
-				have = false
-			}
-			*cur = meta
-			if err := fn(ai, &a); err != nil {
-				return err
-			}
-			sents = a.Sentences
-			if step != nil {
-				step()
-			}
-		}
-		if err := arows.Err(); err != nil {
-			return d.describe(err)
-		}
-		return d.describeErr(srows.Err())
+		return d.scanConn(ctx, func(ac *sql.Conn) error {
+			return d.scanConn(ctx, func(sc *sql.Conn) error {
+				return d.streamOn(ctx, ac, sc, maxID, cur, step, fn)
+			})
+		})
 	}
 }
 
-// peopleWriter stores a generation's cells as they are found, in
-// transactions of a few hundred articles, and sums them per source.
+// streamOn is streamArticles reading the articles on ac, the sentences on sc.
+func (d *DB) streamOn(ctx context.Context, ac, sc *sql.Conn, maxID int64, cur *streamedArticle, step func(), fn func(int, *timeline.AnalyzedArticle) error) error {
+	arows, err := ac.QueryContext(ctx, qPeopleArticles, maxID)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer arows.Close()
+	srows, err := sc.QueryContext(ctx, qPeopleSentences, maxID)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer srows.Close()
+	var next struct {
+		article int64
+		s       timeline.AnalyzedSentence
+	}
+	have, more := false, true
+	var kind string
+	var sents []timeline.AnalyzedSentence // reused: an article lives only during fn
+	for ai := 0; arows.Next(); ai++ {
+		var meta streamedArticle
+		a := timeline.AnalyzedArticle{Sentences: sents[:0]}
+		if err := arows.Scan(&meta.id, &meta.source, &a.Source, &a.File, &a.Body, &meta.copy); err != nil {
+			return d.describe(err)
+		}
+		for more {
+			if !have {
+				if more = srows.Next(); !more {
+					break
+				}
+				s := &next.s
+				*s = timeline.AnalyzedSentence{}
+				if err := srows.Scan(&next.article, &s.Index, &s.Paragraph, &s.Start, &s.End, &kind, &s.WordCount, &s.Text); err != nil {
+					return d.describe(err)
+				}
+				s.Heading, s.ListItem = kind == "heading", kind == "item"
+				have = true
+			}
+			if next.article != meta.id {
+				break
+			}
+			a.Sentences = append(a.Sentences, next.s)
+			a.Words += next.s.WordCount
+			have = false
+		}
+		*cur = meta
+		if err := fn(ai, &a); err != nil {
+			return err
+		}
+		sents = a.Sentences
+		if step != nil {
+			step()
+		}
+	}
+	if err := arows.Err(); err != nil {
+		return d.describe(err)
+	}
+	return d.describeErr(srows.Err())
+}
+
+// peopleWriter stores a generation's cells and quotations as they are
+// found, in transactions of a few hundred articles, and sums the cells per
+// source; then clusters the quotations and finds the discrepancies.
 type peopleWriter struct {
 	d        *DB
 	ctx      context.Context
 	gen      int64
 	tx       *sql.Tx
-	insert   *sql.Stmt
+	insert   *sql.Stmt // a cell
+	quote    *sql.Stmt // a quotation
 	articles int
 	sums     map[actorSource]*[10]int // articles, mentions, sentences, words, quoted words; then the copies' part
 	ranges   map[int64]*[2]int        // source -> first and last ord
+	wordings timeline.QuoteWordings   // the quotations' distinct wordings
+	quotes   int                      // quotations parked
 }
 
 type actorSource struct {
@@ -408,7 +440,7 @@ func (w *peopleWriter) article(ap *timeline.ArticlePeople, meta streamedArticle)
 	} else {
 		r[0], r[1] = min(r[0], ap.Index), max(r[1], ap.Index)
 	}
-	if len(ap.Actors) == 0 {
+	if len(ap.Actors) == 0 && len(ap.Quotes) == 0 {
 		return nil
 	}
 	if w.tx == nil {
@@ -421,6 +453,17 @@ func (w *peopleWriter) article(ap *timeline.ArticlePeople, meta streamedArticle)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 			return err
 		}
+		if w.quote, err = tx.PrepareContext(w.ctx, `INSERT INTO people_quotes (gen, qid, wording, ord, source, file, sentence, start_offset, end_offset, text, speaker, words)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+			return err
+		}
+	}
+	for _, q := range ap.Quotes {
+		if _, err := w.quote.ExecContext(w.ctx, w.gen, w.quotes, w.wordings.Add(q.Text), ap.Index, q.Source, q.File, q.Sentence, q.Start, q.End,
+			q.Text, q.Speaker, q.Words); err != nil {
+			return err
+		}
+		w.quotes++
 	}
 	var seqs []byte
 	for _, c := range ap.Actors {
@@ -443,7 +486,7 @@ func (w *peopleWriter) article(ap *timeline.ArticlePeople, meta streamedArticle)
 			sum = &[10]int{}
 			w.sums[k] = sum
 		}
-		part := []int{1, c.Mentions, len(c.Sentences), c.Words, c.QuotedWords}
+		part := [5]int{1, c.Mentions, len(c.Sentences), c.Words, c.QuotedWords}
 		for i, v := range part {
 			sum[i] += v
 			if meta.copy {
@@ -463,8 +506,9 @@ func (w *peopleWriter) commit() error {
 		return nil
 	}
 	w.insert.Close()
+	w.quote.Close()
 	err := w.tx.Commit()
-	w.tx, w.insert = nil, nil
+	w.tx, w.insert, w.quote = nil, nil, nil
 	return err
 }
 
@@ -472,35 +516,400 @@ func (w *peopleWriter) commit() error {
 func (w *peopleWriter) rollback() {
 	if w.tx != nil {
 		w.insert.Close()
+		w.quote.Close()
 		_ = w.tx.Rollback()
-		w.tx, w.insert = nil, nil
+		w.tx, w.insert, w.quote = nil, nil, nil
 	}
 }
 
-// restart forgets the cells written so far.
+// restart forgets the cells and quotations written so far.
 func (w *peopleWriter) restart() error {
 	w.rollback()
 	w.sums, w.ranges, w.articles = nil, nil, 0
-	_, err := w.d.db.ExecContext(w.ctx, `DELETE FROM actor_cells WHERE gen = ?`, w.gen)
+	w.wordings, w.quotes = timeline.QuoteWordings{}, 0
+	for _, table := range []string{"actor_cells", "people_quotes"} {
+		if _, err := w.d.db.ExecContext(w.ctx, `DELETE FROM `+table+` WHERE gen = ?`, w.gen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a transaction with the statement q prepared.
+func (w *peopleWriter) inTx(q string, fn func(*sql.Stmt) error) error {
+	return w.d.inTx(w.ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(w.ctx, q)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return fn(st)
+	})
+}
+
+// actors stores the actors, in order.
+func (w *peopleWriter) actors(list []timeline.Actor) error {
+	return w.inTx(`INSERT INTO people_actors (gen, pos, id, name, actor) VALUES (?, ?, ?, ?, ?)`, func(st *sql.Stmt) error {
+		for i, a := range list {
+			raw, err := json.Marshal(a)
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(w.ctx, w.gen, i, a.ID, a.Name, raw); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// clusters groups the parked quotations' wordings (timeline.ClusterQuotes
+// on the distinct wordings), turns the quotations into their clusters'
+// variants, and stores each cluster with its representative wording,
+// speaker and rank, reading the variants cluster by cluster.
+func (w *peopleWriter) clusters() error {
+	ctx := w.ctx
+	groups := w.wordings.Groups()
+	err := w.inTx(`INSERT INTO quote_wordings (gen, wording, grp) VALUES (?, ?, ?)`, func(st *sql.Stmt) error {
+		for wording, g := range groups {
+			if _, err := st.ExecContext(ctx, w.gen, wording, g); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	groups = nil
+	if err := w.d.scanConn(ctx, func(conn *sql.Conn) error {
+		_, err := conn.ExecContext(ctx, qCopyVariants, w.gen)
+		return err
+	}); err != nil {
+		return err
+	}
+	if _, err := w.d.db.ExecContext(ctx, `DELETE FROM people_quotes WHERE gen = ?`, w.gen); err != nil {
+		return err
+	}
+	// One cluster at a time: its wordings, speakers and sources; each
+	// wording's changes are written as they are found.
+	type stored struct {
+		grp           int
+		rank          timeline.ClusterRank
+		speaker, name string
+		sources       int
+	}
+	var out []stored
+	tx, err := w.d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	update, err := tx.PrepareContext(ctx, `UPDATE quote_wordings SET changes = ? WHERE gen = ? AND wording = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	textAt, err := tx.PrepareContext(ctx, `SELECT text FROM quote_variants WHERE gen = ? AND grp = ? AND pos = ?`)
+	if err != nil {
+		return err
+	}
+	defer textAt.Close()
+	var (
+		cur      = -1
+		uses     []timeline.WordingUse
+		firstPos []int       // each use's first variant
+		at       map[int]int // wording -> use
+		votes    map[string]int
+		names    map[string]string // speaker -> the first variant's name
+		sources  map[string]bool
+		firstQID int
+	)
+	flush := func() error {
+		if cur < 0 {
+			return nil
+		}
+		best := w.wordings.Representative(uses)
+		c := stored{grp: cur, sources: len(sources)}
+		c.rank = timeline.ClusterRank{First: firstQID}
+		if err := textAt.QueryRowContext(ctx, w.gen, cur, firstPos[best]).Scan(&c.rank.Text); err != nil {
+			return err
+		}
+		for _, u := range uses {
+			c.rank.Variants += u.Count
+			raw, err := json.Marshal(w.wordings.Changes(uses[best].Wording, u.Wording))
+			if err != nil {
+				return err
+			}
+			if _, err := update.ExecContext(ctx, raw, w.gen, u.Wording); err != nil {
+				return err
+			}
+		}
+		c.speaker = timeline.ClusterSpeaker(votes)
+		c.name = names[c.speaker]
+		out = append(out, c)
+		return nil
+	}
+	err = w.d.scanConn(ctx, func(conn *sql.Conn) error {
+		rows, err := conn.QueryContext(ctx, qScanVariants, w.gen)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var speaker, name, source sql.RawBytes
+		for rows.Next() {
+			var grp, pos, qid, wording int
+			if err := rows.Scan(&grp, &pos, &qid, &wording, &speaker, &name, &source); err != nil {
+				return err
+			}
+			if grp != cur {
+				if err := flush(); err != nil {
+					return err
+				}
+				cur, uses, firstPos, firstQID = grp, uses[:0], firstPos[:0], qid
+				at, votes, names, sources = map[int]int{}, map[string]int{}, map[string]string{}, map[string]bool{}
+			}
+			firstQID = min(firstQID, qid)
+			k, ok := at[wording]
+			if !ok {
+				k = len(uses)
+				at[wording] = k
+				uses = append(uses, timeline.WordingUse{Wording: wording})
+				firstPos = append(firstPos, pos)
+			}
+			uses[k].Count++
+			if len(speaker) > 0 {
+				if _, ok := votes[string(speaker)]; !ok {
+					names[string(speaker)] = string(name)
+				}
+				votes[string(speaker)]++
+			}
+			if !sources[string(source)] {
+				sources[string(source)] = true
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return flush()
+	})
+	if err != nil {
+		return err
+	}
+	w.wordings = timeline.QuoteWordings{} // done with: not held through the discrepancies
+	sort.Slice(out, func(i, j int) bool { return out[i].rank.Before(out[j].rank) })
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO quote_clusters (gen, id, grp, speaker, speaker_name, text, variant_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	for i, c := range out {
+		if _, err := insert.ExecContext(ctx, w.gen, i+1, c.grp, c.speaker, c.name, c.rank.Text, c.rank.Variants, c.sources); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// scanConn runs fn on a connection of the pool set for a long scan of
+// the corpus, then sets it back: a small page cache (a scan reads each
+// page once, and each connection's cache would fill up) and temporary
+// files on disk (its sorts can be as big as the corpus).
+func (d *DB) scanConn(ctx context.Context, fn func(*sql.Conn) error) error {
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var cache int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d; PRAGMA temp_store = FILE`, scanCacheKB)); err != nil {
+		return err
+	}
+	err = fn(conn)
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY`, cache)); err == nil {
+		err = rerr
+	}
 	return err
 }
 
-// finish writes the sums, the sources' runs and the clusters.
-func (w *peopleWriter) finish(tx *sql.Tx, clusters []timeline.QuoteCluster) error {
+// scanCacheKB is a scanning connection's page cache (negative: KiB).
+const scanCacheKB = -2048
+
+// discrepancies finds the claims' discrepancies (timeline.FindDiscrepancies)
+// one quantity at a time: the stored claims of the articles up to maxID are
+// parked by quantity, then each quantity's are read back.
+func (w *peopleWriter) discrepancies(maxID int64) error {
+	ctx := w.ctx
+	err := w.inTx(`INSERT INTO people_claims (gen, quantity, n, claim) VALUES (?, ?, ?, ?)`, func(st *sql.Stmt) error {
+		return w.d.scanConn(ctx, func(conn *sql.Conn) error { return w.parkClaims(ctx, conn, st, maxID) })
+	})
+	if err != nil {
+		return err
+	}
+	return w.findDiscrepancies()
+}
+
+// parkClaims parks the stored claims of the articles up to maxID by
+// quantity, reading them on conn.
+func (w *peopleWriter) parkClaims(ctx context.Context, conn *sql.Conn, st *sql.Stmt, maxID int64) error {
+	rows, err := conn.QueryContext(ctx, qPeopleClaims, maxID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	n := 0
+	var claims []timeline.Claim
+	for i := 0; rows.Next(); i++ {
+		var source, file string
+		var raw sql.RawBytes
+		if err := rows.Scan(&source, &file, &raw); err != nil {
+			return err
+		}
+		if raw == nil {
+			continue
+		}
+		claims = claims[:0]
+		if err := json.Unmarshal(raw, &claims); err != nil {
+			return fmt.Errorf("database %s: stored claims of %s / %s: %w", w.d.Path, source, file, err)
+		}
+		for _, c := range claims {
+			c.Source, c.File, c.Article = source, file, i // as StoredClaims gives them
+			one, err := json.Marshal(c)
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(ctx, w.gen, c.Quantity, n, one); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	return rows.Err()
+}
+
+// findDiscrepancies finds each parked quantity's discrepancies and stores
+// them, then drops the park.
+func (w *peopleWriter) findDiscrepancies() error {
+	ctx := w.ctx
+	var quantities []string
+	rows, err := w.d.db.QueryContext(ctx, `SELECT DISTINCT quantity FROM people_claims WHERE gen = ? ORDER BY quantity`, w.gen)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var q string
+		if err := rows.Scan(&q); err != nil {
+			rows.Close()
+			return err
+		}
+		quantities = append(quantities, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	id := 0
+	err = w.d.inTx(ctx, func(tx *sql.Tx) error {
+		pr := &preparer{ctx: ctx, tx: tx}
+		disc := pr.prep(`INSERT INTO discrepancies (gen, id, quantity, phase, subject, moment, claim_count, source_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		claim := pr.prep(`INSERT INTO discrepancy_claims (gen, id, pos, claim) VALUES (?, ?, ?, ?)`)
+		read := pr.prep(`SELECT n, claim FROM people_claims WHERE gen = ? AND quantity = ? ORDER BY n`)
+		parked := pr.prep(`SELECT claim FROM people_claims WHERE gen = ? AND quantity = ? AND n = ?`)
+		count := pr.prep(`SELECT COUNT(*) FROM people_claims WHERE gen = ? AND quantity = ?`)
+		defer closeStatements([]*sql.Stmt{disc, claim, read, parked, count})
+		if pr.err != nil {
+			return pr.err
+		}
+		for _, q := range quantities {
+			claims, err := readClaims(ctx, count, read, w.gen, q)
+			if err != nil {
+				return err
+			}
+			for _, d := range timeline.FindDiscrepancies(claims) {
+				id++
+				sources := map[string]bool{}
+				for pos, c := range d.Claims {
+					sources[c.Source] = true
+					n, err := strconv.Atoi(c.Text) // its number (see readClaims)
+					if err != nil {
+						return err
+					}
+					var raw []byte
+					if err := parked.QueryRowContext(ctx, w.gen, q, n).Scan(&raw); err != nil {
+						return err
+					}
+					if _, err := claim.ExecContext(ctx, w.gen, id, pos, raw); err != nil {
+						return err
+					}
+				}
+				if _, err := disc.ExecContext(ctx, w.gen, id, d.Quantity, d.Phase, d.Subject, d.Moment, len(d.Claims), len(sources)); err != nil {
+					return err
+				}
+			}
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM people_claims WHERE gen = ?`, w.gen)
+		return err
+	})
+	return err
+}
+
+// readClaims reads one quantity's parked claims for the discrepancy
+// rules, small: without their sentence, wording and file (which the rules
+// never read: the equality tests hold them to it), their other strings
+// shared. Text carries the claim's number in the park instead, so that
+// each claim of a discrepancy is stored whole, as parked.
+func readClaims(ctx context.Context, count, read *sql.Stmt, gen int64, quantity string) ([]timeline.Claim, error) {
+	var n int
+	if err := count.QueryRowContext(ctx, gen, quantity).Scan(&n); err != nil {
+		return nil, err
+	}
+	rows, err := read.QueryContext(ctx, gen, quantity)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]timeline.Claim, 0, n)
+	shared := map[string]string{}
+	share := func(s *string) {
+		if v, ok := shared[*s]; ok {
+			*s = v
+		} else {
+			shared[*s] = *s
+		}
+	}
+	for rows.Next() {
+		var n int
+		var raw sql.RawBytes
+		if err := rows.Scan(&n, &raw); err != nil {
+			return nil, err
+		}
+		var c timeline.Claim
+		if err := json.Unmarshal(raw, &c); err != nil {
+			return nil, err
+		}
+		c.Text, c.Value, c.File = strconv.Itoa(n), "", ""
+		for _, s := range []*string{&c.Quantity, &c.Phase, &c.Source, &c.Unit, &c.Qualifier, &c.Subject, &c.Day, &c.Moment} {
+			share(s)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// finish writes the sums and the sources' runs.
+func (w *peopleWriter) finish(tx *sql.Tx) error {
 	ctx := w.ctx
 	pr := &preparer{ctx: ctx, tx: tx}
 	sums := pr.prep(`INSERT INTO actor_sources (gen, actor, source_id, articles, mentions, sentences, words, quoted_words,
 		copy_articles, copy_mentions, copy_sentences, copy_words, copy_quoted_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	ranges := pr.prep(`INSERT INTO people_sources (gen, source_id, first_ord, last_ord) VALUES (?, ?, ?, ?)`)
-	cluster := pr.prep(`INSERT INTO quote_clusters (gen, id, speaker, speaker_name, text, variant_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	variant := pr.prep(`INSERT INTO quote_variants (gen, id, variants, changes) VALUES (?, ?, ?, ?)`)
+	defer closeStatements([]*sql.Stmt{sums, ranges})
 	if pr.err != nil {
 		return pr.err
 	}
-	defer sums.Close()
-	defer ranges.Close()
-	defer cluster.Close()
-	defer variant.Close()
 	for k, s := range w.sums {
 		if _, err := sums.ExecContext(ctx, w.gen, k.actor, k.source, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]); err != nil {
 			return err
@@ -511,115 +920,297 @@ func (w *peopleWriter) finish(tx *sql.Tx, clusters []timeline.QuoteCluster) erro
 			return err
 		}
 	}
-	for _, c := range clusters {
-		variants, err := json.Marshal(c.Variants)
-		if err != nil {
-			return err
-		}
-		changes, err := json.Marshal(c.Changes)
-		if err != nil {
-			return err
-		}
-		sources := map[string]bool{}
-		for _, v := range c.Variants {
-			sources[v.Source] = true
-		}
-		if _, err := cluster.ExecContext(ctx, w.gen, c.ID, c.Speaker, c.SpeakerName, c.Text, len(c.Variants), len(sources)); err != nil {
-			return err
-		}
-		if _, err := variant.ExecContext(ctx, w.gen, c.ID, variants, changes); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
-// People reads the stored corpus stage (calls RefreshPeople first if it is stale).
-// It holds every quotation and claim of the stage: screens that list the
-// stage read PeopleBrief, and ClusterVariants for one cluster.
+// People reads the stored corpus stage whole (calls RefreshPeople first if
+// it is stale): every quotation and claim of the stage. Screens read
+// PeopleBrief and ClusterVariants; commands that print it all stream it
+// (EachCluster, EachActorCell).
 func (d *DB) People(ctx context.Context, schema *timeline.Schema) (*People, error) {
 	gen, err := d.freshPeople(ctx, schema)
 	if err != nil {
 		return nil, err
 	}
 	p := &People{}
-	if err := d.peopleParts(ctx, gen, "discrepancies", &p.Actors, &p.Discrepancies, &p.Skipped); err != nil {
+	if p.Actors, p.Skipped, err = d.peopleActors(ctx, gen); err != nil {
 		return nil, err
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.speaker, c.speaker_name, c.text, v.variants, v.changes
-		FROM quote_clusters c JOIN quote_variants v ON v.gen = c.gen AND v.id = c.id WHERE c.gen = ? ORDER BY c.id`, gen)
-	if err != nil {
-		return nil, d.describe(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c timeline.QuoteCluster
-		var variants, changes []byte
-		if err := rows.Scan(&c.ID, &c.Speaker, &c.SpeakerName, &c.Text, &variants, &changes); err != nil {
-			return nil, d.describe(err)
-		}
-		if err := d.decodeVariants(&c, variants, changes); err != nil {
-			return nil, err
-		}
+	err = d.eachCluster(ctx, gen, func(c timeline.QuoteCluster) error {
 		p.Clusters = append(p.Clusters, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return p, d.describeErr(rows.Err())
+	ds, _, err := d.discrepancies(ctx, gen, qDiscrepancies, nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range ds {
+		p.Discrepancies = append(p.Discrepancies, b.Discrepancy)
+	}
+	return p, nil
 }
 
-// PeopleBrief reads the stored stage without its bulk (calls RefreshPeople
-// first if it is stale).
-func (d *DB) PeopleBrief(ctx context.Context, schema *timeline.Schema) (*PeopleBrief, error) {
+// PeopleBrief reads the stored stage without its bulk, within limits
+// (calls RefreshPeople first if it is stale): the actors, the first
+// clusters, the most contested discrepancies with their first claims.
+func (d *DB) PeopleBrief(ctx context.Context, schema *timeline.Schema, limits BriefLimits) (*PeopleBrief, error) {
 	gen, err := d.freshPeople(ctx, schema)
 	if err != nil {
 		return nil, err
 	}
 	p := &PeopleBrief{}
-	if err := d.peopleParts(ctx, gen, "brief", &p.Actors, &p.Discrepancies, &p.Skipped); err != nil {
+	if p.Actors, p.Skipped, err = d.peopleActors(ctx, gen); err != nil {
 		return nil, err
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT id, speaker, speaker_name, text, variant_count, sources FROM quote_clusters WHERE gen = ? ORDER BY id`, gen)
+	if err := d.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM quote_clusters WHERE gen = ?`, gen).Scan(&p.ClusterCount); err != nil {
+		return nil, d.describe(err)
+	}
+	if p.Clusters, err = d.clusterBriefs(ctx, gen, limits.Clusters); err != nil {
+		return nil, err
+	}
+	if p.Discrepancies, p.DiscrepancyCount, err = d.discrepancies(ctx, gen, qContested, []any{noLimit(limits.Discrepancies)}, limits.Claims); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// noLimit turns 0 (no limit) into SQLite's.
+func noLimit(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
+}
+
+// peopleActors reads the stage's actors and skipped edits.
+func (d *DB) peopleActors(ctx context.Context, gen int64) ([]timeline.Actor, []timeline.ActorEdit, error) {
+	var skipped []timeline.ActorEdit
+	var raw []byte
+	if err := d.db.QueryRowContext(ctx, `SELECT skipped FROM people_stage WHERE gen = ?`, gen).Scan(&raw); err != nil {
+		return nil, nil, d.describe(err)
+	}
+	if err := json.Unmarshal(raw, &skipped); err != nil {
+		return nil, nil, fmt.Errorf("database %s: stored people stage: %w", d.Path, err)
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT actor FROM people_actors WHERE gen = ? ORDER BY pos`, gen)
+	if err != nil {
+		return nil, nil, d.describe(err)
+	}
+	defer rows.Close()
+	var actors []timeline.Actor
+	for rows.Next() {
+		var raw sql.RawBytes
+		if err := rows.Scan(&raw); err != nil {
+			return nil, nil, d.describe(err)
+		}
+		var a timeline.Actor
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, nil, fmt.Errorf("database %s: stored actor: %w", d.Path, err)
+		}
+		actors = append(actors, a)
+	}
+	return actors, skipped, d.describeErr(rows.Err())
+}
+
+// clusterBrief is a stored cluster and its group of variants.
+type clusterBrief struct {
+	ClusterBrief
+	grp int
+}
+
+func (d *DB) clusterBriefRows(ctx context.Context, gen int64, limit int) ([]clusterBrief, error) {
+	rows, err := d.db.QueryContext(ctx, qClusters, gen, noLimit(limit))
 	if err != nil {
 		return nil, d.describe(err)
 	}
 	defer rows.Close()
+	var out []clusterBrief
 	for rows.Next() {
-		var c ClusterBrief
-		if err := rows.Scan(&c.ID, &c.Speaker, &c.SpeakerName, &c.Text, &c.VariantCount, &c.SourceCount); err != nil {
+		var c clusterBrief
+		if err := rows.Scan(&c.ID, &c.grp, &c.Speaker, &c.SpeakerName, &c.Text, &c.VariantCount, &c.SourceCount); err != nil {
 			return nil, d.describe(err)
 		}
-		p.Clusters = append(p.Clusters, c)
+		out = append(out, c)
 	}
-	return p, d.describeErr(rows.Err())
+	return out, d.describeErr(rows.Err())
 }
 
-// ClusterVariants reads one stored quotation cluster with its variants
-// (ok false when the stage has no cluster id). It reads the stored stage.
-func (d *DB) ClusterVariants(ctx context.Context, id int) (c timeline.QuoteCluster, ok bool, err error) {
+// clusterBriefs reads the first clusters (all with limit 0).
+func (d *DB) clusterBriefs(ctx context.Context, gen int64, limit int) ([]ClusterBrief, error) {
+	rows, err := d.clusterBriefRows(ctx, gen, limit)
+	out := make([]ClusterBrief, len(rows))
+	for i, c := range rows {
+		out[i] = c.ClusterBrief
+	}
+	return out, err
+}
+
+// EachCluster passes every stored quotation cluster to fn in order, one
+// at a time, without its variants: fn reads them one at a time with
+// variants (it reads the stored stage).
+func (d *DB) EachCluster(ctx context.Context, fn func(c ClusterBrief, variants func(func(timeline.Quote, []timeline.WordChange) error) error) error) error {
 	gen, _, err := d.peopleGen(ctx)
+	if err != nil || gen == 0 {
+		return err
+	}
+	cs, err := d.clusterBriefRows(ctx, gen, 0)
 	if err != nil {
-		return c, false, err
+		return err
 	}
-	var variants, changes []byte
-	err = d.db.QueryRowContext(ctx, `SELECT c.id, c.speaker, c.speaker_name, c.text, v.variants, v.changes
-		FROM quote_clusters c JOIN quote_variants v ON v.gen = c.gen AND v.id = c.id WHERE c.gen = ? AND c.id = ?`, gen, id).
-		Scan(&c.ID, &c.Speaker, &c.SpeakerName, &c.Text, &variants, &changes)
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, false, nil
-	}
-	if err != nil {
-		return c, false, d.describe(err)
-	}
-	return c, true, d.decodeVariants(&c, variants, changes)
-}
-
-func (d *DB) decodeVariants(c *timeline.QuoteCluster, variants, changes []byte) error {
-	if err := json.Unmarshal(variants, &c.Variants); err != nil {
-		return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
-	}
-	if err := json.Unmarshal(changes, &c.Changes); err != nil {
-		return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+	for _, c := range cs {
+		variants := func(each func(timeline.Quote, []timeline.WordChange) error) error {
+			return d.eachVariant(ctx, gen, c.grp, 0, -1, func(q timeline.Quote, _ int, changes []byte) error {
+				var ch []timeline.WordChange
+				if err := json.Unmarshal(changes, &ch); err != nil {
+					return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+				}
+				return each(q, ch)
+			})
+		}
+		if err := fn(c.ClusterBrief, variants); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+func (d *DB) eachCluster(ctx context.Context, gen int64, fn func(timeline.QuoteCluster) error) error {
+	cs, err := d.clusterBriefRows(ctx, gen, 0)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		q := c.QuoteCluster
+		if err := d.readVariants(ctx, gen, c.grp, 0, -1, &q); err != nil {
+			return err
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ClusterVariants reads one stored quotation cluster with limit of its
+// variants from offset (all with limit 0), and how many it has (ok false
+// when the stage has no cluster id). It reads the stored stage.
+func (d *DB) ClusterVariants(ctx context.Context, id, offset, limit int) (c timeline.QuoteCluster, total int, ok bool, err error) {
+	gen, _, err := d.peopleGen(ctx)
+	if err != nil {
+		return c, 0, false, err
+	}
+	var grp int
+	err = d.db.QueryRowContext(ctx, `SELECT id, grp, speaker, speaker_name, text, variant_count FROM quote_clusters WHERE gen = ? AND id = ?`, gen, id).
+		Scan(&c.ID, &grp, &c.Speaker, &c.SpeakerName, &c.Text, &total)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, 0, false, nil
+	}
+	if err != nil {
+		return c, 0, false, d.describe(err)
+	}
+	return c, total, true, d.readVariants(ctx, gen, grp, max(offset, 0), noLimit(limit), &c)
+}
+
+// readVariants appends a cluster's variants (group grp) from offset to c.
+func (d *DB) readVariants(ctx context.Context, gen int64, grp, offset, limit int, c *timeline.QuoteCluster) error {
+	changes := map[int][]timeline.WordChange{} // wordings share their changes
+	return d.eachVariant(ctx, gen, grp, offset, limit, func(q timeline.Quote, wording int, raw []byte) error {
+		ch, ok := changes[wording]
+		if !ok {
+			if err := json.Unmarshal(raw, &ch); err != nil {
+				return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+			}
+			changes[wording] = ch
+		}
+		c.Variants = append(c.Variants, q)
+		c.Changes = append(c.Changes, ch)
+		return nil
+	})
+}
+
+// eachVariant passes a cluster's variants (group grp) from offset to fn,
+// with their wordings and word changes (JSON, valid during the call).
+func (d *DB) eachVariant(ctx context.Context, gen int64, grp, offset, limit int, fn func(q timeline.Quote, wording int, changes []byte) error) error {
+	rows, err := d.db.QueryContext(ctx, qClusterVariants, gen, grp, offset, limit)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q timeline.Quote
+		var wording int
+		var raw sql.RawBytes
+		if err := rows.Scan(&q.Article, &q.Source, &q.File, &q.Sentence, &q.Start, &q.End, &q.Text, &q.Speaker, &q.SpeakerName, &q.Words, &wording, &raw); err != nil {
+			return d.describe(err)
+		}
+		if err := fn(q, wording, raw); err != nil {
+			return err
+		}
+	}
+	return d.describeErr(rows.Err())
+}
+
+// discrepancies reads the stored discrepancies q selects (with args after
+// the generation), each with its first claims (all with claims 0, none
+// below), and how many there are.
+func (d *DB) discrepancies(ctx context.Context, gen int64, q string, args []any, claims int) ([]DiscrepancyBrief, int, error) {
+	var total int
+	if err := d.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM discrepancies WHERE gen = ?`, gen).Scan(&total); err != nil {
+		return nil, 0, d.describe(err)
+	}
+	rows, err := d.db.QueryContext(ctx, q, append([]any{gen}, args...)...)
+	if err != nil {
+		return nil, 0, d.describe(err)
+	}
+	var out []DiscrepancyBrief
+	var ids []int
+	for rows.Next() {
+		var b DiscrepancyBrief
+		var id int
+		if err := rows.Scan(&id, &b.Quantity, &b.Phase, &b.Subject, &b.Moment, &b.ClaimCount, &b.SourceCount); err != nil {
+			rows.Close()
+			return nil, 0, d.describe(err)
+		}
+		out, ids = append(out, b), append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, d.describe(err)
+	}
+	if claims < 0 {
+		return out, total, nil
+	}
+	stmt, err := d.db.PrepareContext(ctx, qDiscrepancyClaims)
+	if err != nil {
+		return nil, 0, d.describe(err)
+	}
+	defer stmt.Close()
+	for i := range out {
+		rows, err := stmt.QueryContext(ctx, gen, ids[i], noLimit(claims))
+		if err != nil {
+			return nil, 0, d.describe(err)
+		}
+		for rows.Next() {
+			var raw sql.RawBytes
+			var c timeline.Claim
+			if err := rows.Scan(&raw); err == nil {
+				err = json.Unmarshal(raw, &c)
+			}
+			if err != nil {
+				rows.Close()
+				return nil, 0, fmt.Errorf("database %s: stored discrepancy: %w", d.Path, err)
+			}
+			out[i].Claims = append(out[i].Claims, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, d.describe(err)
+		}
+	}
+	return out, total, nil
 }
 
 // freshPeople refreshes the stage if stale and returns its generation.
@@ -629,25 +1220,6 @@ func (d *DB) freshPeople(ctx context.Context, schema *timeline.Schema) (int64, e
 	}
 	gen, _, err := d.peopleGen(ctx)
 	return gen, err
-}
-
-// peopleParts reads the stage's actors, discrepancies (the column named)
-// and skipped edits.
-func (d *DB) peopleParts(ctx context.Context, gen int64, discColumn string, actors, disc, skipped any) error {
-	var a, ds, sk []byte
-	err := d.db.QueryRowContext(ctx, `SELECT actors, `+discColumn+`, skipped FROM people_stage WHERE gen = ?`, gen).Scan(&a, &ds, &sk)
-	if err != nil {
-		return d.describe(err)
-	}
-	for _, part := range []struct {
-		raw []byte
-		v   any
-	}{{a, actors}, {ds, disc}, {sk, skipped}} {
-		if err := json.Unmarshal(part.raw, part.v); err != nil {
-			return fmt.Errorf("database %s: stored people stage: %w", d.Path, err)
-		}
-	}
-	return nil
 }
 
 // MentionTexts returns, per actor of the stored stage, its mentions by how
@@ -692,65 +1264,80 @@ func (d *DB) sourceLabels(ctx context.Context) (map[int64]string, error) {
 
 // storedActorIDs returns the stored stage's actor ids in People.Actors order.
 func (d *DB) storedActorIDs(ctx context.Context, gen int64) ([]string, error) {
-	var raw []byte
-	if err := d.db.QueryRowContext(ctx, `SELECT actors FROM people_stage WHERE gen = ?`, gen).Scan(&raw); err != nil {
+	rows, err := d.db.QueryContext(ctx, `SELECT id FROM people_actors WHERE gen = ? ORDER BY pos`, gen)
+	if err != nil {
 		return nil, d.describe(err)
 	}
-	var actors []struct{ ID string }
-	if err := json.Unmarshal(raw, &actors); err != nil {
-		return nil, fmt.Errorf("database %s: stored actors: %w", d.Path, err)
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, d.describe(err)
+		}
+		ids = append(ids, id)
 	}
-	ids := make([]string, len(actors))
-	for i, a := range actors {
-		ids[i] = a.ID
-	}
-	return ids, nil
+	return ids, d.describeErr(rows.Err())
 }
 
 // ActorCells returns the cells of the given actors (all actors, in
 // People.Actors order, when ids is empty): actor by actor, each actor's
 // cells in corpus order. It reads the stored stage (see RefreshPeople).
 func (d *DB) ActorCells(ctx context.Context, ids []string) ([]ActorCell, error) {
+	var out []ActorCell
+	err := d.EachActorCell(ctx, ids, func(c ActorCell) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// EachActorCell passes the cells ActorCells returns to fn one at a time.
+func (d *DB) EachActorCell(ctx context.Context, ids []string, fn func(ActorCell) error) error {
 	gen, _, err := d.peopleGen(ctx)
 	if err != nil || gen == 0 {
-		return nil, err
+		return err
 	}
 	if len(ids) == 0 {
 		if ids, err = d.storedActorIDs(ctx, gen); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	labels, err := d.sourceLabels(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stmt, err := d.db.PrepareContext(ctx, qActorCells)
 	if err != nil {
-		return nil, d.describe(err)
+		return d.describe(err)
 	}
 	defer stmt.Close()
-	var out []ActorCell
 	for _, id := range ids {
-		rows, err := stmt.QueryContext(ctx, gen, id)
-		if err != nil {
-			return nil, d.describe(err)
-		}
-		for rows.Next() {
-			c := ActorCell{Actor: id}
-			var source int64
-			if err := rows.Scan(&source, &c.File, &c.Copy, &c.Mentions, &c.Sentences, &c.Words, &c.QuotedWords, &c.Article, &c.ArticleID); err != nil {
-				rows.Close()
-				return nil, d.describe(err)
-			}
-			c.Source = labels[source]
-			out = append(out, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, d.describe(err)
+		if err := d.eachCellOf(ctx, stmt, gen, id, labels, fn); err != nil {
+			return err
 		}
 	}
-	return out, nil
+	return nil
+}
+
+func (d *DB) eachCellOf(ctx context.Context, stmt *sql.Stmt, gen int64, id string, labels map[int64]string, fn func(ActorCell) error) error {
+	rows, err := stmt.QueryContext(ctx, gen, id)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c := ActorCell{Actor: id}
+		var source int64
+		if err := rows.Scan(&source, &c.File, &c.Copy, &c.Mentions, &c.Sentences, &c.Words, &c.QuotedWords, &c.Article, &c.ArticleID); err != nil {
+			return d.describe(err)
+		}
+		c.Source = labels[source]
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return d.describeErr(rows.Err())
 }
 
 // ActorSentences returns the sentences of one source that mention the actor, as evidence (File,
@@ -870,4 +1457,91 @@ func (d *DB) ActorSources(ctx context.Context, ids []string, countCopies bool) (
 		sort.Slice(part, func(i, j int) bool { return part[i].Source < part[j].Source })
 	}
 	return out, nil
+}
+
+// PeopleActors reads the stored stage's actors, in People.Actors order.
+func (d *DB) PeopleActors(ctx context.Context) ([]timeline.Actor, error) {
+	gen, _, err := d.peopleGen(ctx)
+	if err != nil || gen == 0 {
+		return nil, err
+	}
+	actors, _, err := d.peopleActors(ctx, gen)
+	return actors, err
+}
+
+// EachDiscrepancy passes the stored discrepancies to fn one at a time,
+// in timeline.FindDiscrepancies order, without their claims: fn reads
+// them one at a time with claims.
+func (d *DB) EachDiscrepancy(ctx context.Context, fn func(d DiscrepancyBrief, claims func(func(timeline.Claim) error) error) error) error {
+	gen, _, err := d.peopleGen(ctx)
+	if err != nil || gen == 0 {
+		return err
+	}
+	ds, _, err := d.discrepancies(ctx, gen, qDiscrepancies, nil, -1)
+	if err != nil {
+		return err
+	}
+	for i, x := range ds {
+		id := i + 1 // ids number the discrepancies in order
+		claims := func(each func(timeline.Claim) error) error {
+			rows, err := d.db.QueryContext(ctx, qDiscrepancyClaims, gen, id, -1)
+			if err != nil {
+				return d.describe(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var raw sql.RawBytes
+				var c timeline.Claim
+				if err := rows.Scan(&raw); err == nil {
+					err = json.Unmarshal(raw, &c)
+				}
+				if err != nil {
+					return fmt.Errorf("database %s: stored discrepancy: %w", d.Path, err)
+				}
+				if err := each(c); err != nil {
+					return err
+				}
+			}
+			return d.describeErr(rows.Err())
+		}
+		if err := fn(x, claims); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EachStoredClaim passes the stored claims to fn one article at a time, in
+// corpus order, as StoredClaims gives them.
+func (d *DB) EachStoredClaim(ctx context.Context, fn func([]timeline.Claim) error) error {
+	var maxID int64
+	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&maxID); err != nil {
+		return d.describe(err)
+	}
+	rows, err := d.db.QueryContext(ctx, qPeopleClaims, maxID)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer rows.Close()
+	for i := 0; rows.Next(); i++ {
+		var source, file string
+		var raw sql.RawBytes
+		if err := rows.Scan(&source, &file, &raw); err != nil {
+			return d.describe(err)
+		}
+		if raw == nil {
+			continue
+		}
+		var claims []timeline.Claim
+		if err := json.Unmarshal(raw, &claims); err != nil {
+			return fmt.Errorf("database %s: stored claims of %s / %s: %w", d.Path, source, file, err)
+		}
+		for k := range claims {
+			claims[k].Source, claims[k].File, claims[k].Article = source, file, i
+		}
+		if err := fn(claims); err != nil {
+			return err
+		}
+	}
+	return d.describeErr(rows.Err())
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/newsreel/newsreel/timeline"
@@ -49,11 +50,12 @@ func samePeople(t *testing.T, db *DB, s *timeline.Schema, want *timeline.Report)
 		}
 	}
 	// The brief stage is the stage without its bulk.
-	brief, err := db.PeopleBrief(ctx, s)
+	brief, err := db.PeopleBrief(ctx, s, BriefLimits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if jsonOf(t, brief.Actors) != jsonOf(t, got.Actors) || len(brief.Clusters) != len(got.Clusters) || len(brief.Discrepancies) != len(got.Discrepancies) {
+	if jsonOf(t, brief.Actors) != jsonOf(t, got.Actors) || len(brief.Clusters) != len(got.Clusters) || len(brief.Discrepancies) != len(got.Discrepancies) ||
+		brief.ClusterCount != len(got.Clusters) || brief.DiscrepancyCount != len(got.Discrepancies) {
 		t.Fatalf("brief stage: %d actors, %d clusters, %d discrepancies", len(brief.Actors), len(brief.Clusters), len(brief.Discrepancies))
 	}
 	for i, c := range got.Clusters {
@@ -66,19 +68,38 @@ func samePeople(t *testing.T, db *DB, s *timeline.Schema, want *timeline.Report)
 			t.Fatalf("brief cluster %+v, want %+v", b, c)
 		}
 		if i < 3 {
-			one, ok, err := db.ClusterVariants(ctx, c.ID)
-			if err != nil || !ok || jsonOf(t, one) != jsonOf(t, c) {
+			one, total, ok, err := db.ClusterVariants(ctx, c.ID, 0, 0)
+			if err != nil || !ok || total != len(c.Variants) || jsonOf(t, one) != jsonOf(t, c) {
 				t.Fatalf("cluster %d read alone differs (%v, %v)", c.ID, ok, err)
+			}
+			// A page of its variants.
+			page, _, _, err := db.ClusterVariants(ctx, c.ID, 1, 2)
+			want := c.Variants[min(1, len(c.Variants)):min(3, len(c.Variants))]
+			if err != nil || jsonOf(t, page.Variants) != jsonOf(t, want) || len(page.Changes) != len(want) {
+				t.Fatalf("cluster %d variants 1-2: %v (%v)", c.ID, page.Variants, err)
 			}
 		}
 	}
-	for i, d := range got.Discrepancies {
+	// The discrepancies, the most contested first.
+	contested := append([]timeline.Discrepancy(nil), got.Discrepancies...)
+	sort.SliceStable(contested, func(i, j int) bool { return len(contested[i].Claims) > len(contested[j].Claims) })
+	for i, d := range contested {
 		b := brief.Discrepancies[i]
-		if b.Quantity != d.Quantity || b.ClaimCount != len(d.Claims) || len(b.Claims) == 0 || len(b.Claims) > len(d.Claims) {
+		sources := map[string]bool{}
+		for _, c := range d.Claims {
+			sources[c.Source] = true
+		}
+		if b.Quantity != d.Quantity || b.ClaimCount != len(d.Claims) || b.SourceCount != len(sources) || jsonOf(t, b.Claims) != jsonOf(t, d.Claims) {
 			t.Fatalf("brief discrepancy %+v, want %+v", b, d)
 		}
 	}
-	if _, ok, err := db.ClusterVariants(ctx, len(got.Clusters)+1); ok || err != nil {
+	few, err := db.PeopleBrief(ctx, s, BriefLimits{Clusters: 2, Discrepancies: 1, Claims: 1})
+	if err != nil || len(few.Clusters) != min(2, len(got.Clusters)) || few.ClusterCount != len(got.Clusters) ||
+		len(few.Discrepancies) != min(1, len(got.Discrepancies)) || few.DiscrepancyCount != len(got.Discrepancies) ||
+		len(contested) > 0 && (len(few.Discrepancies[0].Claims) != 1 || jsonOf(t, few.Discrepancies[0].Claims[0]) != jsonOf(t, contested[0].Claims[0])) {
+		t.Fatalf("brief within limits: %d clusters of %d, %d discrepancies of %d (%v)", len(few.Clusters), few.ClusterCount, len(few.Discrepancies), few.DiscrepancyCount, err)
+	}
+	if _, _, ok, err := db.ClusterVariants(ctx, len(got.Clusters)+1, 0, 0); ok || err != nil {
 		t.Errorf("cluster %d found (%v)", len(got.Clusters)+1, err)
 	}
 	if len(got.Actors) == 0 || len(got.Clusters) == 0 || len(got.Discrepancies) == 0 {
@@ -385,7 +406,8 @@ func TestPeopleMigrationKeepsData(t *testing.T) {
 	n, _ := db.CountArticles(ctx)
 	// Back to the schema before migration 009.
 	for _, q := range []string{`DROP TABLE people_stage`, `DROP TABLE actor_cells`, `DROP TABLE actor_sources`, `DROP TABLE people_sources`,
-		`DROP TABLE quote_clusters`, `DROP TABLE quote_variants`, `DELETE FROM schema_version WHERE version >= 9`} {
+		`DROP TABLE quote_clusters`, `DROP TABLE quote_variants`, `DROP TABLE people_actors`, `DROP TABLE people_quotes`, `DROP TABLE quote_wordings`,
+		`DROP TABLE people_claims`, `DROP TABLE discrepancies`, `DROP TABLE discrepancy_claims`, `DELETE FROM schema_version WHERE version >= 9`} {
 		if _, err := db.db.Exec(q); err != nil {
 			t.Fatal(err)
 		}

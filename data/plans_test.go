@@ -70,6 +70,13 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 			"SEARCH aa USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE", "SCAN aa"}},
 		"people: articles in order":  {qPeopleArticles, []any{1 << 40}, []string{"USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
 		"people: sentences in order": {qPeopleSentences, []any{1 << 40}, []string{"articles_source_file", "sqlite_autoindex_sentences_1"}, []string{"TEMP B-TREE"}},
+		"people: claims in order":    {qPeopleClaims, []any{1 << 40}, []string{"USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
+		"people: a page of variants": {qClusterVariants, []any{1, 1, 100, 40}, []string{"SEARCH v USING PRIMARY KEY (gen=? AND grp=? AND pos>?)", "SEARCH w USING PRIMARY KEY (gen=? AND wording=?)"},
+			[]string{"TEMP B-TREE", "SCAN"}},
+		"people: the first clusters":      {qClusters, []any{1, 500}, []string{"SEARCH quote_clusters USING PRIMARY KEY (gen=?)"}, []string{"TEMP B-TREE", "SCAN"}},
+		"people: every variant, in order": {qScanVariants, []any{1}, []string{"SEARCH quote_variants USING PRIMARY KEY (gen=?)"}, []string{"TEMP B-TREE"}},
+		"people: the most contested":      {qContested, []any{1, 30}, []string{"SEARCH discrepancies USING INDEX discrepancies_contested (gen=?)"}, []string{"TEMP B-TREE", "SCAN"}},
+		"people: a discrepancy's claims":  {qDiscrepancyClaims, []any{1, 1, 12}, []string{"SEARCH discrepancy_claims USING PRIMARY KEY (gen=? AND id=?)"}, []string{"TEMP B-TREE", "SCAN"}},
 	} {
 		plans[name] = p
 	}

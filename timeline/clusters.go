@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -34,109 +35,341 @@ const minSharedFrac = 0.6
 
 // ClusterQuotes groups quotations that share most of their words in order.
 // Candidate pairs come from shared word pairs (not all stop words), so the
-// work grows with the number of near-duplicates, not with n².
+// work grows with the number of near-duplicates, not with n². Clustering
+// works on the distinct wordings (QuoteWordings): a store can cluster a
+// corpus's quotations holding only those, and replay the rest
+// (QuoteWordings.Representative, ClusterSpeaker, ClusterRank) on its rows.
 func ClusterQuotes(quotes []Quote) []QuoteCluster {
-	words := make([][]string, len(quotes))
-	keys := make([]string, len(quotes)) // the words joined: a wording's identity
-	var buf []token
-	var arena lowerArena
+	var ws QuoteWordings
+	wording := make([]int, len(quotes))
 	for i, q := range quotes {
-		buf = cutTokens(buf, q.Text, &arena)
-		if len(buf) > 0 {
-			words[i] = make([]string, len(buf))
-			for k, t := range buf {
-				words[i][k] = t.text
-			}
-		}
-		keys[i] = strings.Join(words[i], " ")
+		wording[i] = ws.Add(q.Text)
 	}
-	parent := make([]int, len(quotes))
-	for i := range parent {
-		parent[i] = i
-	}
-	// Identical wordings (wire copies, repeated quotes) join at once; only
-	// the first of each is compared with the others below.
-	first := map[string]int{}
-	unique := make([]bool, len(quotes))
-	for i, key := range keys {
-		if j, ok := first[key]; ok {
-			parent[i] = j
-			continue
+	group := ws.Groups()
+	members := map[int][]int{}
+	var groups []int // in order of their first quotation
+	for i, w := range wording {
+		g := group[w]
+		if members[g] == nil {
+			groups = append(groups, g)
 		}
-		first[key] = i
-		unique[i] = true
+		members[g] = append(members[g], i)
 	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
+	out := make([]QuoteCluster, len(groups))
+	ranks := make([]ClusterRank, len(groups))
+	for k, g := range groups {
+		ms := members[g]
+		ranks[k] = ClusterRank{Variants: len(ms), First: ms[0]}
+		out[k] = buildCluster(quotes, wording, &ws, ms)
+		ranks[k].Text = out[k].Text
 	}
-	bigrams := map[string][]int{}
-	for i, ws := range words {
-		if !unique[i] {
-			continue
-		}
-		seen := map[string]bool{}
-		for k := 0; k+1 < len(ws); k++ {
-			if quoteStopwords[ws[k]] && quoteStopwords[ws[k+1]] {
-				continue
-			}
-			key := ws[k] + " " + ws[k+1]
-			if !seen[key] {
-				seen[key] = true
-				bigrams[key] = append(bigrams[key], i)
-			}
-		}
-	}
-	checked := map[[2]int]bool{}
-	for _, ids := range bigrams {
-		if len(ids) > 200 {
-			continue // a formula too common to say anything
-		}
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				i, j := ids[x], ids[y]
-				if checked[[2]int{i, j}] || find(i) == find(j) {
-					continue
-				}
-				checked[[2]int{i, j}] = true
-				if sameUtterance(words[i], words[j]) {
-					parent[find(i)] = find(j)
-				}
-			}
-		}
-	}
-	groups := map[int][]int{}
-	for i := range quotes {
-		r := find(i)
-		groups[r] = append(groups[r], i)
-	}
-	var out []QuoteCluster
-	for _, members := range groups {
-		out = append(out, buildCluster(quotes, words, keys, members))
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if len(out[i].Variants) != len(out[j].Variants) {
-			return len(out[i].Variants) > len(out[j].Variants)
-		}
-		return out[i].Text < out[j].Text
-	})
+	sort.Sort(clustersByRank{out, ranks})
 	for i := range out {
 		out[i].ID = i + 1
 	}
 	return out
 }
 
+// ClusterRank is what orders quotation clusters: the most variants first,
+// then by representative text, then by their first quotation in the
+// corpus.
+type ClusterRank struct {
+	Variants int
+	Text     string
+	First    int // the index of the cluster's first quotation in the corpus
+}
+
+// Before reports whether a cluster ranked r comes before one ranked o.
+func (r ClusterRank) Before(o ClusterRank) bool {
+	if r.Variants != o.Variants {
+		return r.Variants > o.Variants
+	}
+	if r.Text != o.Text {
+		return r.Text < o.Text
+	}
+	return r.First < o.First
+}
+
+type clustersByRank struct {
+	cs    []QuoteCluster
+	ranks []ClusterRank
+}
+
+func (s clustersByRank) Len() int           { return len(s.cs) }
+func (s clustersByRank) Less(i, j int) bool { return s.ranks[i].Before(s.ranks[j]) }
+func (s clustersByRank) Swap(i, j int) {
+	s.cs[i], s.cs[j] = s.cs[j], s.cs[i]
+	s.ranks[i], s.ranks[j] = s.ranks[j], s.ranks[i]
+}
+
+// QuoteWordings are the distinct wordings of a corpus's quotations: their
+// words, lower-cased, as clustering compares them. Wire copies and
+// repeated quotations share a wording, so its size grows with what is
+// said, not with how often; each word is kept once, wordings hold their
+// words' numbers.
+type QuoteWordings struct {
+	words  [][]int32          // per wording, its words (numbers in names)
+	byHash map[uint64][]int32 // the wordings whose words hash so
+	vocab  map[string]int32
+	names  []string // each word, by number
+	stop   []bool   // whether it is a stop word, by number
+	seq    []int32
+	buf    []token
+	arena  lowerArena
+	// Scratch of the comparisons.
+	ca, cb []int32
+	have   map[int32]bool
+}
+
+// Add returns the wording of a quotation's text: a number from 0, in the
+// order wordings first appear.
+func (ws *QuoteWordings) Add(text string) int {
+	if ws.vocab == nil {
+		ws.vocab, ws.byHash = map[string]int32{}, map[uint64][]int32{}
+	}
+	ws.buf = cutTokens(ws.buf, text, &ws.arena)
+	ws.seq = ws.seq[:0]
+	h := uint64(14695981039346656037) // FNV-1a over the words' numbers
+	for _, t := range ws.buf {
+		id, ok := ws.vocab[t.text]
+		if !ok {
+			id = int32(len(ws.names))
+			w := strings.Clone(t.text)
+			ws.vocab[w] = id
+			ws.names = append(ws.names, w)
+			ws.stop = append(ws.stop, quoteStopwords[w])
+		}
+		ws.seq = append(ws.seq, id)
+		h = (h ^ uint64(id)) * 1099511628211
+	}
+	for _, w := range ws.byHash[h] {
+		if slices.Equal(ws.words[w], ws.seq) {
+			return int(w)
+		}
+	}
+	id := len(ws.words)
+	ws.byHash[h] = append(ws.byHash[h], int32(id))
+	ws.words = append(ws.words, slices.Clone(ws.seq))
+	return id
+}
+
+// Len is the number of wordings.
+func (ws *QuoteWordings) Len() int { return len(ws.words) }
+
+// maxPairShare: a word pair (not both stop words) that more wordings
+// share is a formula too common to say anything.
+const maxPairShare = 200
+
+// Groups returns each wording's group: the wordings of one utterance
+// share it, and it is the first (lowest) of them. Each wording is
+// compared with the earlier ones it shares a telling word pair with.
+func (ws *QuoteWordings) Groups() []int {
+	words := ws.words
+	parent := make([]int, len(words))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	pairKey := func(w []int32, k int) (uint64, bool) {
+		return uint64(w[k])<<32 | uint64(uint32(w[k+1])), !(ws.stop[w[k]] && ws.stop[w[k+1]])
+	}
+	// The wordings with each pair, in order; past maxPairShare the pair
+	// is not used, so its list stops growing.
+	pairs := map[uint64][]int32{}
+	for i, w := range words {
+		for k := 0; k+1 < len(w); k++ {
+			key, ok := pairKey(w, k)
+			if !ok {
+				continue
+			}
+			l := pairs[key]
+			if n := len(l); n > maxPairShare || n > 0 && l[n-1] == int32(i) {
+				continue
+			}
+			pairs[key] = append(l, int32(i))
+		}
+	}
+	cand := map[int32]bool{}
+	for i, w := range words {
+		clear(cand)
+		for k := 0; k+1 < len(w); k++ {
+			key, ok := pairKey(w, k)
+			if l := pairs[key]; ok && len(l) <= maxPairShare {
+				for _, j := range l {
+					if int(j) >= i {
+						break
+					}
+					cand[j] = true
+				}
+			}
+		}
+		for j := range cand {
+			if find(i) != find(int(j)) && ws.sameUtterance(i, int(j)) {
+				parent[find(i)] = find(int(j))
+			}
+		}
+	}
+	group := make([]int, len(words))
+	first := make(map[int]int)
+	for i := range words {
+		r := find(i)
+		g, ok := first[r]
+		if !ok {
+			g = i
+			first[r] = i
+		}
+		group[i] = g
+	}
+	return group
+}
+
+// sameUtterance reports whether two wordings are one utterance
+// (sameContent).
+func (ws *QuoteWordings) sameUtterance(i, j int) bool {
+	content := func(dst, w []int32) []int32 {
+		dst = dst[:0]
+		for _, x := range w {
+			if !ws.stop[x] {
+				dst = append(dst, x)
+			}
+		}
+		return dst
+	}
+	ws.ca, ws.cb = content(ws.ca, ws.words[i]), content(ws.cb, ws.words[j])
+	if ws.have == nil {
+		ws.have = map[int32]bool{}
+	}
+	return sameContent(ws.ca, ws.cb, ws.have)
+}
+
+// WordingUse is one wording of a cluster and how many of its variants use
+// it.
+type WordingUse struct{ Wording, Count int }
+
+// Representative returns which of a cluster's wordings represents it
+// (an index in uses, the wordings in the order of their first variant):
+// the wording most like the others, weighted by how often each is used
+// (ties: the shorter, usually the core of the utterance). The cluster's
+// text is its first variant with that wording.
+func (ws *QuoteWordings) Representative(uses []WordingUse) int {
+	order := make([]int, len(uses))
+	for i := range order {
+		order[i] = i
+	}
+	if len(order) > maxWordingsCompared {
+		sort.SliceStable(order, func(a, b int) bool { return uses[order[a]].Count > uses[order[b]].Count })
+		order = order[:maxWordingsCompared]
+	}
+	best, bestScore := order[0], -1.0
+	for _, ki := range order {
+		wi := ws.words[uses[ki].Wording]
+		score := float64(uses[ki].Count - 1)
+		for _, kj := range order {
+			if kj != ki {
+				wj := ws.words[uses[kj].Wording]
+				score += float64(uses[kj].Count) * float64(lcsLen(wi, wj)) / float64(max(len(wi), len(wj)))
+			}
+		}
+		if score > bestScore || score == bestScore && len(wi) < len(ws.words[uses[best].Wording]) {
+			best, bestScore = ki, score
+		}
+	}
+	return best
+}
+
+// Changes is how a wording differs from a cluster's representative one.
+func (ws *QuoteWordings) Changes(representative, wording int) []WordChange {
+	return wordChanges(ws.text(representative), ws.text(wording))
+}
+
+// text is a wording's words.
+func (ws *QuoteWordings) text(wording int) []string {
+	out := make([]string, len(ws.words[wording]))
+	for k, x := range ws.words[wording] {
+		out[k] = ws.names[x]
+	}
+	return out
+}
+
+// ClusterSpeaker is the speaker most of a cluster's variants attribute it
+// to, given the variants per speaker id (ties: the first id in order), ""
+// when none.
+func ClusterSpeaker(votes map[string]int) string {
+	if top := topKeys(votes, 1); len(top) == 1 {
+		return top[0]
+	}
+	return ""
+}
+
+// byPlace orders a cluster's variants: by source, then by place in the
+// article, then in corpus order.
+func byPlace(quotes []Quote, members []int) {
+	sort.SliceStable(members, func(i, j int) bool {
+		a, b := &quotes[members[i]], &quotes[members[j]]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Start < b.Start
+	})
+}
+
+func buildCluster(quotes []Quote, wording []int, ws *QuoteWordings, members []int) QuoteCluster {
+	byPlace(quotes, members)
+	var uses []WordingUse
+	at := map[int]int{}
+	for _, i := range members {
+		k, ok := at[wording[i]]
+		if !ok {
+			k = len(uses)
+			at[wording[i]] = k
+			uses = append(uses, WordingUse{Wording: wording[i]})
+		}
+		uses[k].Count++
+	}
+	best := uses[ws.Representative(uses)].Wording
+	c := QuoteCluster{}
+	changes := map[int][]WordChange{}
+	votes := map[string]int{}
+	found := false
+	for _, i := range members {
+		q := quotes[i]
+		if !found && wording[i] == best {
+			c.Text, found = q.Text, true
+		}
+		c.Variants = append(c.Variants, q)
+		ch, ok := changes[wording[i]]
+		if !ok {
+			ch = ws.Changes(best, wording[i])
+			changes[wording[i]] = ch
+		}
+		c.Changes = append(c.Changes, ch)
+		if q.Speaker != "" {
+			votes[q.Speaker]++
+		}
+	}
+	if c.Speaker = ClusterSpeaker(votes); c.Speaker != "" {
+		for _, q := range c.Variants {
+			if q.Speaker == c.Speaker {
+				c.SpeakerName = q.SpeakerName
+				break
+			}
+		}
+	}
+	return c
+}
+
 var quoteStopwords = setOf("the", "a", "an", "of", "to", "in", "and", "or", "is", "it", "that", "this", "on", "for", "we", "i", "you", "he", "she", "they", "s", "t", "be", "was", "are", "have", "has", "with", "at", "by", "but", "not")
 
-// sameUtterance compares two quotations by their content words (stop
-// words say nothing about identity): the longest common subsequence must
-// hold most of the shorter one.
-func sameUtterance(a, b []string) bool {
-	ca, cb := contentWords(a), contentWords(b)
+// sameContent compares two quotations by their content words (stop words
+// say nothing about identity): the longest common subsequence must hold
+// most of the shorter one. have is a scratch set.
+func sameContent[T comparable](ca, cb []T, have map[T]bool) bool {
 	shorter := min(len(ca), len(cb))
 	if shorter < 2 {
 		return false
@@ -148,7 +381,10 @@ func sameUtterance(a, b []string) bool {
 		if len(cb) < len(ca) {
 			small, big = cb, ca
 		}
-		have := setOf(big...)
+		clear(have)
+		for _, w := range big {
+			have[w] = true
+		}
 		for _, w := range small {
 			if !have[w] {
 				return false
@@ -172,7 +408,7 @@ func contentWords(ws []string) []string {
 
 // lcsLen is the length of the longest common subsequence of two word
 // lists.
-func lcsLen(a, b []string) int {
+func lcsLen[T comparable](a, b []T) int {
 	if len(a) > 400 || len(b) > 400 {
 		a, b = a[:min(len(a), 400)], b[:min(len(b), 400)]
 	}
@@ -189,75 +425,6 @@ func lcsLen(a, b []string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-func buildCluster(quotes []Quote, words [][]string, keys []string, members []int) QuoteCluster {
-	sort.Slice(members, func(i, j int) bool {
-		a, b := quotes[members[i]], quotes[members[j]]
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		return a.Start < b.Start
-	})
-	// The representative is the wording most like the others, weighted by
-	// how often each is used (ties: the shorter, usually the core of the
-	// utterance). Identical wordings are compared once.
-	wordings := map[string][]int{}
-	var order []string
-	for _, i := range members {
-		key := keys[i]
-		if wordings[key] == nil {
-			order = append(order, key)
-		}
-		wordings[key] = append(wordings[key], i)
-	}
-	if len(order) > maxWordingsCompared {
-		sort.SliceStable(order, func(a, b int) bool { return len(wordings[order[a]]) > len(wordings[order[b]]) })
-		order = order[:maxWordingsCompared]
-	}
-	best, bestScore := wordings[order[0]][0], -1.0
-	for _, ki := range order {
-		i := wordings[ki][0]
-		score := float64(len(wordings[ki]) - 1)
-		for _, kj := range order {
-			if kj != ki {
-				j := wordings[kj][0]
-				score += float64(len(wordings[kj])) * float64(lcsLen(words[i], words[j])) / float64(max(len(words[i]), len(words[j])))
-			}
-		}
-		if score > bestScore || score == bestScore && len(words[i]) < len(words[best]) {
-			best, bestScore = i, score
-		}
-	}
-	c := QuoteCluster{Text: quotes[best].Text}
-	changes := map[string][]WordChange{}
-	for _, i := range members {
-		q := quotes[i]
-		c.Variants = append(c.Variants, q)
-		key := keys[i]
-		ch, ok := changes[key]
-		if !ok {
-			ch = wordChanges(words[best], words[i])
-			changes[key] = ch
-		}
-		c.Changes = append(c.Changes, ch)
-	}
-	votes := map[string]int{}
-	for _, i := range members {
-		if q := quotes[i]; q.Speaker != "" {
-			votes[q.Speaker]++
-		}
-	}
-	if top := topKeys(votes, 1); len(top) == 1 {
-		c.Speaker = top[0]
-		for _, q := range c.Variants {
-			if q.Speaker == c.Speaker {
-				c.SpeakerName = q.SpeakerName
-				break
-			}
-		}
-	}
-	return c
 }
 
 // wordChanges lists the words variant adds to or lacks from base, by a

@@ -48,7 +48,7 @@ type ArticlePeople struct {
 // PeopleStage is the corpus-level result of FindPeople.
 type PeopleStage struct {
 	Actors  *Actors // List with the edits applied; no Mentions
-	Quotes  []Quote // every quotation, as FindQuotes gives them
+	Quotes  []Quote // every quotation, as FindQuotes gives them (none when the sink KeepsQuotes)
 	Skipped []ActorEdit
 	// Texts counts each actor's mentions by how they are written (edits
 	// applied): what ApplyCounted needs to replay more edits.
@@ -62,6 +62,10 @@ type PeopleStage struct {
 type PeopleSink struct {
 	Article func(*ArticlePeople) error
 	Restart func() error
+	// KeepsQuotes says Article keeps the quotations (with speaker ids:
+	// names are the actors'), so that the stage holds none: its Quotes
+	// stay nil and its memory does not grow with the corpus.
+	KeepsQuotes bool
 }
 
 // FindPeople finds the actors of the corpus each streams (replaying edits
@@ -100,12 +104,14 @@ func FindPeople(each ArticleStream, edits []ActorEdit, sink PeopleSink) (*People
 				mapped = append(mapped, m)
 			}
 			qs := quotesOf(nil, ai, *a, mapped, noNames, kinds, &qsc)
-			for i := range qs {
-				// Kept for the whole corpus: own copies, not slices of the article.
-				qs[i].Text = strings.Clone(qs[i].Text)
-				qs[i].Source, qs[i].File = strings.Clone(qs[i].Source), strings.Clone(qs[i].File)
+			if !sink.KeepsQuotes {
+				for i := range qs {
+					// Kept for the whole corpus: own copies, not slices of the article.
+					qs[i].Text = strings.Clone(qs[i].Text)
+					qs[i].Source, qs[i].File = strings.Clone(qs[i].Source), strings.Clone(qs[i].File)
+				}
+				quotes = append(quotes, qs...)
 			}
-			quotes = append(quotes, qs...)
 			if sink.Article == nil {
 				return nil
 			}

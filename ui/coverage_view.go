@@ -247,7 +247,7 @@ func (v *coverageView) rebuild() {
 	case modeActors:
 		v.keys = append(v.keys, v.a.personIDs...)
 		v.labels = append(v.labels, v.a.personNames...)
-		v.cells = personCellSums(v.a.personCells, v.a.words[all], v.a.countCopies)
+		v.cells = personCellSums(v.a.personSums[all], v.a.words[all])
 		v.caption.SetText("Share of each source's words in sentences that mention each of the twelve most-mentioned people. Click a cell for its sentences.")
 	default:
 		for _, p := range v.a.timeline.Phases {
@@ -348,8 +348,17 @@ func (v *coverageView) showCell(id widget.TableCellID) {
 	}
 	fetch(v.w, func(ctx context.Context, db *data.DB) (sentences, error) {
 		if mode == modeActors {
-			evs, err := db.ActorSentences(ctx, key, src)
-			return sentences{evs[:min(len(evs), maxCellSentences)], len(evs)}, err
+			// The first sentences; how many: the stored sums, copies included as listed.
+			evs, err := db.ActorSentencesN(ctx, key, src, maxCellSentences)
+			total := len(evs)
+			if total == maxCellSentences {
+				for _, c := range a.personSums[1] {
+					if c.Source == src && c.Actor == key {
+						total = max(total, c.Sentences)
+					}
+				}
+			}
+			return sentences{evs, total}, err
 		}
 		evs, more, err := db.CellSentences(ctx, src, mode == modeThemes, key, maxCellSentences)
 		total := len(evs)

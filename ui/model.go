@@ -33,11 +33,13 @@ type analysis struct {
 	countCopies bool
 	matrix      [2][2][]data.SourceCell // the coverage sums: [themes][countCopies]
 	words       [2]map[string]int       // each source's words: [countCopies]
-	people      *data.People
+	// people is the corpus stage's brief: the actors, the first quotation
+	// clusters and the most contested discrepancies (data.ScreenBrief).
+	people *data.PeopleBrief
 	// The people the coverage matrix compares (the most mentioned) and
-	// their cells.
+	// their sums per source: [countCopies].
 	personIDs, personNames []string
-	personCells            []data.ActorCell
+	personSums             [2][]data.ActorSourceCell
 }
 
 // loadAnalysis reads the stored analysis (re-analysing first what is out
@@ -93,7 +95,7 @@ func loadAnalysisProgress(ctx context.Context, db *data.DB, schema *timeline.Sch
 	for _, c := range a.matrix[0][1] { // the timeline's evidence: every sentence, copies too
 		a.evidence[[2]string{c.Key, c.Source}] = c.Sentences
 	}
-	if a.people, err = db.People(ctx, schema); err != nil {
+	if a.people, err = db.PeopleBrief(ctx, schema, data.ScreenBrief); err != nil {
 		return nil, err
 	}
 	for _, act := range a.people.Actors {
@@ -101,9 +103,11 @@ func loadAnalysisProgress(ctx context.Context, db *data.DB, schema *timeline.Sch
 			a.personIDs, a.personNames = append(a.personIDs, act.ID), append(a.personNames, act.Name)
 		}
 	}
-	if len(a.personIDs) > 0 { // (no ids would read every actor's cells)
-		if a.personCells, err = db.ActorCells(ctx, a.personIDs); err != nil {
-			return nil, err
+	if len(a.personIDs) > 0 { // (no ids would read every actor's sums)
+		for all := range 2 {
+			if a.personSums[all], err = db.ActorSources(ctx, a.personIDs, all == 1); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return a, nil
@@ -147,20 +151,12 @@ func matrixCells(cells []data.SourceCell) map[cellKey]cellSum {
 	return out
 }
 
-// personCellSums sums the people's cells per source and person; wire
-// copies count only with countCopies.
-func personCellSums(cells []data.ActorCell, words map[string]int, countCopies bool) map[cellKey]cellSum {
-	out := map[cellKey]cellSum{}
-	for _, c := range cells {
-		if c.Copy && !countCopies {
-			continue
-		}
-		k := cellKey{c.Source, c.Actor}
-		s := out[k]
-		s.sentences += c.Sentences
-		s.words += c.Words
-		s.total = words[c.Source]
-		out[k] = s
+// personCellSums are the people's stored sums by cell, with their
+// sources' words.
+func personCellSums(sums []data.ActorSourceCell, words map[string]int) map[cellKey]cellSum {
+	out := make(map[cellKey]cellSum, len(sums))
+	for _, c := range sums {
+		out[cellKey{c.Source, c.Actor}] = cellSum{sentences: c.Sentences, words: c.Words, total: words[c.Source]}
 	}
 	return out
 }

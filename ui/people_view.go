@@ -26,10 +26,13 @@ type peopleView struct {
 	actors   *widget.List
 	actorBox *widget.RichText
 	clusters *widget.List
-	quoteBox *textList // the selected cluster's wording in each source
+	quotesAt *widget.Label // the clusters' heading
+	quoteBox *textList     // the selected cluster's wording in each source
 	people   []timeline.Actor
 	seq      int // counts the people shown, so a late read does not overwrite a newer one
-	root     fyne.CanvasObject
+	// clusterSeq counts the clusters shown, likewise.
+	clusterSeq int
+	root       fyne.CanvasObject
 }
 
 func newPeopleView(w *Window) *peopleView {
@@ -60,14 +63,15 @@ func newPeopleView(w *Window) *peopleView {
 			if who == "" {
 				who = "unknown speaker"
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s: “%s” (%s)", who, ellipsis(c.Text, 70), plural(len(c.Variants), "variant")))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s: “%s” (%s)", who, ellipsis(c.Text, 70), plural(c.VariantCount, "variant")))
 		})
 	v.clusters.OnSelected = v.showCluster
 	left := container.NewVSplit(
 		container.NewBorder(widget.NewLabelWithStyle("People, organisations, places", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.actors),
 		container.NewBorder(container.NewHBox(v.rename, v.merge), nil, nil, nil, container.NewScroll(v.actorBox)))
+	v.quotesAt = widget.NewLabelWithStyle(quotesHeading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	right := container.NewVSplit(
-		container.NewBorder(widget.NewLabelWithStyle("Quotations, clustered across sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.clusters),
+		container.NewBorder(v.quotesAt, nil, nil, nil, v.clusters),
 		v.quoteBox)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.4
@@ -84,6 +88,11 @@ func (v *peopleView) show(a *analysis) {
 	v.clusters.UnselectAll()
 	v.actors.Refresh()
 	v.clusters.Refresh()
+	if n := a.people.ClusterCount; n > len(a.people.Clusters) {
+		v.quotesAt.SetText(fmt.Sprintf("%s (the %d largest of %d; newsreel quotes lists them all)", quotesHeading, len(a.people.Clusters), n))
+	} else {
+		v.quotesAt.SetText(quotesHeading)
+	}
 	if len(a.people.Clusters) == 0 {
 		v.quoteBox.SetRows([][]widget.RichTextSegment{plainText("No quotations found yet: import articles that quote people.")})
 	} else {
@@ -105,16 +114,18 @@ func (v *peopleView) showActor(id widget.ListItemID) {
 	seq, an := v.seq, v.a
 	type perSource struct{ mentions, quoted map[string]int }
 	fetch(v.w, func(ctx context.Context, db *data.DB) (perSource, error) {
-		cells, err := db.ActorCells(ctx, []string{act.ID})
+		sums, err := db.ActorSources(ctx, []string{act.ID}, true) // wire copies included
 		if err != nil {
 			return perSource{}, err
 		}
-		per := perSource{mentions: map[string]int{}}
-		for _, c := range cells {
+		per := perSource{mentions: map[string]int{}, quoted: map[string]int{}}
+		for _, c := range sums {
 			per.mentions[c.Source] += c.Mentions
+			if c.QuotedWords > 0 {
+				per.quoted[c.Source] += c.QuotedWords
+			}
 		}
-		per.quoted, err = db.QuotedWords(ctx, act.ID)
-		return per, err
+		return per, nil
 	}, func(per perSource, err error) {
 		if seq != v.seq || v.a != an {
 			return // another person is shown now
@@ -157,14 +168,39 @@ func (v *peopleView) describe(a timeline.Actor, per, quoted map[string]int) stri
 	return b.String()
 }
 
+// quotesHeading heads the quotation clusters.
+const quotesHeading = "Quotations, clustered across sources"
+
+// showCluster shows a cluster's first variants, read from the store.
 func (v *peopleView) showCluster(id widget.ListItemID) {
-	c := v.a.people.Clusters[id]
-	rows := [][]widget.RichTextSegment{{&widget.TextSegment{Text: fmt.Sprintf("“%s” — %s", c.Text, nonEmpty(c.SpeakerName, "unknown speaker")), Style: widget.RichTextStyleStrong}}}
-	for i, q := range c.Variants {
-		if i == maxListed {
-			rows = append(rows, plainText(fmt.Sprintf("… and %d more variants (newsreel quotes lists them all)", len(c.Variants)-maxListed)))
-			break
+	brief := v.a.people.Clusters[id]
+	head := []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("“%s” — %s", brief.Text, nonEmpty(brief.SpeakerName, "unknown speaker")), Style: widget.RichTextStyleStrong}}
+	v.quoteBox.SetRows([][]widget.RichTextSegment{head})
+	v.clusterSeq++
+	seq, an := v.clusterSeq, v.a
+	type page struct {
+		c     timeline.QuoteCluster
+		total int
+	}
+	fetch(v.w, func(ctx context.Context, db *data.DB) (page, error) {
+		c, total, _, err := db.ClusterVariants(ctx, brief.ID, 0, maxListed)
+		return page{c, total}, err
+	}, func(p page, err error) {
+		if seq != v.clusterSeq || v.a != an {
+			return // another cluster is shown now
 		}
+		if err != nil {
+			v.quoteBox.SetRows([][]widget.RichTextSegment{head, plainText("Its variants could not be read: " + err.Error())})
+			return
+		}
+		v.quoteBox.SetRows(variantRows(head, p.c, p.total))
+	})
+}
+
+// variantRows lists a cluster's variants read (of total) after its head.
+func variantRows(head []widget.RichTextSegment, c timeline.QuoteCluster, total int) [][]widget.RichTextSegment {
+	rows := [][]widget.RichTextSegment{head}
+	for i, q := range c.Variants {
 		segs := []widget.RichTextSegment{
 			&widget.TextSegment{Text: q.Source + ": ", Style: widget.RichTextStyleStrong},
 			&widget.TextSegment{Text: "“" + q.Text + "”", Style: widget.RichTextStyleInline},
@@ -177,7 +213,10 @@ func (v *peopleView) showCluster(id widget.ListItemID) {
 		}
 		rows = append(rows, segs)
 	}
-	v.quoteBox.SetRows(rows)
+	if n := total - len(c.Variants); n > 0 {
+		rows = append(rows, plainText(fmt.Sprintf("… and %d more variants (newsreel quotes lists them all)", n)))
+	}
+	return rows
 }
 
 // plainText is one paragraph of ordinary text.
@@ -192,12 +231,10 @@ func nonEmpty(s, def string) string {
 	return s
 }
 
-// Caps on panels that are not virtualised.
-const (
-	maxDiscrepancies = 30
-	maxClaimsShown   = 12
-	maxListed        = 40 // sources of an actor, variants of a quotation
-)
+// maxListed caps panels that are not virtualised: sources of an actor,
+// variants of a quotation. (The discrepancies shown and their claims: see
+// data.ScreenBrief.)
+const maxListed = 40
 
 // disagreementsView shows each discrepancy with every source's value.
 type disagreementsView struct {
@@ -219,21 +256,15 @@ func (v *disagreementsView) show(a *analysis) {
 		v.box.SetRows([][]widget.RichTextSegment{plainText("The sources agree on every number and time they share (or give too few to compare).")})
 		return
 	}
-	// The most contested quantities first, a bounded number.
+	// The most contested quantities first, a bounded number (as read).
 	var rows [][]widget.RichTextSegment
-	ds := append([]timeline.Discrepancy(nil), a.people.Discrepancies...)
-	sort.SliceStable(ds, func(i, j int) bool { return len(ds[i].Claims) > len(ds[j].Claims) })
-	if len(ds) > maxDiscrepancies {
-		rows = append(rows, plainText(fmt.Sprintf("The %d most contested of %d quantities (export the claims with newsreel export csv for all):", maxDiscrepancies, len(ds))))
-		ds = ds[:maxDiscrepancies]
+	ds := a.people.Discrepancies
+	if n := a.people.DiscrepancyCount; n > len(ds) {
+		rows = append(rows, plainText(fmt.Sprintf("The %d most contested of %d quantities (export the claims with newsreel export csv for all):", len(ds), n)))
 	}
 	for _, d := range ds {
 		rows = append(rows, []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("%s — sources disagree", capitalize(d.Quantity)), Style: widget.RichTextStyleStrong}})
-		for k, c := range d.Claims {
-			if k == maxClaimsShown {
-				rows = append(rows, plainText(fmt.Sprintf("… and %d more values", len(d.Claims)-maxClaimsShown)))
-				break
-			}
+		for _, c := range d.Claims {
 			note := ""
 			if c.Expected {
 				note = " (an expectation, not a measurement)"
@@ -243,6 +274,9 @@ func (v *disagreementsView) show(a *analysis) {
 				&widget.TextSegment{Text: fmt.Sprintf("%s = %s%s — ", c.Value, c.Describe(), note), Style: widget.RichTextStyleInline},
 				&widget.TextSegment{Text: c.Text, Style: widget.RichTextStyleEmphasis},
 			})
+		}
+		if n := d.ClaimCount - len(d.Claims); n > 0 {
+			rows = append(rows, plainText(fmt.Sprintf("… and %d more values", n)))
 		}
 	}
 	v.box.SetRows(rows)

@@ -95,24 +95,26 @@ func progressLine(env Env, cmd string) data.Progress {
 }
 
 // people is prepare, then brings the stored people stage (actors,
-// quotations, discrepancies) up to date, with a progress line, and reads
-// it. The caller closes db.
-func (c *analysisCommand) people(env Env, args []string) (*data.DB, *data.People, int, bool) {
+// quotations, discrepancies) up to date, with a progress line: the
+// commands stream what they print from it. The caller closes db.
+func (c *analysisCommand) people(env Env, args []string) (*data.DB, int, bool) {
 	schema, db, code, done := c.prepare(env, args)
 	if done {
-		return nil, nil, code, true
+		return nil, code, true
 	}
-	ctx := context.Background()
-	if err := db.RefreshPeople(ctx, schema, peopleProgress(env, c.cmd.name)); err != nil {
+	if err := db.RefreshPeople(context.Background(), schema, peopleProgress(env, c.cmd.name)); err != nil {
 		db.Close()
-		return nil, nil, c.fail(env, err), true
+		return nil, c.fail(env, err), true
 	}
-	p, err := db.People(ctx, schema)
+	return db, 0, false
+}
+
+// done reports the error that ended a command's output, if any.
+func (c *analysisCommand) done(env Env, err error) int {
 	if err != nil {
-		db.Close()
-		return nil, nil, c.fail(env, err), true
+		return c.fail(env, err)
 	}
-	return db, p, 0, false
+	return ExitOK
 }
 
 // peopleProgress reports the people stage's refresh on stderr, rewriting

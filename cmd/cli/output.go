@@ -55,3 +55,169 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// rowStream writes a command's rows as they come, so that a command that
+// prints a whole corpus's rows holds none of them: CSV, an aligned table
+// (aligned within blocks of tableBlock rows), or JSON lists under keys,
+// byte for byte what writeJSON writes for a map of the lists.
+type rowStream struct {
+	format string
+	w      io.Writer
+	csv    *csv.Writer
+	tw     *tabwriter.Writer
+	rows   int
+	lists  int             // JSON lists begun
+	items  int             // items in the current list
+	buf    strings.Builder // an item's encoding, before it is written
+	enc    *json.Encoder
+	inner  *json.Encoder // of a nested list's items
+	err    error
+}
+
+// tableBlock is how many rows of a streamed table are aligned together.
+const tableBlock = 1000
+
+func newRowStream(w io.Writer, format string, header []string) *rowStream {
+	s := &rowStream{format: format, w: w}
+	switch format {
+	case "csv":
+		s.csv = csv.NewWriter(w)
+		s.err = s.csv.Write(header)
+	case "json":
+		s.enc = json.NewEncoder(&s.buf)
+		s.enc.SetIndent("    ", "  ")
+		s.enc.SetEscapeHTML(false)
+		s.inner = json.NewEncoder(&s.buf)
+		s.inner.SetIndent("        ", "  ")
+		s.inner.SetEscapeHTML(false)
+	default:
+		s.tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		_, s.err = fmt.Fprintln(s.tw, strings.ToUpper(strings.Join(header, "\t")))
+	}
+	return s
+}
+
+// row writes one row of a table or CSV (nothing in JSON).
+func (s *rowStream) row(cells ...any) {
+	if s.err != nil || s.format == "json" {
+		return
+	}
+	var t table
+	t.add(cells...)
+	if s.csv != nil {
+		s.err = s.csv.Write(t.rows[0])
+		return
+	}
+	_, s.err = fmt.Fprintln(s.tw, strings.Join(t.rows[0], "\t"))
+	if s.rows++; s.rows%tableBlock == 0 {
+		s.err = s.tw.Flush()
+	}
+}
+
+// list begins the JSON list under key (keys in sorted order, as a map's).
+func (s *rowStream) list(key string) {
+	if s.err != nil || s.format != "json" {
+		return
+	}
+	open := "{\n  "
+	if s.lists > 0 {
+		open = s.endList() + ",\n  "
+	}
+	s.lists++
+	s.items = 0
+	k, _ := json.Marshal(key)
+	_, s.err = fmt.Fprintf(s.w, "%s%s: [", open, k)
+}
+
+func (s *rowStream) endList() string {
+	if s.items > 0 {
+		return "\n  ]"
+	}
+	return "]"
+}
+
+// add writes one item of the current JSON list (nothing in a table or CSV).
+func (s *rowStream) add(v any) {
+	if s.err != nil || s.format != "json" {
+		return
+	}
+	s.buf.Reset()
+	if s.err = s.enc.Encode(v); s.err != nil {
+		return
+	}
+	sep := "\n    "
+	if s.items > 0 {
+		sep = ",\n    "
+	}
+	s.items++
+	_, s.err = fmt.Fprint(s.w, sep, strings.TrimSuffix(s.buf.String(), "\n"))
+}
+
+// addNested writes one item of the current JSON list whose last field,
+// key, is itself a list written item by item: head is the item without
+// it, and each adds the list's items with add.
+func (s *rowStream) addNested(head any, key string, each func(add func(any)) error) error {
+	if s.err != nil || s.format != "json" {
+		return s.err
+	}
+	s.buf.Reset()
+	if s.err = s.enc.Encode(head); s.err != nil {
+		return s.err
+	}
+	obj := strings.TrimSuffix(strings.TrimSuffix(s.buf.String(), "\n"), "\n    }")
+	sep := "\n    "
+	if s.items > 0 {
+		sep = ",\n    "
+	}
+	s.items++
+	k, _ := json.Marshal(key)
+	if _, s.err = fmt.Fprintf(s.w, "%s%s,\n      %s: [", sep, obj, k); s.err != nil {
+		return s.err
+	}
+	n := 0
+	err := each(func(v any) {
+		if s.err != nil {
+			return
+		}
+		s.buf.Reset()
+		if s.err = s.inner.Encode(v); s.err != nil {
+			return
+		}
+		sep := "\n        "
+		if n > 0 {
+			sep = ",\n        "
+		}
+		n++
+		_, s.err = fmt.Fprint(s.w, sep, strings.TrimSuffix(s.buf.String(), "\n"))
+	})
+	if err != nil {
+		return err
+	}
+	end := "]\n    }"
+	if n > 0 {
+		end = "\n      ]\n    }"
+	}
+	if s.err == nil {
+		_, s.err = fmt.Fprint(s.w, end)
+	}
+	return s.err
+}
+
+// close ends the output, reporting the first error.
+func (s *rowStream) close() error {
+	if s.err != nil {
+		return s.err
+	}
+	switch {
+	case s.csv != nil:
+		s.csv.Flush()
+		return s.csv.Error()
+	case s.tw != nil:
+		return s.tw.Flush()
+	case s.lists > 0:
+		_, s.err = fmt.Fprint(s.w, s.endList()+"\n}\n")
+	default:
+		_, s.err = fmt.Fprint(s.w, "{}\n")
+	}
+	return s.err
+}

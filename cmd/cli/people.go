@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsreel/newsreel/assets"
+	"github.com/newsreel/newsreel/data"
 	"github.com/newsreel/newsreel/data/export"
 
 	"github.com/newsreel/newsreel/timeline"
@@ -43,39 +44,38 @@ IDs are the keys newsreel actors --format json shows (e.g. "trump", "zelensky").
 
 func runActors(env Env, args []string) int {
 	c := newAnalysisCommand(env, "actors", "csv", "table", "json")
-	db, people, code, done := c.people(env, args)
+	db, code, done := c.people(env, args)
 	if done {
 		return code
 	}
 	defer db.Close()
-	cells, err := db.ActorCells(context.Background(), nil) // actor by actor, in corpus order
+	ctx := context.Background()
+	actors, err := db.PeopleActors(ctx)
 	if err != nil {
 		return c.fail(env, err)
 	}
-	type key struct{ actor, file string }
-	mentions := map[key]int{}
-	quoted := map[key]int{}
+	byID := make(map[string]*timeline.Actor, len(actors))
+	for i := range actors {
+		byID[actors[i].ID] = &actors[i]
+	}
+	// A file's source: the last article in corpus order with that file
+	// that names anyone (one look at every cell).
 	type sourceAt struct {
 		article int
 		source  string
 	}
-	sourceOf := map[string]sourceAt{} // a file's source: the last article in corpus order with that file that names anyone
-	files := map[string][]string{}    // actor -> files that name it
-	for _, cell := range cells {
-		k := key{cell.Actor, cell.File}
-		quoted[k] += cell.QuotedWords
-		if cell.Mentions == 0 {
-			continue
+	sourceOf := map[string]sourceAt{}
+	err = db.EachActorCell(ctx, nil, func(cell data.ActorCell) error {
+		if cell.Mentions > 0 {
+			if at, ok := sourceOf[cell.File]; !ok || cell.Article >= at.article {
+				sourceOf[cell.File] = sourceAt{cell.Article, cell.Source}
+			}
 		}
-		if mentions[k] == 0 {
-			files[cell.Actor] = append(files[cell.Actor], cell.File)
-		}
-		mentions[k] += cell.Mentions
-		if at, ok := sourceOf[cell.File]; !ok || cell.Article >= at.article {
-			sourceOf[cell.File] = sourceAt{cell.Article, cell.Source}
-		}
+		return nil
+	})
+	if err != nil {
+		return c.fail(env, err)
 	}
-	t := table{header: []string{"actor", "variants", "kind", "source", "file", "mentions", "quoted_words"}}
 	type row struct {
 		ID       string   `json:"id"`
 		Actor    string   `json:"actor"`
@@ -86,22 +86,50 @@ func runActors(env Env, args []string) int {
 		Mentions int      `json:"mentions"`
 		Quoted   int      `json:"quoted_words"`
 	}
-	rows := []row{}
-	for _, a := range people.Actors {
-		fs := files[a.ID]
-		sort.Strings(fs)
-		for _, f := range fs {
-			k := key{a.ID, f}
-			t.add(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f].source, f, mentions[k], quoted[k])
-			rows = append(rows, row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f].source, f, mentions[k], quoted[k]})
+	out := newRowStream(env.Stdout, *c.format, []string{"actor", "variants", "kind", "source", "file", "mentions", "quoted_words"})
+	out.list("actors")
+	// Actor by actor (the cells come so): its files that name it, by name.
+	var cur string
+	mentions, quoted := map[string]int{}, map[string]int{}
+	var files []string
+	flush := func() {
+		a := byID[cur]
+		if a == nil {
+			return
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			out.row(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f].source, f, mentions[f], quoted[f])
+			out.add(row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f].source, f, mentions[f], quoted[f]})
 		}
 	}
-	return emit(env, "actors", *c.format, &t, map[string]any{"actors": rows})
+	err = db.EachActorCell(ctx, nil, func(cell data.ActorCell) error {
+		if cell.Actor != cur {
+			flush()
+			cur, files = cell.Actor, files[:0]
+			clear(mentions)
+			clear(quoted)
+		}
+		quoted[cell.File] += cell.QuotedWords
+		if cell.Mentions == 0 {
+			return nil
+		}
+		if mentions[cell.File] == 0 {
+			files = append(files, cell.File)
+		}
+		mentions[cell.File] += cell.Mentions
+		return nil
+	})
+	if err != nil {
+		return c.fail(env, err)
+	}
+	flush()
+	return c.done(env, out.close())
 }
 
 func runQuotes(env Env, args []string) int {
 	c := newAnalysisCommand(env, "quotes", "json", "table")
-	db, people, code, done := c.people(env, args)
+	db, code, done := c.people(env, args)
 	if done {
 		return code
 	}
@@ -113,48 +141,72 @@ func runQuotes(env Env, args []string) int {
 		Speaker string `json:"speaker"`
 		Changes string `json:"changes,omitempty"`
 	}
-	type cluster struct {
-		ID       int       `json:"id"`
-		Speaker  string    `json:"speaker"`
-		Text     string    `json:"text"`
-		Sources  int       `json:"sources"`
-		Variants []variant `json:"variants"`
+	type cluster struct { // and its variants, written one at a time
+		ID      int    `json:"id"`
+		Speaker string `json:"speaker"`
+		Text    string `json:"text"`
+		Sources int    `json:"sources"`
 	}
-	out := []cluster{}
-	t := table{header: []string{"id", "speaker", "sources", "text"}}
-	for _, cl := range people.Clusters {
-		cj := cluster{ID: cl.ID, Speaker: cl.SpeakerName, Text: cl.Text}
-		srcs := map[string]bool{}
-		for i, v := range cl.Variants {
-			srcs[v.Source] = true
-			cj.Variants = append(cj.Variants, variant{v.Source, v.File, v.Text, v.SpeakerName, timeline.FormatChanges(cl.Changes[i])})
-		}
-		cj.Sources = len(srcs)
-		out = append(out, cj)
-		t.add(cl.ID, cl.SpeakerName, cj.Sources, cl.Text)
+	out := newRowStream(env.Stdout, *c.format, []string{"id", "speaker", "sources", "text"})
+	out.list("clusters")
+	err := db.EachCluster(context.Background(), func(cl data.ClusterBrief, variants func(func(timeline.Quote, []timeline.WordChange) error) error) error {
+		out.row(cl.ID, cl.SpeakerName, cl.SourceCount, cl.Text)
+		return out.addNested(cluster{cl.ID, cl.SpeakerName, cl.Text, cl.SourceCount}, "variants", func(add func(any)) error {
+			return variants(func(v timeline.Quote, changes []timeline.WordChange) error {
+				add(variant{v.Source, v.File, v.Text, v.SpeakerName, timeline.FormatChanges(changes)})
+				return out.err
+			})
+		})
+	})
+	if err != nil {
+		return c.fail(env, err)
 	}
-	return emit(env, "quotes", *c.format, &t, map[string]any{"clusters": out})
+	return c.done(env, out.close())
 }
 
 func runClaims(env Env, args []string) int {
 	c := newAnalysisCommand(env, "claims", "json", "table")
-	db, people, code, done := c.people(env, args)
+	db, code, done := c.people(env, args)
 	if done {
 		return code
 	}
 	defer db.Close()
-	claims, err := db.StoredClaims(context.Background()) // stored with each article's analysis
+	ctx := context.Background()
+	out := newRowStream(env.Stdout, *c.format, []string{"quantity", "source", "value", "range", "sentence"})
+	if *c.format == "json" { // the claims stored with each article's analysis
+		out.list("claims")
+		err := db.EachStoredClaim(ctx, func(cs []timeline.Claim) error {
+			for _, x := range export.ClaimsOf(cs) {
+				out.add(x)
+			}
+			return out.err
+		})
+		if err != nil {
+			return c.fail(env, err)
+		}
+	}
+	out.list("discrepancies") // stored with the people stage
+	err := db.EachDiscrepancy(ctx, func(d data.DiscrepancyBrief, claims func(func(timeline.Claim) error) error) error {
+		if *c.format != "json" {
+			return claims(func(x timeline.Claim) error {
+				out.row(d.Quantity, x.Source, x.Value, x.Describe(), clip(x.Text, 90))
+				return out.err
+			})
+		}
+		return out.addNested(struct { // export.Discrepancy, its values written one at a time
+			Quantity string `json:"quantity"`
+			Phase    string `json:"phase"`
+		}{d.Quantity, d.Phase}, "values", func(add func(any)) error {
+			return claims(func(x timeline.Claim) error {
+				add(export.ClaimsOf([]timeline.Claim{x})[0])
+				return out.err
+			})
+		})
+	})
 	if err != nil {
 		return c.fail(env, err)
 	}
-	ds := people.Discrepancies // stored with the people stage
-	t := table{header: []string{"quantity", "source", "value", "range", "sentence"}}
-	for _, d := range ds {
-		for _, c := range d.Claims {
-			t.add(d.Quantity, c.Source, c.Value, c.Describe(), clip(c.Text, 90))
-		}
-	}
-	return emit(env, "claims", *c.format, &t, map[string]any{"claims": export.ClaimsOf(claims), "discrepancies": export.DiscrepanciesOf(ds)})
+	return c.done(env, out.close())
 }
 
 func clip(s string, n int) string {
@@ -235,7 +287,7 @@ func runActorEdit(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
 		return ExitFailed
 	}
-	people, err := db.People(ctx, schema)
+	actors, err := db.PeopleActors(ctx)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
 		return ExitFailed
@@ -245,7 +297,7 @@ func runActorEdit(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsreel actor: %v\n", err)
 		return ExitFailed
 	}
-	acts := &timeline.Actors{List: people.Actors}
+	acts := &timeline.Actors{List: actors}
 	if skipped := acts.ApplyCounted([]timeline.ActorEdit{edit}, texts); len(skipped) > 0 {
 		fmt.Fprintf(env.Stderr, "newsreel actor: cannot %s: no such actor or variant (see newsreel actors --format json)\n", edit)
 		return ExitFailed
