@@ -136,26 +136,13 @@ type CopyLink struct {
 
 // Copies lists the wire copies, by original then copy.
 func (d *DB) Copies(ctx context.Context) ([]CopyLink, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT cs.label, c.file, os.label, o.file, COALESCE(c.copy_similarity, 0)
+	return d.copyLinks(ctx, `SELECT cs.label, c.file, os.label, o.file, COALESCE(c.copy_similarity, 0)
 		FROM articles c
 		JOIN sources cs ON cs.id = c.source_id
 		JOIN articles o ON o.id = c.copy_of
 		JOIN sources os ON os.id = o.source_id
 		WHERE c.copy_of IS NOT NULL
 		ORDER BY os.label COLLATE NOCASE, o.file, cs.label COLLATE NOCASE, c.file`)
-	if err != nil {
-		return nil, d.describe(err)
-	}
-	defer rows.Close()
-	var out []CopyLink
-	for rows.Next() {
-		var l CopyLink
-		if err := rows.Scan(&l.Copy.Source, &l.Copy.File, &l.Original.Source, &l.Original.File, &l.Similarity); err != nil {
-			return nil, d.describe(err)
-		}
-		out = append(out, l)
-	}
-	return out, d.describeErr(rows.Err())
 }
 
 // printMissing files the prints of articles stored before prints existed
