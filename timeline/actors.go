@@ -1479,40 +1479,30 @@ func editDistance(a, b string) int {
 	if len(a) <= 32 && len(b) <= 32 && isASCII(a) && isASCII(b) {
 		// Bytes are letters: the rows fit on the stack.
 		var prev, cur [33]int
-		for j := 0; j <= len(b); j++ {
-			prev[j] = j
-		}
-		for i := 1; i <= len(a); i++ {
-			cur[0] = i
-			for j := 1; j <= len(b); j++ {
-				cost := 1
-				if a[i-1] == b[j-1] {
-					cost = 0
-				}
-				cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			}
-			prev, cur = cur, prev
-		}
-		return prev[len(b)]
+		return levenshtein([]byte(a), []byte(b), prev[:len(b)+1], cur[:len(b)+1])
 	}
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	return levenshtein(ra, rb, make([]int, len(rb)+1), make([]int, len(rb)+1))
+}
+
+// levenshtein is the edit distance between two sequences, computed in the
+// two rows of len(b)+1 it is given.
+func levenshtein[T byte | rune](a, b []T, prev, cur []int) int {
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return prev[len(b)]
 }
 
 // titlePhraseBefore returns where a capitalised title phrase ending just

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -90,6 +91,26 @@ func TestWithinOneEdit(t *testing.T) {
 		a, b := word(), word()
 		if got, want := withinOneEdit(a, b), editDistance(a, b) <= 1; got != want {
 			t.Fatalf("withinOneEdit(%q, %q) = %v, editDistance %d", a, b, got, editDistance(a, b))
+		}
+	}
+}
+
+// TestEditDistance covers both of its paths: ASCII words on the stack and
+// other words as runes.
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"", "abc", 3}, {"kitten", "sitting", 3}, {"Zelensky", "Zelenskyy", 1},
+		{"Lipavský", "Lipavsky", 1}, {"Gorbatschow", "Gorbachev", 4}, {"Wörner", "Woerner", 2},
+		{strings.Repeat("a", 40), strings.Repeat("a", 39) + "b", 1},
+	} {
+		if got := editDistance(c.a, c.b); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+		if got := editDistance(c.b, c.a); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.b, c.a, got, c.want)
 		}
 	}
 }
