@@ -82,10 +82,7 @@ func cpuTime() time.Duration {
 // the process's peak RSS. N=100000 runs with NEWSREEL_BENCH_LARGE=1 (make
 // bench).
 func BenchmarkImport(b *testing.B) {
-	sizes := []int{1000, 10000}
-	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
-		sizes = append(sizes, 100000)
-	}
+	sizes := benchSizes(1000, 10000)
 	schema := testSchema(b)
 	for _, n := range sizes {
 		dir := writeCorpus(b, n)
@@ -195,10 +192,7 @@ func benchDB(b *testing.B, n int) *DB {
 // ms per query. The stages that still load every article (actors, quotes:
 // the whole Report) run at N <= 10,000 only.
 func BenchmarkQueries(b *testing.B) {
-	sizes := []int{10000}
-	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
-		sizes = append(sizes, 100000)
-	}
+	sizes := benchSizes(10000)
 	ctx := context.Background()
 	schema := testSchema(b)
 	for _, n := range sizes {
@@ -336,10 +330,7 @@ func benchTopCell(ctx context.Context, db *DB) (ActorSourceCell, error) {
 // refresh (the database is built first when missing: run BenchmarkQueries
 // before for a peak of the refresh alone).
 func BenchmarkRefreshPeople(b *testing.B) {
-	sizes := []int{10000}
-	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
-		sizes = append(sizes, 100000)
-	}
+	sizes := benchSizes(10000)
 	ctx := context.Background()
 	schema := testSchema(b)
 	for _, n := range sizes {
@@ -451,4 +442,13 @@ func storeBatches(b *testing.B, db *DB, batches [][]ingest.Prepared) int {
 		}
 	}
 	return stored
+}
+
+// benchSizes is the corpus sizes a benchmark runs at: the small ones given,
+// and 100,000 with NEWSREEL_BENCH_LARGE=1 (make bench).
+func benchSizes(small ...int) []int {
+	if os.Getenv("NEWSREEL_BENCH_LARGE") != "" {
+		return append(small, 100000)
+	}
+	return small
 }
