@@ -9,8 +9,8 @@ mkdir -p bench
 out=bench/results.md
 raw=$(mktemp)
 export NEWSREEL_BENCH_LARGE=1
-go test -run '^$' -bench 'Pipeline|Extractors' -benchtime 1x -cpu 1 ./timeline | tee -a "$raw"
-go test -run '^$' -bench 'Import|Queries' -benchtime 1x -timeout 90m ./data | tee -a "$raw"
+go test -run '^$' -bench 'Pipeline|Extractors|Engine$' -benchtime 1x -cpu 1 ./timeline | tee -a "$raw"
+go test -run '^$' -bench 'Import|Queries|StoreBatch|RefreshPeople' -benchtime 1x -timeout 90m ./data | tee -a "$raw"
 go test -run '^$' -bench 'Charts' -benchtime 20x ./ui/chart | tee -a "$raw"
 {
   echo "# Newsreel benchmarks"
@@ -29,8 +29,11 @@ go test -run '^$' -bench 'Charts' -benchtime 20x ./ui/chart | tee -a "$raw"
   echo "skewed, named in front matter or event.yaml), 90% of its articles about the summit's leaders."
   echo "Import is end to end: read, split, analyse (in the worker pool), store articles, sentences,"
   echo "full-text index, the analysis and its summaries, then re-analyse what later batches made stale."
-  echo "Queries run on the imported databases (ms/query, one run each; actors and quotes (the whole"
-  echo "report) still load every article and run at 10,000 only). Other processes share the 2 cores:"
+  echo "BenchmarkEngine is the whole engine (phases, actors, quotes, claims) on one core."
+  echo "StoreBatch is the writer alone; RefreshPeople the stored people stage (actors, clusters,"
+  echo "discrepancies) computed from the stored articles."
+  echo "Queries run on the imported databases (ms/query, one run each; the in-memory report"
+  echo "(actors-quotes-claims) runs at 10,000 only). Other processes share the 2 cores:"
   echo "compare runs made in the same conditions."
   echo
   echo '```'
