@@ -248,7 +248,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !isASCIIWordByte(c) {
+			if asciiClass[c] == 0 { // not a letter or digit
 				i++
 				continue
 			}
@@ -433,6 +433,28 @@ type matcher struct {
 	// second word cannot be the next token is passed over without
 	// comparing words.
 	exactSeconds [][]uint32
+	// exactNext holds, for each list of exactLists, which tokens can
+	// follow its first word: a list whose cues all need an exact second
+	// word none of which the next token can be is passed over whole.
+	exactNext []nextFilter
+	// prefixIndex maps each key of prefix to 1 + its place in
+	// prefixLists (a look-up cheaper than the map's).
+	prefixIndex *wordTable
+	prefixLists [][]*cue
+}
+
+// nextFilter says which next tokens some cue of a list may match: any
+// (free: a cue's second word is not exact, or it has none), or those whose
+// 1 + lexKey has its bit, modulo 64, in seconds.
+type nextFilter struct {
+	free    bool
+	seconds uint64
+}
+
+// may reports whether some cue of the list may match when the next
+// token's 1 + lexKey is next (0: no next token).
+func (f nextFilter) may(next uint32) bool {
+	return f.free || f.seconds&(1<<(next%64)) != 0
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -457,27 +479,37 @@ func (m *matcher) seal() {
 		}
 	}
 	index := map[string]uint64{}
-	m.exactLists, m.exactSeconds = nil, nil
+	m.exactLists, m.exactSeconds, m.exactNext = nil, nil, nil
 	for k, cs := range m.exact {
 		compile(cs)
 		b := lexKey(k)
 		m.exactKeys[b/64] |= 1 << (b % 64)
 		seconds := make([]uint32, len(cs))
+		var next nextFilter
 		for j, c := range cs {
 			if len(c.pat) > 1 && c.pat[1].kind == wordExact && c.pat[1].text != "" {
 				seconds[j] = 1 + lexKey(c.pat[1].text)
+				next.seconds |= 1 << (seconds[j] % 64)
+			} else {
+				next.free = true
 			}
 		}
 		m.exactLists = append(m.exactLists, cs)
 		m.exactSeconds = append(m.exactSeconds, seconds)
+		m.exactNext = append(m.exactNext, next)
 		index[k] = uint64(len(m.exactLists))
 	}
 	m.exactIndex = newWordTable(index)
+	prefixes := map[string]uint64{}
+	m.prefixLists = nil
 	for k, cs := range m.prefix {
 		compile(cs)
 		b := uint16(k[0])<<8 | uint16(k[1])
 		m.prefix2[b/64] |= 1 << (b % 64)
+		m.prefixLists = append(m.prefixLists, cs)
+		prefixes[k] = uint64(len(m.prefixLists))
 	}
+	m.prefixIndex = newWordTable(prefixes)
 	compile(m.short)
 }
 
@@ -550,12 +582,12 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
 			var cs []*cue
 			var seconds []uint32
-			if v := m.exactIndex.get(t.text); v != 0 {
-				cs, seconds = m.exactLists[v-1], m.exactSeconds[v-1]
-			}
 			next := uint32(0) // 1 + the next token's lexKey
 			if i+1 < len(toks) && toks[i+1].text != "" {
 				next = 1 + lexKey(toks[i+1].text)
+			}
+			if v := m.exactIndex.get(t.text); v != 0 && m.exactNext[v-1].may(next) {
+				cs, seconds = m.exactLists[v-1], m.exactSeconds[v-1]
 			}
 			for j, c := range cs {
 				if sk := seconds[j]; sk != 0 && sk != next {
@@ -570,7 +602,11 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 			}
 		}
 		if len(t.text) >= 3 && m.prefix2[(uint16(t.text[0])<<8|uint16(t.text[1]))/64]&(1<<((uint16(t.text[0])<<8|uint16(t.text[1]))%64)) != 0 {
-			for _, c := range m.prefix[t.text[:3]] {
+			var cs []*cue
+			if v := m.prefixIndex.get(t.text[:3]); v != 0 {
+				cs = m.prefixLists[v-1]
+			}
+			for _, c := range cs {
 				if n := c.matchAt(toks, i); n > 0 {
 					hits = append(hits, hit{c, i, n})
 				}
