@@ -471,7 +471,7 @@ type actorIndex struct {
 	// words holds what resolving needs of each capitalised word, once the
 	// index is complete (nil before finish): one look-up per word instead
 	// of a transliteration and several look-ups.
-	words map[string]*wordKeys
+	words *wordMap[*wordKeys]
 }
 
 // wordKeys is what the index says of one capitalised folded word w.
@@ -488,14 +488,16 @@ type wordKeys struct {
 // keysOf returns the index's wordKeys of w (kept when the index is
 // complete).
 func (idx *actorIndex) keysOf(w string) *wordKeys {
-	if k := idx.words[w]; k != nil {
-		return k
+	if idx.words != nil {
+		if k, _ := idx.words.get(w); k != nil {
+			return k
+		}
 	}
 	tr := translit(w)
 	sur := idx.surnameKeyOf(w, tr)
 	k := &wordKeys{translit: tr, group: idx.groups[tr], surGroup: idx.groups[sur], byFirst: idx.byFirst[sur], blend: idx.blend[sur], titleFirst: idx.titleFirst[w]}
 	if idx.words != nil {
-		idx.words[strings.Clone(w)] = k // the word may lie in a large block of words
+		idx.words.set(strings.Clone(w), k) // the word may lie in a large block of words
 	}
 	return k
 }
@@ -594,7 +596,7 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 	}
 	idx.finish(spell)
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
-	idx.words = map[string]*wordKeys{} // for this call's resolving only (out.index has none)
+	idx.words = &wordMap[*wordKeys]{} // for this call's resolving only (out.index has none)
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}

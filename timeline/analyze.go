@@ -36,7 +36,7 @@ type AnalyzedArticle struct {
 // and every other name seen in person position.
 type Cast struct {
 	Principals []string
-	persons    map[string]int // folded name -> mentions in person position
+	persons    wordMap[int] // folded name -> mentions in person position
 }
 
 // titleWords precede a person's name.
@@ -73,13 +73,13 @@ func castFromTokens(docs [][][]token) Cast {
 			}
 		}
 	}
-	c := Cast{persons: map[string]int{}}
+	var c Cast
 	var names []string
 	for n, k := range person {
 		if stopNames[n] || titleWords[n] {
 			continue
 		}
-		c.persons[n] = k
+		c.persons.set(n, k)
 		if count[n] >= 2 {
 			names = append(names, n) // seen as a person, and named more than once
 		}
@@ -108,6 +108,12 @@ func (c Cast) isPrincipal(w string) bool {
 		}
 	}
 	return false
+}
+
+// isPerson reports whether the folded word was seen in person position.
+func (c *Cast) isPerson(w string) bool {
+	n, _ := c.persons.get(w)
+	return n > 0
 }
 
 // Analyze segments and analyses one article on its own (principals found in

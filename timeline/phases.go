@@ -115,7 +115,7 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit, nums
 		if principal {
 			f.principal = true
 		}
-		person := !principal && cast.persons[t.text] > 0 // someone else named
+		person := !principal && cast.isPerson(t.text) // someone else named
 		switch {
 		case person && firstPerson:
 			f.thirdParty = true // someone else is the first person named
