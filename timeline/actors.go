@@ -329,8 +329,8 @@ type nameSpan struct {
 	sentence        int
 	titleFrom, from int // token indices: title starts at titleFrom, name at from
 	to              int
-	title           []string // folded title words
-	quoted          bool     // right after an opening quote mark
+	title           []token // the title's words (toks[titleFrom:from])
+	quoted          bool    // right after an opening quote mark
 	afterThe        bool
 	afterPlacePrep  bool
 	speechAfter     bool
@@ -371,9 +371,7 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 		k--
 	}
 	ns.titleFrom = min(ns.titleFrom, k+1)
-	for t := ns.titleFrom; t < ns.from; t++ {
-		ns.title = append(ns.title, toks[t].text)
-	}
+	ns.title = toks[ns.titleFrom:ns.from]
 	if ns.titleFrom > 0 {
 		prev := toks[ns.titleFrom-1].text
 		ns.afterThe = prev == "the"
@@ -406,9 +404,10 @@ func containsOpeningQuote(s string) bool {
 	return false
 }
 
-func hasTitle(title []string) bool {
-	for _, w := range title {
-		if personTitles[w] {
+// hasTitle reports whether a title's words hold one of personTitles.
+func hasTitle(title []token) bool {
+	for _, t := range title {
+		if t.lex&lexPersonTitle != 0 { // personTitles
 			return true
 		}
 	}
@@ -502,10 +501,18 @@ func (idx *actorIndex) keysOf(w string) *wordKeys {
 	return k
 }
 
-func titleKey(title []string) string {
+// titleKey is the key of a title's words: joined by spaces, "U.S." as
+// "us".
+func titleKey(title []token) string {
+	switch {
+	case len(title) == 0:
+		return ""
+	case len(title) == 1 && title[0].text != "u" && title[0].text != "s":
+		return title[0].text // one word: itself
+	}
 	var parts []string
-	for _, w := range title {
-		switch w {
+	for _, t := range title {
+		switch w := t.text; w {
 		case "u", "s":
 			if len(parts) == 0 || parts[len(parts)-1] != "us" {
 				parts = append(parts, "us")
@@ -560,7 +567,8 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 		placePos: map[string]int{}, personPos: map[string]int{}, thingPos: map[string]int{}, blend: map[string]*person{},
 		germanAlias: map[string]string{}, patronyms: map[string]*person{}}
 	spell := map[*person]*spelling{}
-	var runs []run // capitalRuns' buffer, reused sentence by sentence
+	var runs []run    // capitalRuns' buffer, reused sentence by sentence
+	var keyBuf []byte // appendRunKey's buffer
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
 	if err := forBodySentences(each, func(s *AnalyzedSentence, toks []token) {
@@ -694,11 +702,11 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 				if ns.from >= ns.to {
 					continue
 				}
-				key := runKey(toks, ns.from, ns.to)
+				keyBuf = appendRunKey(keyBuf[:0], toks, ns.from, ns.to)
 				surface := s.Text[toks[ns.from].start:toks[ns.to-1].end]
-				if act := idx.orgs[key]; act != nil {
+				if act := idx.orgs[string(keyBuf)]; act != nil { // a look-up: string(keyBuf) is not copied
 					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
-				} else if act := idx.places[key]; act != nil {
+				} else if act := idx.places[string(keyBuf)]; act != nil {
 					note(thingID("place:", act), Place, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
 				}
 			}
@@ -1013,6 +1021,19 @@ func (idx *actorIndex) addThing(m map[string]*Actor, key, surface string, kind A
 	}
 }
 
+// appendRunKey appends runKey(toks, from, to) to buf.
+func appendRunKey(buf []byte, toks []token, from, to int) []byte {
+	for k, t := range toks[from:to] {
+		if k > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, t.text...)
+	}
+	return buf
+}
+
+// runKey is the key of the run of tokens [from, to): their words joined
+// by spaces.
 func runKey(toks []token, from, to int) string {
 	if to-from == 1 {
 		return toks[from].text

@@ -54,18 +54,18 @@ func (idx *actorIndex) notePosition(text string, toks []token, ns nameSpan) {
 	if ns.from >= ns.to {
 		return
 	}
-	key := runKey(toks, ns.from, ns.to)
+	// The run's key is made only where it is counted (most runs are not).
 	if hasTitle(ns.title) || ns.speechAfter || appositivePerson(text, toks, ns.to) {
-		idx.personPos[key]++
+		idx.personPos[runKey(toks, ns.from, ns.to)]++
 		return
 	}
 	if thingAppositive(text, toks, ns.to) {
-		idx.thingPos[key]++
+		idx.thingPos[runKey(toks, ns.from, ns.to)]++
 	}
 	if ns.titleFrom > 0 && (ns.to >= len(toks) || toks[ns.to].text != "s") {
 		prev := toks[ns.titleFrom-1].text
 		if gap := text[toks[ns.titleFrom-1].end:toks[ns.titleFrom].start]; gap == " " && (positionPreps[prev] || prev == "on" && ns.titleFrom == 1) {
-			idx.placePos[key]++
+			idx.placePos[runKey(toks, ns.from, ns.to)]++
 		}
 	}
 }
