@@ -753,6 +753,46 @@ func windowScratch(body string, sents []AnalyzedSentence, from, to int) (*[]toke
 	return b, out
 }
 
+// windowView is windowScratch without a copy, for a window in one
+// sentence that cuts no word: the tokens of body[from:to] are then a part
+// of the sentence's own tokens, returned as they are, with offsets in the
+// sentence, which starts at body offset base (base+t.start is a token's
+// offset in body). ok is false for any other window.
+func windowView(body string, sents []AnalyzedSentence, from, to int) (toks []token, base int, ok bool) {
+	k, hi := 0, len(sents) // the first sentence ending after from
+	for k < hi {
+		if m := int(uint(k+hi) >> 1); from < sents[m].End {
+			hi = m
+		} else {
+			k = m + 1
+		}
+	}
+	if k == len(sents) || from < sents[k].Start || to > sents[k].End || from > to || len(sents[k].Text) != sents[k].End-sents[k].Start {
+		return nil, 0, false
+	}
+	s := &sents[k]
+	all := s.words()
+	lo, hi := 0, len(all) // the first token ending after from
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); int(all[m].end) > from-s.Start {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	if lo < len(all) && int(all[lo].start) < from-s.Start {
+		return nil, 0, false // the window starts inside a word
+	}
+	end := lo
+	for end < len(all) && int(all[end].start) < to-s.Start {
+		end++
+	}
+	if end > lo && int(all[end-1].end) > to-s.Start {
+		return nil, 0, false // the window ends inside a word
+	}
+	return all[lo:end:end], s.Start, true
+}
+
 // windowTokens appends to buf the tokens of text[from:to] taken from toks
 // (text's tokens), with offsets in the window; ok is false when a word
 // crosses the window's end, or one it starts inside is not ASCII (the

@@ -278,8 +278,17 @@ var proxyNouns = setOf("spokesman", "spokeswoman", "spokesperson", "aide", "aide
 // namedForOther reports whether the person named at off is one another
 // speaks for ("a spokesman for X", "officials close to X", "an aide to X").
 func namedForOther(body string, sents []AnalyzedSentence, sentStart, off int) bool {
-	buf, toks := windowScratch(body, sents, max(sentStart, off-60), off)
+	from := max(sentStart, off-60)
+	if toks, _, ok := windowView(body, sents, from, off); ok {
+		return namedForOtherIn(toks)
+	}
+	buf, toks := windowScratch(body, sents, from, off)
 	defer releaseTokens(buf)
+	return namedForOtherIn(toks)
+}
+
+// namedForOtherIn is namedForOther on the tokens before the name.
+func namedForOtherIn(toks []token) bool {
 	k := len(toks) - 1
 	for k >= 0 && toks[k].upper && (toks[k].lex&(lexPersonTitle|lexDemonym) != 0) {
 		k-- // "Chancellor", "Dr"

@@ -12,7 +12,8 @@ import (
 // TestWindowScratchCutsAsTokenize: the tokens of a window taken from its
 // sentence's tokens are those tokenize cuts from the window's text, for
 // windows starting anywhere (inside words, ASCII or not) and ending at
-// word starts or anywhere.
+// word starts or anywhere; so are windowView's, where it sees the window
+// in place.
 func TestWindowScratchCutsAsTokenize(t *testing.T) {
 	bodies := []string{
 		"President Volodymyr Zelenskyy’s aide, Jean-Noël Barrot, met Straße officials. Café owners said “no”.",
@@ -29,6 +30,7 @@ func TestWindowScratchCutsAsTokenize(t *testing.T) {
 		bodies = append(bodies, string(b))
 	}
 	rng := rand.New(rand.NewSource(1))
+	views := 0
 	for _, body := range bodies {
 		seg := Segment(body, nil)
 		sents := make([]AnalyzedSentence, len(seg.Sentences))
@@ -53,7 +55,28 @@ func TestWindowScratchCutsAsTokenize(t *testing.T) {
 				}
 			}
 			releaseTokens(buf)
+			// A window cutting no word is also seen in place, with the
+			// same tokens at offsets in the sentence.
+			view, base, ok := windowView(body, sents, from, to)
+			if !ok {
+				continue
+			}
+			views++
+			shifted := make([]token, len(view))
+			for k, tok := range view {
+				tok.start -= int32(from - base)
+				tok.end -= int32(from - base)
+				shifted[k] = tok
+			}
+			if len(shifted) != 0 || len(want) != 0 {
+				if !reflect.DeepEqual(shifted, want) {
+					t.Fatalf("window %q in place:\n got %+v\nwant %+v", body[from:to], shifted, want)
+				}
+			}
 		}
+	}
+	if views == 0 {
+		t.Fatal("no window was seen in place")
 	}
 }
 
