@@ -335,9 +335,9 @@ const (
 	classUpper             // a capital
 )
 
-func isASCIIWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+// isASCIIWordByte reports whether c is an ASCII letter or digit (one
+// look-up in asciiClass rather than three range tests).
+func isASCIIWordByte(c byte) bool { return asciiClass[c] != 0 }
 
 // asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
 func asciiLower(s string) string {
