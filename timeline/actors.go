@@ -445,11 +445,11 @@ type actorIndex struct {
 	// titleFirst holds the first words of byTitle's keys.
 	titleFirst map[string]bool
 
-	placeLike map[string]int // word -> times after a place preposition
-	bare      map[string]int // word -> times alone in mid-sentence
+	placeLike *wordMap[int] // word -> times after a place preposition
+	bare      *wordMap[int] // word -> times alone in mid-sentence
 	// alone counts the words used as a one-word name: alone or after a
 	// title ("Mr Xi", "Chairman Kim").
-	alone map[string]int
+	alone *wordMap[int]
 	// holders gather what bare surnames ("President Trump", "Chairman
 	// Kim") say, until finish gives it to the person the surname means.
 	holders map[string]*person
@@ -563,7 +563,7 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, ms []ActorMention) error) (*Actors, error) {
 	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
-		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{},
+		placeLike: &wordMap[int]{}, bare: &wordMap[int]{}, alone: &wordMap[int]{}, holders: map[string]*person{},
 		placePos: map[string]int{}, personPos: map[string]int{}, thingPos: map[string]int{}, blend: map[string]*person{},
 		germanAlias: map[string]string{}, patronyms: map[string]*person{}}
 	spell := map[*person]*spelling{}
@@ -577,13 +577,13 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 				continue
 			}
 			if toks[i-1].lex&lexPlacePrep != 0 && s.Text[toks[i-1].end:t.start] == " " && (i+1 == len(toks) || !toks[i+1].upper && toks[i+1].text != "s") {
-				idx.placeLike[t.text]++
+				*idx.placeLike.at(t.text)++
 			}
 			if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
-				idx.bare[t.text]++
+				*idx.bare.at(t.text)++
 			}
 			if (!toks[i-1].upper || toks[i-1].lex&lexPersonTitle != 0) && (i+1 == len(toks) || !toks[i+1].upper) {
-				idx.alone[t.text]++
+				*idx.alone.at(t.text)++
 			}
 		}
 		runs = capitalRuns(s.Text, toks, runs)
@@ -835,14 +835,14 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	fullName := len(name) >= 2 && len(name) <= 3 && !ns.afterThe && !ns.quoted && (name[0].lex|name[len(name)-1].lex)&lexDemonym == 0
 	for k, t := range name {
 		tail := k > 0 && !t.upper // "Jong-un": a syllable of a given name
-		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
+		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike.value(t.text) > 0 {
 			fullName = false
 		}
 		if k > 0 && !tail && !initialGap(text, name[k-1], t) && particles == "" {
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
-	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) && !appositivePerson(text, toks, ns.to) && !affiliationThenSpeech(text, toks, ns.to) {
+	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare.value(words[len(words)-1]) == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) && !appositivePerson(text, toks, ns.to) && !affiliationThenSpeech(text, toks, ns.to) {
 		fullName = false // "Geopolitical Messaging:" opening a list item
 	}
 	if fullName {
@@ -857,7 +857,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 			return
 		}
 	}
-	if evidence == 0 && idx.personPos[key] > 0 && len(name) == 1 && appositivePerson(text, toks, ns.to) && nameLike(surface) && idx.placeLike[key] == 0 {
+	if evidence == 0 && idx.personPos[key] > 0 && len(name) == 1 && appositivePerson(text, toks, ns.to) && nameLike(surface) && idx.placeLike.value(key) == 0 {
 		evidence++ // "Renho, leader of the Democratic party, said"
 	}
 	if evidence == 0 {
@@ -1062,9 +1062,9 @@ func (idx *actorIndex) familyFirst(name []token, words []string) bool {
 		return true // a hyphenated given name
 	}
 	if n == 3 {
-		return len(words[1]) <= 4 && len(words[2]) <= 4 && idx.alone[words[2]] == 0
+		return len(words[1]) <= 4 && len(words[2]) <= 4 && idx.alone.value(words[2]) == 0
 	}
-	return idx.alone[words[0]] > idx.alone[words[1]]
+	return idx.alone.value(words[0]) > idx.alone.value(words[1])
 }
 
 // mergeInto adds what q says of a person to p.
@@ -1186,7 +1186,7 @@ func (idx *actorIndex) finish(spell map[*person]*spelling) {
 		}
 	}
 	for key := range idx.blend {
-		if taken[key] || idx.groups[key] != nil || firstOwners[key] != nil || idx.placeLike[key] > 0 {
+		if taken[key] || idx.groups[key] != nil || firstOwners[key] != nil || idx.placeLike.value(key) > 0 {
 			delete(idx.blend, key)
 		}
 	}

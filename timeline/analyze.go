@@ -176,6 +176,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 	}
 	heading := -1
 	headingOwn := make([]float64, np)
+	names := make([]string, 0, len(sents)) // the sentences' theme and phase lists, in one block
 	score := make([]float64, np)
 	for i, sent := range sents {
 		if i+1 < len(sents) {
@@ -198,7 +199,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 		}
 		s.scorePhases(f, hctx, prev, next, score)
 		out.Sentences[i].Sentence = sent
-		out.Sentences[i].SentencePhases = s.decide(f, score)
+		out.Sentences[i].SentencePhases, names = s.decide(f, score, names)
 	}
 	carryZones(out.Sentences, ref, a)
 	carryDays(out.Sentences, ref)

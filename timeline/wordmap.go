@@ -50,6 +50,12 @@ func (m *wordMap[V]) get(w string) (V, bool) {
 	return m.vals[i], ok // an empty slot's value is the zero value
 }
 
+// value returns w's value, the zero value when w is not in the table.
+func (m *wordMap[V]) value(w string) V {
+	v, _ := m.get(w)
+	return v
+}
+
 // at returns a pointer to w's value, adding w with the zero value when it
 // is not in the table. The pointer is good until the next addition.
 func (m *wordMap[V]) at(w string) *V {
