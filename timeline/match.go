@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -427,34 +428,62 @@ type matcher struct {
 	// exactIndex maps each key to 1 + its place in exactLists.
 	exactKeys  [1 << 14 / 64]uint64
 	exactIndex *wordTable
-	exactLists [][]*cue
-	// exactSeconds holds, for each cue of exactLists, 1 + the lexKey of
-	// its second word when that word is exact (else 0): a cue whose
-	// second word cannot be the next token is passed over without
-	// comparing words.
-	exactSeconds [][]uint32
-	// exactNext holds, for each list of exactLists, which tokens can
-	// follow its first word: a list whose cues all need an exact second
-	// word none of which the next token can be is passed over whole.
-	exactNext []nextFilter
+	exactLists []cueList
 	// prefixIndex maps each key of prefix to 1 + its place in
 	// prefixLists (a look-up cheaper than the map's).
 	prefixIndex *wordTable
 	prefixLists [][]*cue
 }
 
-// nextFilter says which next tokens some cue of a list may match: any
-// (free: a cue's second word is not exact, or it has none), or those whose
-// 1 + lexKey has its bit, modulo 64, in seconds.
-type nextFilter struct {
-	free    bool
-	seconds uint64
+// cueList is the cues of one first word, in order, sorted by what their
+// second word asks of the next token (its 1 + lexKey when the word is
+// exact): only those that may match the next token are tried, still in
+// their order.
+type cueList struct {
+	free []*cue // the cues whose second word is not exact, or that have none
+	// nexts holds, in increasing order, the 1 + lexKey of the cues'
+	// exact second words, and byNext for each the cues, free or with
+	// that second-word key.
+	nexts  []uint32
+	byNext [][]*cue
 }
 
-// may reports whether some cue of the list may match when the next
-// token's 1 + lexKey is next (0: no next token).
-func (f nextFilter) may(next uint32) bool {
-	return f.free || f.seconds&(1<<(next%64)) != 0
+// newCueList sorts the cues of one first word (compiled).
+func newCueList(cs []*cue) cueList {
+	var l cueList
+	second := func(c *cue) uint32 { // 1 + the lexKey of an exact second word, else 0
+		if len(c.pat) > 1 && c.pat[1].kind == wordExact && c.pat[1].text != "" {
+			return 1 + lexKey(c.pat[1].text)
+		}
+		return 0
+	}
+	for _, c := range cs {
+		if k := second(c); k == 0 {
+			l.free = append(l.free, c)
+		} else if !slices.Contains(l.nexts, k) {
+			l.nexts = append(l.nexts, k)
+		}
+	}
+	slices.Sort(l.nexts)
+	for _, k := range l.nexts {
+		var sub []*cue
+		for _, c := range cs {
+			if sk := second(c); sk == 0 || sk == k {
+				sub = append(sub, c)
+			}
+		}
+		l.byNext = append(l.byNext, sub)
+	}
+	return l
+}
+
+// candidates returns the cues that may match before a next token whose
+// 1 + lexKey is next (0: no next token), in their order.
+func (l *cueList) candidates(next uint32) []*cue {
+	if k, ok := slices.BinarySearch(l.nexts, next); ok {
+		return l.byNext[k]
+	}
+	return l.free
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -479,24 +508,12 @@ func (m *matcher) seal() {
 		}
 	}
 	index := map[string]uint64{}
-	m.exactLists, m.exactSeconds, m.exactNext = nil, nil, nil
+	m.exactLists = nil
 	for k, cs := range m.exact {
 		compile(cs)
 		b := lexKey(k)
 		m.exactKeys[b/64] |= 1 << (b % 64)
-		seconds := make([]uint32, len(cs))
-		var next nextFilter
-		for j, c := range cs {
-			if len(c.pat) > 1 && c.pat[1].kind == wordExact && c.pat[1].text != "" {
-				seconds[j] = 1 + lexKey(c.pat[1].text)
-				next.seconds |= 1 << (seconds[j] % 64)
-			} else {
-				next.free = true
-			}
-		}
-		m.exactLists = append(m.exactLists, cs)
-		m.exactSeconds = append(m.exactSeconds, seconds)
-		m.exactNext = append(m.exactNext, next)
+		m.exactLists = append(m.exactLists, newCueList(cs))
 		index[k] = uint64(len(m.exactLists))
 	}
 	m.exactIndex = newWordTable(index)
@@ -581,18 +598,14 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 		t := &toks[i]
 		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
 			var cs []*cue
-			var seconds []uint32
-			next := uint32(0) // 1 + the next token's lexKey
-			if i+1 < len(toks) && toks[i+1].text != "" {
-				next = 1 + lexKey(toks[i+1].text)
-			}
-			if v := m.exactIndex.get(t.text); v != 0 && m.exactNext[v-1].may(next) {
-				cs, seconds = m.exactLists[v-1], m.exactSeconds[v-1]
-			}
-			for j, c := range cs {
-				if sk := seconds[j]; sk != 0 && sk != next {
-					continue // its second word is not next
+			if v := m.exactIndex.get(t.text); v != 0 {
+				next := uint32(0) // 1 + the next token's lexKey
+				if i+1 < len(toks) && toks[i+1].text != "" {
+					next = 1 + lexKey(toks[i+1].text)
 				}
+				cs = m.exactLists[v-1].candidates(next)
+			}
+			for _, c := range cs {
 				if len(c.pat) > 1 && (i+1 >= len(toks) || c.pat[1].kind == wordExact && toks[i+1].text != c.pat[1].text) {
 					continue // its second word is not next
 				}
