@@ -194,6 +194,32 @@ func tokenize(s string) []token {
 	return tokenizeInto(make([]token, 0, len(s)/5+1), s)
 }
 
+// firstToken returns the text of tokenize(s)[0], and false when s has no
+// word, without cutting the rest of s.
+func firstToken(s string) (string, bool) {
+	// Any ASCII byte but a letter or digit ends a word: a first word
+	// found before the first such byte after a word's start is s's.
+	end, started := len(s), false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || asciiClass[c] != 0 {
+			started = true
+		} else if started {
+			end = i
+			break
+		}
+	}
+	buf, toks := tokenizeScratch(s[:end])
+	if len(toks) == 0 && end < len(s) {
+		toks = tokenizeInto(toks, s) // the bytes before end hold no word (marks, quotes)
+		*buf = toks
+	}
+	defer releaseTokens(buf)
+	if len(toks) == 0 {
+		return "", false
+	}
+	return toks[0].text, true
+}
+
 // tokenScratch holds token buffers for cuts that do not outlive the
 // function making them (the tokens' words are never in the buffer).
 var tokenScratch = sync.Pool{New: func() any { return new([]token) }}

@@ -303,8 +303,7 @@ var leadingClauseWords = setOf("as", "when", "while", "after", "before", "once",
 // starts when it opens with a subordinate clause up to a comma and a
 // person is named after that comma; else from.
 func afterLeadingClause(body string, from, to int, people []personAt) int {
-	toks := tokenize(body[from:to])
-	if len(toks) == 0 || !leadingClauseWords[toks[0].text] {
+	if first, ok := firstToken(body[from:to]); !ok || !leadingClauseWords[first] {
 		return from
 	}
 	k := strings.IndexByte(body[from:to], ',')

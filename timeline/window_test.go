@@ -137,3 +137,17 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstToken: firstToken is the first of tokenize's words.
+func TestFirstToken(t *testing.T) {
+	for _, s := range []string{
+		"", " ", ", .", "As the talks began, Trump said", "“While", "“ ” «Non» after", "Ünter den", "e\u0301tait là",
+		"KIM Jong-un", "don't", "  12:30 p.m.", "—", "x", "Jose\u0301 Mari\u0301a", "¿Qué pasa?", "’s view",
+	} {
+		toks := tokenize(s)
+		got, ok := firstToken(s)
+		if ok != (len(toks) > 0) || ok && got != toks[0].text {
+			t.Errorf("firstToken(%q) = %q, %v; tokenize gives %+v", s, got, ok, toks)
+		}
+	}
+}
