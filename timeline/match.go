@@ -766,10 +766,10 @@ func (t *wordTable) get(w string) uint64 {
 
 // windowScratch is tokenizeScratch(body[from:to]) for an article whose
 // sentences (sents, in order, each's Text being body[Start:End]) already
-// have their tokens: when the window lies in one sentence its tokens are
-// copied from the sentence's (a word the window starts inside is cut as
-// tokenize would cut it), else the window is cut afresh. The caller hands
-// the buffer back with releaseTokens.
+// have their tokens: the window's tokens are copied from its sentences'
+// (a word the window starts inside is cut as tokenize would cut it) when
+// the text between them holds no word, else the window is cut afresh. The
+// caller hands the buffer back with releaseTokens.
 func windowScratch(body string, sents []AnalyzedSentence, from, to int) (*[]token, []token) {
 	k, hi := 0, len(sents) // the first sentence ending after from
 	for k < hi {
@@ -779,17 +779,62 @@ func windowScratch(body string, sents []AnalyzedSentence, from, to int) (*[]toke
 			k = m + 1
 		}
 	}
-	if k == len(sents) || from < sents[k].Start || to > sents[k].End || from > to || len(sents[k].Text) != sents[k].End-sents[k].Start {
+	if k == len(sents) || from > to {
 		return tokenizeScratch(body[from:to])
 	}
-	s := &sents[k]
 	b := tokenScratch.Get().(*[]token)
-	out, ok := windowTokens((*b)[:0], s.Text, s.words(), from-s.Start, to-s.Start)
+	out, ok := sentenceWindowTokens((*b)[:0], body, sents[k:], from, to)
 	if !ok {
-		out = tokenizeInto(out, body[from:to])
+		out = tokenizeInto(out[:0], body[from:to])
 	}
 	*b = out
 	return b, out
+}
+
+// sentenceWindowTokens appends to buf the tokens of body[from:to] taken
+// from those of sents (which start with the first sentence ending after
+// from), with offsets in the window; ok is false when a word crosses the
+// window's end or is not ASCII where the window starts inside it, or when
+// text outside the sentences, or two sentences with nothing between them,
+// may hold or make a word the sentences' tokens do not have.
+func sentenceWindowTokens(buf []token, body string, sents []AnalyzedSentence, from, to int) (_ []token, ok bool) {
+	last := from // where the text not yet taken starts
+	for j := 0; j < len(sents) && sents[j].Start < to; j++ {
+		s := &sents[j]
+		if len(s.Text) != s.End-s.Start {
+			return buf, false
+		}
+		if last < s.Start && hasWordRune(body[last:s.Start]) || j > 0 && last == s.Start {
+			return buf, false
+		}
+		if buf, ok = windowTokens(buf, s.Text, s.words(), from-s.Start, to-s.Start); !ok {
+			return buf, false
+		}
+		last = s.End
+	}
+	if last < to && hasWordRune(body[last:to]) {
+		return buf, false
+	}
+	return buf, true
+}
+
+// hasWordRune reports whether s holds a letter, digit or mark.
+func hasWordRune(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c] != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // windowView is windowScratch without a copy, for a window in one

@@ -80,6 +80,43 @@ func TestWindowScratchCutsAsTokenize(t *testing.T) {
 	}
 }
 
+// TestWindowScratchAcrossSentences: windows over several sentences, and
+// the text between them, are cut as tokenize cuts them.
+func TestWindowScratchAcrossSentences(t *testing.T) {
+	bodies := []string{
+		"He said “yes.” Then he left. «Non», dit-il.\n\nA new paragraph—with dashes. Café owners said “no”.",
+		"One.Two. José left.   Ünter Ölberg came. Straße-12 x",
+	}
+	files, _ := filepath.Glob("../assets/corpus/alaska-2025/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, string(b))
+	}
+	rng := rand.New(rand.NewSource(2))
+	for _, body := range bodies {
+		seg := Segment(body, nil)
+		sents := make([]AnalyzedSentence, len(seg.Sentences))
+		for i, s := range seg.Sentences {
+			sents[i].Sentence = s
+		}
+		for n := 0; n < 3000; n++ {
+			from := rng.Intn(len(body) + 1)
+			to := min(len(body), from+rng.Intn(400))
+			buf, got := windowScratch(body, sents, from, to)
+			want := tokenize(body[from:to])
+			if len(got) != 0 || len(want) != 0 {
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("window %q:\n got %+v\nwant %+v", body[from:to], got, want)
+				}
+			}
+			releaseTokens(buf)
+		}
+	}
+}
+
 // TestNeedsTranslit: a word needsTranslit passes over is one translit
 // would leave as it is.
 func TestNeedsTranslit(t *testing.T) {
