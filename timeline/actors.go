@@ -329,8 +329,8 @@ type nameSpan struct {
 	sentence        int
 	titleFrom, from int // token indices: title starts at titleFrom, name at from
 	to              int
-	title           []string // folded title words
-	quoted          bool     // right after an opening quote mark
+	title           []token // the title's words (toks[titleFrom:from])
+	quoted          bool    // right after an opening quote mark
 	afterThe        bool
 	afterPlacePrep  bool
 	speechAfter     bool
@@ -371,9 +371,7 @@ func splitTitle(text string, toks []token, r run) nameSpan {
 		k--
 	}
 	ns.titleFrom = min(ns.titleFrom, k+1)
-	for t := ns.titleFrom; t < ns.from; t++ {
-		ns.title = append(ns.title, toks[t].text)
-	}
+	ns.title = toks[ns.titleFrom:ns.from]
 	if ns.titleFrom > 0 {
 		prev := toks[ns.titleFrom-1].text
 		ns.afterThe = prev == "the"
@@ -406,9 +404,10 @@ func containsOpeningQuote(s string) bool {
 	return false
 }
 
-func hasTitle(title []string) bool {
-	for _, w := range title {
-		if personTitles[w] {
+// hasTitle reports whether a title's words hold one of personTitles.
+func hasTitle(title []token) bool {
+	for _, t := range title {
+		if t.lex&lexPersonTitle != 0 { // personTitles
 			return true
 		}
 	}
@@ -446,11 +445,11 @@ type actorIndex struct {
 	// titleFirst holds the first words of byTitle's keys.
 	titleFirst map[string]bool
 
-	placeLike map[string]int // word -> times after a place preposition
-	bare      map[string]int // word -> times alone in mid-sentence
+	placeLike *wordMap[int] // word -> times after a place preposition
+	bare      *wordMap[int] // word -> times alone in mid-sentence
 	// alone counts the words used as a one-word name: alone or after a
 	// title ("Mr Xi", "Chairman Kim").
-	alone map[string]int
+	alone *wordMap[int]
 	// holders gather what bare surnames ("President Trump", "Chairman
 	// Kim") say, until finish gives it to the person the surname means.
 	holders map[string]*person
@@ -471,7 +470,7 @@ type actorIndex struct {
 	// words holds what resolving needs of each capitalised word, once the
 	// index is complete (nil before finish): one look-up per word instead
 	// of a transliteration and several look-ups.
-	words map[string]*wordKeys
+	words *wordMap[*wordKeys]
 }
 
 // wordKeys is what the index says of one capitalised folded word w.
@@ -488,22 +487,32 @@ type wordKeys struct {
 // keysOf returns the index's wordKeys of w (kept when the index is
 // complete).
 func (idx *actorIndex) keysOf(w string) *wordKeys {
-	if k := idx.words[w]; k != nil {
-		return k
+	if idx.words != nil {
+		if k, _ := idx.words.get(w); k != nil {
+			return k
+		}
 	}
 	tr := translit(w)
 	sur := idx.surnameKeyOf(w, tr)
 	k := &wordKeys{translit: tr, group: idx.groups[tr], surGroup: idx.groups[sur], byFirst: idx.byFirst[sur], blend: idx.blend[sur], titleFirst: idx.titleFirst[w]}
 	if idx.words != nil {
-		idx.words[strings.Clone(w)] = k // the word may lie in a large block of words
+		idx.words.set(strings.Clone(w), k) // the word may lie in a large block of words
 	}
 	return k
 }
 
-func titleKey(title []string) string {
+// titleKey is the key of a title's words: joined by spaces, "U.S." as
+// "us".
+func titleKey(title []token) string {
+	switch {
+	case len(title) == 0:
+		return ""
+	case len(title) == 1 && title[0].text != "u" && title[0].text != "s":
+		return title[0].text // one word: itself
+	}
 	var parts []string
-	for _, w := range title {
-		switch w {
+	for _, t := range title {
+		switch w := t.text; w {
 		case "u", "s":
 			if len(parts) == 0 || parts[len(parts)-1] != "us" {
 				parts = append(parts, "us")
@@ -554,11 +563,12 @@ func FindActors(arts []AnalyzedArticle) *Actors {
 func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, ms []ActorMention) error) (*Actors, error) {
 	idx := actorIndex{groups: map[string][]*person{}, byFirst: map[string]*person{}, orgs: map[string]*Actor{},
 		places: map[string]*Actor{}, byRole: map[string]*person{}, byTitle: map[string]*person{},
-		placeLike: map[string]int{}, bare: map[string]int{}, alone: map[string]int{}, holders: map[string]*person{},
+		placeLike: &wordMap[int]{}, bare: &wordMap[int]{}, alone: &wordMap[int]{}, holders: map[string]*person{},
 		placePos: map[string]int{}, personPos: map[string]int{}, thingPos: map[string]int{}, blend: map[string]*person{},
 		germanAlias: map[string]string{}, patronyms: map[string]*person{}}
 	spell := map[*person]*spelling{}
-	var runs []run // capitalRuns' buffer, reused sentence by sentence
+	var runs []run    // capitalRuns' buffer, reused sentence by sentence
+	var keyBuf []byte // appendRunKey's buffer
 	// Pass 0: which capitalised words follow place prepositions, and which
 	// occur alone in mid-sentence.
 	if err := forBodySentences(each, func(s *AnalyzedSentence, toks []token) {
@@ -567,13 +577,13 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 				continue
 			}
 			if toks[i-1].lex&lexPlacePrep != 0 && s.Text[toks[i-1].end:t.start] == " " && (i+1 == len(toks) || !toks[i+1].upper && toks[i+1].text != "s") {
-				idx.placeLike[t.text]++
+				*idx.placeLike.at(t.text)++
 			}
 			if !toks[i-1].upper && (i+1 == len(toks) || !toks[i+1].upper) {
-				idx.bare[t.text]++
+				*idx.bare.at(t.text)++
 			}
 			if (!toks[i-1].upper || toks[i-1].lex&lexPersonTitle != 0) && (i+1 == len(toks) || !toks[i+1].upper) {
-				idx.alone[t.text]++
+				*idx.alone.at(t.text)++
 			}
 		}
 		runs = capitalRuns(s.Text, toks, runs)
@@ -594,7 +604,7 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 	}
 	idx.finish(spell)
 	out := &Actors{index: idx, ids: map[*person]string{}, names: map[*person]string{}}
-	idx.words = map[string]*wordKeys{} // for this call's resolving only (out.index has none)
+	idx.words = &wordMap[*wordKeys]{} // for this call's resolving only (out.index has none)
 	// Pass 2: mentions.
 	counts := map[string]*Actor{}
 	variant := map[string]map[string]int{}
@@ -692,11 +702,11 @@ func findActors(each ArticleStream, perArticle func(ai int, a *AnalyzedArticle, 
 				if ns.from >= ns.to {
 					continue
 				}
-				key := runKey(toks, ns.from, ns.to)
+				keyBuf = appendRunKey(keyBuf[:0], toks, ns.from, ns.to)
 				surface := s.Text[toks[ns.from].start:toks[ns.to-1].end]
-				if act := idx.orgs[key]; act != nil {
+				if act := idx.orgs[string(keyBuf)]; act != nil { // a look-up: string(keyBuf) is not copied
 					note(thingID("org:", act), Organisation, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
-				} else if act := idx.places[key]; act != nil {
+				} else if act := idx.places[string(keyBuf)]; act != nil {
 					note(thingID("place:", act), Place, act.Name, surface, ai, si, int(toks[ns.from].start), int(toks[ns.to-1].end), s.Text)
 				}
 			}
@@ -825,14 +835,14 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 	fullName := len(name) >= 2 && len(name) <= 3 && !ns.afterThe && !ns.quoted && (name[0].lex|name[len(name)-1].lex)&lexDemonym == 0
 	for k, t := range name {
 		tail := k > 0 && !t.upper // "Jong-un": a syllable of a given name
-		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike[t.text] > 0 {
+		if !tail && !nameLike(text[t.start:t.end]) || idx.placeLike.value(t.text) > 0 {
 			fullName = false
 		}
 		if k > 0 && !tail && !initialGap(text, name[k-1], t) && particles == "" {
 			fullName = false // "Trump-Putin": two names joined, not one
 		}
 	}
-	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare[words[len(words)-1]] == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) && !appositivePerson(text, toks, ns.to) && !affiliationThenSpeech(text, toks, ns.to) {
+	if fullName && ns.sentenceInitial && !ns.speechAfter && idx.bare.value(words[len(words)-1]) == 0 && name[len(name)-1].upper && !appositiveTitle(text, toks, ns.to) && !appositivePerson(text, toks, ns.to) && !affiliationThenSpeech(text, toks, ns.to) {
 		fullName = false // "Geopolitical Messaging:" opening a list item
 	}
 	if fullName {
@@ -847,7 +857,7 @@ func (idx *actorIndex) learn(text string, toks []token, ns nameSpan, spell map[*
 			return
 		}
 	}
-	if evidence == 0 && idx.personPos[key] > 0 && len(name) == 1 && appositivePerson(text, toks, ns.to) && nameLike(surface) && idx.placeLike[key] == 0 {
+	if evidence == 0 && idx.personPos[key] > 0 && len(name) == 1 && appositivePerson(text, toks, ns.to) && nameLike(surface) && idx.placeLike.value(key) == 0 {
 		evidence++ // "Renho, leader of the Democratic party, said"
 	}
 	if evidence == 0 {
@@ -1011,6 +1021,19 @@ func (idx *actorIndex) addThing(m map[string]*Actor, key, surface string, kind A
 	}
 }
 
+// appendRunKey appends runKey(toks, from, to) to buf.
+func appendRunKey(buf []byte, toks []token, from, to int) []byte {
+	for k, t := range toks[from:to] {
+		if k > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, t.text...)
+	}
+	return buf
+}
+
+// runKey is the key of the run of tokens [from, to): their words joined
+// by spaces.
 func runKey(toks []token, from, to int) string {
 	if to-from == 1 {
 		return toks[from].text
@@ -1039,9 +1062,9 @@ func (idx *actorIndex) familyFirst(name []token, words []string) bool {
 		return true // a hyphenated given name
 	}
 	if n == 3 {
-		return len(words[1]) <= 4 && len(words[2]) <= 4 && idx.alone[words[2]] == 0
+		return len(words[1]) <= 4 && len(words[2]) <= 4 && idx.alone.value(words[2]) == 0
 	}
-	return idx.alone[words[0]] > idx.alone[words[1]]
+	return idx.alone.value(words[0]) > idx.alone.value(words[1])
 }
 
 // mergeInto adds what q says of a person to p.
@@ -1163,7 +1186,7 @@ func (idx *actorIndex) finish(spell map[*person]*spelling) {
 		}
 	}
 	for key := range idx.blend {
-		if taken[key] || idx.groups[key] != nil || firstOwners[key] != nil || idx.placeLike[key] > 0 {
+		if taken[key] || idx.groups[key] != nil || firstOwners[key] != nil || idx.placeLike.value(key) > 0 {
 			delete(idx.blend, key)
 		}
 	}

@@ -36,7 +36,7 @@ type AnalyzedArticle struct {
 // and every other name seen in person position.
 type Cast struct {
 	Principals []string
-	persons    map[string]int // folded name -> mentions in person position
+	persons    wordMap[int] // folded name -> mentions in person position
 }
 
 // titleWords precede a person's name.
@@ -73,13 +73,13 @@ func castFromTokens(docs [][][]token) Cast {
 			}
 		}
 	}
-	c := Cast{persons: map[string]int{}}
+	var c Cast
 	var names []string
 	for n, k := range person {
 		if stopNames[n] || titleWords[n] {
 			continue
 		}
-		c.persons[n] = k
+		c.persons.set(n, k)
 		if count[n] >= 2 {
 			names = append(names, n) // seen as a person, and named more than once
 		}
@@ -108,6 +108,12 @@ func (c Cast) isPrincipal(w string) bool {
 		}
 	}
 	return false
+}
+
+// isPerson reports whether the folded word was seen in person position.
+func (c *Cast) isPerson(w string) bool {
+	n, _ := c.persons.get(w)
+	return n > 0
 }
 
 // Analyze segments and analyses one article on its own (principals found in
@@ -170,6 +176,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 	}
 	heading := -1
 	headingOwn := make([]float64, np)
+	names := make([]string, 0, len(sents)) // the sentences' theme and phase lists, in one block
 	score := make([]float64, np)
 	for i, sent := range sents {
 		if i+1 < len(sents) {
@@ -192,7 +199,7 @@ func (s *Schema) analyzeTokens(a Article, sents []Sentence, tokens [][]token, ca
 		}
 		s.scorePhases(f, hctx, prev, next, score)
 		out.Sentences[i].Sentence = sent
-		out.Sentences[i].SentencePhases = s.decide(f, score)
+		out.Sentences[i].SentencePhases, names = s.decide(f, score, names)
 	}
 	carryZones(out.Sentences, ref, a)
 	carryDays(out.Sentences, ref)

@@ -163,7 +163,7 @@ type articleNames struct {
 	sents    []AnalyzedSentence
 	gathered bool
 	stamp    int32
-	seen     map[string]int32 // word -> stamp of the last article naming it
+	seen     wordMap[int32] // word -> stamp of the last article naming it
 }
 
 // reset makes the set the names of the article with sentences sents.
@@ -176,19 +176,16 @@ func (n *articleNames) reset(sents []AnalyzedSentence) {
 func (n *articleNames) has(w string) bool {
 	if !n.gathered {
 		n.gathered = true
-		if n.seen == nil {
-			n.seen = map[string]int32{}
-		}
 		for si := range n.sents {
 			toks := n.sents[si].words()
 			for i := 1; i < len(toks); i++ {
 				if toks[i].upper {
-					n.seen[toks[i].text] = n.stamp
+					n.seen.set(toks[i].text, n.stamp)
 				}
 			}
 		}
 	}
-	return n.seen[w] == n.stamp
+	return n.seen.value(w) == n.stamp
 }
 
 // exactSlack widens a value stated without a qualifier ("three hours"):

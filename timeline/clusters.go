@@ -110,9 +110,9 @@ func (s clustersByRank) Swap(i, j int) {
 type QuoteWordings struct {
 	words  [][]int32          // per wording, its words (numbers in names)
 	byHash map[uint64][]int32 // the wordings whose words hash so
-	vocab  map[string]int32
-	names  []string // each word, by number
-	stop   []bool   // whether it is a stop word, by number
+	vocab  wordMap[int32]     // each word's number
+	names  []string           // each word, by number
+	stop   []bool             // whether it is a stop word, by number
 	seq    []int32
 	buf    []token
 	arena  lowerArena
@@ -124,18 +124,18 @@ type QuoteWordings struct {
 // Add returns the wording of a quotation's text: a number from 0, in the
 // order wordings first appear.
 func (ws *QuoteWordings) Add(text string) int {
-	if ws.vocab == nil {
-		ws.vocab, ws.byHash = map[string]int32{}, map[uint64][]int32{}
+	if ws.byHash == nil {
+		ws.byHash = map[uint64][]int32{}
 	}
 	ws.buf = cutTokens(ws.buf, text, &ws.arena)
 	ws.seq = ws.seq[:0]
 	h := uint64(14695981039346656037) // FNV-1a over the words' numbers
 	for _, t := range ws.buf {
-		id, ok := ws.vocab[t.text]
+		id, ok := ws.vocab.get(t.text)
 		if !ok {
 			id = int32(len(ws.names))
 			w := strings.Clone(t.text)
-			ws.vocab[w] = id
+			ws.vocab.set(w, id)
 			ws.names = append(ws.names, w)
 			ws.stop = append(ws.stop, quoteStopwords[w])
 		}

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -193,6 +194,32 @@ func tokenize(s string) []token {
 	return tokenizeInto(make([]token, 0, len(s)/5+1), s)
 }
 
+// firstToken returns the text of tokenize(s)[0], and false when s has no
+// word, without cutting the rest of s.
+func firstToken(s string) (string, bool) {
+	// Any ASCII byte but a letter or digit ends a word: a first word
+	// found before the first such byte after a word's start is s's.
+	end, started := len(s), false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || asciiClass[c] != 0 {
+			started = true
+		} else if started {
+			end = i
+			break
+		}
+	}
+	buf, toks := tokenizeScratch(s[:end])
+	if len(toks) == 0 && end < len(s) {
+		toks = tokenizeInto(toks, s) // the bytes before end hold no word (marks, quotes)
+		*buf = toks
+	}
+	defer releaseTokens(buf)
+	if len(toks) == 0 {
+		return "", false
+	}
+	return toks[0].text, true
+}
+
 // tokenScratch holds token buffers for cuts that do not outlive the
 // function making them (the tokens' words are never in the buffer).
 var tokenScratch = sync.Pool{New: func() any { return new([]token) }}
@@ -248,7 +275,7 @@ func cutTokens(toks []token, s string, arena *lowerArena) []token {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !isASCIIWordByte(c) {
+			if asciiClass[c] == 0 { // not a letter or digit
 				i++
 				continue
 			}
@@ -335,9 +362,9 @@ const (
 	classUpper             // a capital
 )
 
-func isASCIIWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+// isASCIIWordByte reports whether c is an ASCII letter or digit (one
+// look-up in asciiClass rather than three range tests).
+func isASCIIWordByte(c byte) bool { return asciiClass[c] != 0 }
 
 // asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
 func asciiLower(s string) string {
@@ -427,12 +454,62 @@ type matcher struct {
 	// exactIndex maps each key to 1 + its place in exactLists.
 	exactKeys  [1 << 14 / 64]uint64
 	exactIndex *wordTable
-	exactLists [][]*cue
-	// exactSeconds holds, for each cue of exactLists, 1 + the lexKey of
-	// its second word when that word is exact (else 0): a cue whose
-	// second word cannot be the next token is passed over without
-	// comparing words.
-	exactSeconds [][]uint32
+	exactLists []cueList
+	// prefixIndex maps each key of prefix to 1 + its place in
+	// prefixLists (a look-up cheaper than the map's).
+	prefixIndex *wordTable
+	prefixLists [][]*cue
+}
+
+// cueList is the cues of one first word, in order, sorted by what their
+// second word asks of the next token (its 1 + lexKey when the word is
+// exact): only those that may match the next token are tried, still in
+// their order.
+type cueList struct {
+	free []*cue // the cues whose second word is not exact, or that have none
+	// nexts holds, in increasing order, the 1 + lexKey of the cues'
+	// exact second words, and byNext for each the cues, free or with
+	// that second-word key.
+	nexts  []uint32
+	byNext [][]*cue
+}
+
+// newCueList sorts the cues of one first word (compiled).
+func newCueList(cs []*cue) cueList {
+	var l cueList
+	second := func(c *cue) uint32 { // 1 + the lexKey of an exact second word, else 0
+		if len(c.pat) > 1 && c.pat[1].kind == wordExact && c.pat[1].text != "" {
+			return 1 + lexKey(c.pat[1].text)
+		}
+		return 0
+	}
+	for _, c := range cs {
+		if k := second(c); k == 0 {
+			l.free = append(l.free, c)
+		} else if !slices.Contains(l.nexts, k) {
+			l.nexts = append(l.nexts, k)
+		}
+	}
+	slices.Sort(l.nexts)
+	for _, k := range l.nexts {
+		var sub []*cue
+		for _, c := range cs {
+			if sk := second(c); sk == 0 || sk == k {
+				sub = append(sub, c)
+			}
+		}
+		l.byNext = append(l.byNext, sub)
+	}
+	return l
+}
+
+// candidates returns the cues that may match before a next token whose
+// 1 + lexKey is next (0: no next token), in their order.
+func (l *cueList) candidates(next uint32) []*cue {
+	if k, ok := slices.BinarySearch(l.nexts, next); ok {
+		return l.byNext[k]
+	}
+	return l.free
 }
 
 // seal compiles the cues' words and the prefix filter; the matcher is
@@ -457,27 +534,25 @@ func (m *matcher) seal() {
 		}
 	}
 	index := map[string]uint64{}
-	m.exactLists, m.exactSeconds = nil, nil
+	m.exactLists = nil
 	for k, cs := range m.exact {
 		compile(cs)
 		b := lexKey(k)
 		m.exactKeys[b/64] |= 1 << (b % 64)
-		seconds := make([]uint32, len(cs))
-		for j, c := range cs {
-			if len(c.pat) > 1 && c.pat[1].kind == wordExact && c.pat[1].text != "" {
-				seconds[j] = 1 + lexKey(c.pat[1].text)
-			}
-		}
-		m.exactLists = append(m.exactLists, cs)
-		m.exactSeconds = append(m.exactSeconds, seconds)
+		m.exactLists = append(m.exactLists, newCueList(cs))
 		index[k] = uint64(len(m.exactLists))
 	}
 	m.exactIndex = newWordTable(index)
+	prefixes := map[string]uint64{}
+	m.prefixLists = nil
 	for k, cs := range m.prefix {
 		compile(cs)
 		b := uint16(k[0])<<8 | uint16(k[1])
 		m.prefix2[b/64] |= 1 << (b % 64)
+		m.prefixLists = append(m.prefixLists, cs)
+		prefixes[k] = uint64(len(m.prefixLists))
 	}
+	m.prefixIndex = newWordTable(prefixes)
 	compile(m.short)
 }
 
@@ -549,18 +624,14 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 		t := &toks[i]
 		if k := lexKey(t.text); m.exactKeys[k/64]&(1<<(k%64)) != 0 {
 			var cs []*cue
-			var seconds []uint32
 			if v := m.exactIndex.get(t.text); v != 0 {
-				cs, seconds = m.exactLists[v-1], m.exactSeconds[v-1]
-			}
-			next := uint32(0) // 1 + the next token's lexKey
-			if i+1 < len(toks) && toks[i+1].text != "" {
-				next = 1 + lexKey(toks[i+1].text)
-			}
-			for j, c := range cs {
-				if sk := seconds[j]; sk != 0 && sk != next {
-					continue // its second word is not next
+				next := uint32(0) // 1 + the next token's lexKey
+				if i+1 < len(toks) && toks[i+1].text != "" {
+					next = 1 + lexKey(toks[i+1].text)
 				}
+				cs = m.exactLists[v-1].candidates(next)
+			}
+			for _, c := range cs {
 				if len(c.pat) > 1 && (i+1 >= len(toks) || c.pat[1].kind == wordExact && toks[i+1].text != c.pat[1].text) {
 					continue // its second word is not next
 				}
@@ -570,7 +641,11 @@ func (m *matcher) find(toks []token, hits []hit) []hit {
 			}
 		}
 		if len(t.text) >= 3 && m.prefix2[(uint16(t.text[0])<<8|uint16(t.text[1]))/64]&(1<<((uint16(t.text[0])<<8|uint16(t.text[1]))%64)) != 0 {
-			for _, c := range m.prefix[t.text[:3]] {
+			var cs []*cue
+			if v := m.prefixIndex.get(t.text[:3]); v != 0 {
+				cs = m.prefixLists[v-1]
+			}
+			for _, c := range cs {
 				if n := c.matchAt(toks, i); n > 0 {
 					hits = append(hits, hit{c, i, n})
 				}
@@ -691,10 +766,10 @@ func (t *wordTable) get(w string) uint64 {
 
 // windowScratch is tokenizeScratch(body[from:to]) for an article whose
 // sentences (sents, in order, each's Text being body[Start:End]) already
-// have their tokens: when the window lies in one sentence its tokens are
-// copied from the sentence's (a word the window starts inside is cut as
-// tokenize would cut it), else the window is cut afresh. The caller hands
-// the buffer back with releaseTokens.
+// have their tokens: the window's tokens are copied from its sentences'
+// (a word the window starts inside is cut as tokenize would cut it) when
+// the text between them holds no word, else the window is cut afresh. The
+// caller hands the buffer back with releaseTokens.
 func windowScratch(body string, sents []AnalyzedSentence, from, to int) (*[]token, []token) {
 	k, hi := 0, len(sents) // the first sentence ending after from
 	for k < hi {
@@ -704,17 +779,102 @@ func windowScratch(body string, sents []AnalyzedSentence, from, to int) (*[]toke
 			k = m + 1
 		}
 	}
-	if k == len(sents) || from < sents[k].Start || to > sents[k].End || from > to || len(sents[k].Text) != sents[k].End-sents[k].Start {
+	if k == len(sents) || from > to {
 		return tokenizeScratch(body[from:to])
 	}
-	s := &sents[k]
 	b := tokenScratch.Get().(*[]token)
-	out, ok := windowTokens((*b)[:0], s.Text, s.words(), from-s.Start, to-s.Start)
+	out, ok := sentenceWindowTokens((*b)[:0], body, sents[k:], from, to)
 	if !ok {
-		out = tokenizeInto(out, body[from:to])
+		out = tokenizeInto(out[:0], body[from:to])
 	}
 	*b = out
 	return b, out
+}
+
+// sentenceWindowTokens appends to buf the tokens of body[from:to] taken
+// from those of sents (which start with the first sentence ending after
+// from), with offsets in the window; ok is false when a word crosses the
+// window's end or is not ASCII where the window starts inside it, or when
+// text outside the sentences, or two sentences with nothing between them,
+// may hold or make a word the sentences' tokens do not have.
+func sentenceWindowTokens(buf []token, body string, sents []AnalyzedSentence, from, to int) (_ []token, ok bool) {
+	last := from // where the text not yet taken starts
+	for j := 0; j < len(sents) && sents[j].Start < to; j++ {
+		s := &sents[j]
+		if len(s.Text) != s.End-s.Start {
+			return buf, false
+		}
+		if last < s.Start && hasWordRune(body[last:s.Start]) || j > 0 && last == s.Start {
+			return buf, false
+		}
+		if buf, ok = windowTokens(buf, s.Text, s.words(), from-s.Start, to-s.Start); !ok {
+			return buf, false
+		}
+		last = s.End
+	}
+	if last < to && hasWordRune(body[last:to]) {
+		return buf, false
+	}
+	return buf, true
+}
+
+// hasWordRune reports whether s holds a letter, digit or mark.
+func hasWordRune(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c] != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// windowView is windowScratch without a copy, for a window in one
+// sentence that cuts no word: the tokens of body[from:to] are then a part
+// of the sentence's own tokens, returned as they are, with offsets in the
+// sentence, which starts at body offset base (base+t.start is a token's
+// offset in body). ok is false for any other window.
+func windowView(body string, sents []AnalyzedSentence, from, to int) (toks []token, base int, ok bool) {
+	k, hi := 0, len(sents) // the first sentence ending after from
+	for k < hi {
+		if m := int(uint(k+hi) >> 1); from < sents[m].End {
+			hi = m
+		} else {
+			k = m + 1
+		}
+	}
+	if k == len(sents) || from < sents[k].Start || to > sents[k].End || from > to || len(sents[k].Text) != sents[k].End-sents[k].Start {
+		return nil, 0, false
+	}
+	s := &sents[k]
+	all := s.words()
+	lo, hi := 0, len(all) // the first token ending after from
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); int(all[m].end) > from-s.Start {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	if lo < len(all) && int(all[lo].start) < from-s.Start {
+		return nil, 0, false // the window starts inside a word
+	}
+	end := lo
+	for end < len(all) && int(all[end].start) < to-s.Start {
+		end++
+	}
+	if end > lo && int(all[end-1].end) > to-s.Start {
+		return nil, 0, false // the window ends inside a word
+	}
+	return all[lo:end:end], s.Start, true
 }
 
 // windowTokens appends to buf the tokens of text[from:to] taken from toks

@@ -54,18 +54,18 @@ func (idx *actorIndex) notePosition(text string, toks []token, ns nameSpan) {
 	if ns.from >= ns.to {
 		return
 	}
-	key := runKey(toks, ns.from, ns.to)
+	// The run's key is made only where it is counted (most runs are not).
 	if hasTitle(ns.title) || ns.speechAfter || appositivePerson(text, toks, ns.to) {
-		idx.personPos[key]++
+		idx.personPos[runKey(toks, ns.from, ns.to)]++
 		return
 	}
 	if thingAppositive(text, toks, ns.to) {
-		idx.thingPos[key]++
+		idx.thingPos[runKey(toks, ns.from, ns.to)]++
 	}
 	if ns.titleFrom > 0 && (ns.to >= len(toks) || toks[ns.to].text != "s") {
 		prev := toks[ns.titleFrom-1].text
 		if gap := text[toks[ns.titleFrom-1].end:toks[ns.titleFrom].start]; gap == " " && (positionPreps[prev] || prev == "on" && ns.titleFrom == 1) {
-			idx.placePos[key]++
+			idx.placePos[runKey(toks, ns.from, ns.to)]++
 		}
 	}
 }
@@ -278,8 +278,17 @@ var proxyNouns = setOf("spokesman", "spokeswoman", "spokesperson", "aide", "aide
 // namedForOther reports whether the person named at off is one another
 // speaks for ("a spokesman for X", "officials close to X", "an aide to X").
 func namedForOther(body string, sents []AnalyzedSentence, sentStart, off int) bool {
-	buf, toks := windowScratch(body, sents, max(sentStart, off-60), off)
+	from := max(sentStart, off-60)
+	if toks, _, ok := windowView(body, sents, from, off); ok {
+		return namedForOtherIn(toks)
+	}
+	buf, toks := windowScratch(body, sents, from, off)
 	defer releaseTokens(buf)
+	return namedForOtherIn(toks)
+}
+
+// namedForOtherIn is namedForOther on the tokens before the name.
+func namedForOtherIn(toks []token) bool {
 	k := len(toks) - 1
 	for k >= 0 && toks[k].upper && (toks[k].lex&(lexPersonTitle|lexDemonym) != 0) {
 		k-- // "Chancellor", "Dr"

@@ -183,7 +183,7 @@ func (idx *actorIndex) mergeSpellings(spell map[*person]*spelling) {
 		}
 	}
 	for _, sur := range patronymic {
-		if idx.alone[sur] > 0 {
+		if idx.alone.value(sur) > 0 {
 			continue // "Abramovich said": a surname
 		}
 		var kept []*person

@@ -81,7 +81,7 @@ func FindPeople(each ArticleStream, edits []ActorEdit, sink PeopleSink) (*People
 	for {
 		var quotes []Quote
 		texts := map[string]map[string]int{} // actor -> mention text -> mentions, before the edits
-		kinds := map[string]ActorKind{}
+		var kinds wordMap[ActorKind]
 		noNames := map[string]string{}
 		var qsc quoteScratch // quotesOf's buffers, reused from article to article
 		var mapped []ActorMention
@@ -98,12 +98,12 @@ func FindPeople(each ArticleStream, edits []ActorEdit, sink PeopleSink) (*People
 				}
 				byText[m.Text]++
 				m.Actor = relabelled(assumed, m.Actor, m.Text)
-				if _, ok := kinds[m.Actor]; !ok {
-					kinds[strings.Clone(m.Actor)] = kindOfID(m.Actor)
+				if _, ok := kinds.get(m.Actor); !ok {
+					kinds.set(strings.Clone(m.Actor), kindOfID(m.Actor))
 				}
 				mapped = append(mapped, m)
 			}
-			qs := quotesOf(nil, ai, *a, mapped, noNames, kinds, &qsc)
+			qs := quotesOf(nil, ai, *a, mapped, noNames, &kinds, &qsc)
 			if !sink.KeepsQuotes {
 				for i := range qs {
 					// Kept for the whole corpus: own copies, not slices of the article.

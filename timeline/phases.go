@@ -115,7 +115,7 @@ func (s *Schema) features(text string, toks []token, cast Cast, hits []hit, nums
 		if principal {
 			f.principal = true
 		}
-		person := !principal && cast.persons[t.text] > 0 // someone else named
+		person := !principal && cast.isPerson(t.text) // someone else named
 		switch {
 		case person && firstPerson:
 			f.thirdParty = true // someone else is the first person named
@@ -249,7 +249,10 @@ func at(v []float64, i int) float64 {
 // decide picks the phases of a sentence from its scores. A phase needs own
 // evidence in the sentence (a cue or a relation), so context alone never
 // labels background sentences.
-func (s *Schema) decide(f features, score []float64) SentencePhases {
+//
+// The Themes and Also lists are cut from the end of slab, which decide
+// returns grown: an article's sentences share one block of strings.
+func (s *Schema) decide(f features, score []float64, slab []string) (SentencePhases, []string) {
 	type cand struct {
 		i int
 		v float64
@@ -263,13 +266,17 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 		}
 	}
 	var out SentencePhases
+	from := len(slab)
 	for i, v := range f.theme {
 		if v >= minScore && !f.themeVeto[i] {
-			out.Themes = append(out.Themes, s.Themes[i].ID)
+			slab = append(slab, s.Themes[i].ID)
 		}
 	}
+	if len(slab) > from {
+		out.Themes = slab[from:len(slab):len(slab)]
+	}
 	if len(cs) == 0 {
-		return out
+		return out, slab
 	}
 	slices.SortStableFunc(cs, func(a, b cand) int { // best first
 		switch {
@@ -293,13 +300,17 @@ func (s *Schema) decide(f features, score []float64) SentencePhases {
 	if f.beforePh >= 0 && f.beforePh != best.i {
 		out.Before = s.Phases[f.beforePh].ID
 	}
+	from = len(slab)
 	for _, c := range cs[1:] {
 		// A second phase needs its own strong cue, or a score near the best.
 		if f.own[c.i] >= 2*minScore || c.v >= secondaryShare*best.v && f.own[c.i] >= minScore {
-			out.Also = append(out.Also, s.Phases[c.i].ID)
+			slab = append(slab, s.Phases[c.i].ID)
 		}
 	}
-	return out
+	if len(slab) > from {
+		out.Also = slab[from:len(slab):len(slab)]
+	}
+	return out, slab
 }
 
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }

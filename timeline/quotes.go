@@ -183,15 +183,15 @@ func unbalancedStart(body string, from, close int, afterQuote bool) int {
 func FindQuotes(arts []AnalyzedArticle, acts *Actors) []Quote {
 	byArticle := mentionsByArticle(acts.Mentions)
 	names := map[string]string{}
-	kinds := map[string]ActorKind{}
+	var kinds wordMap[ActorKind]
 	for _, a := range acts.List {
 		names[a.ID] = a.Name
-		kinds[a.ID] = a.Kind
+		kinds.set(a.ID, a.Kind)
 	}
 	var out []Quote
 	var sc quoteScratch
 	for ai, a := range arts {
-		out = quotesOf(out, ai, a, byArticle(ai), names, kinds, &sc)
+		out = quotesOf(out, ai, a, byArticle(ai), names, &kinds, &sc)
 	}
 	return out
 }
@@ -238,7 +238,7 @@ type personAt struct {
 }
 
 // quotesOf appends the quotations of article ai to out.
-func quotesOf(out []Quote, ai int, a AnalyzedArticle, mentions []ActorMention, names map[string]string, kinds map[string]ActorKind, sc *quoteScratch) []Quote {
+func quotesOf(out []Quote, ai int, a AnalyzedArticle, mentions []ActorMention, names map[string]string, kinds *wordMap[ActorKind], sc *quoteScratch) []Quote {
 	// Quotations first, paragraph by paragraph (headings hold none).
 	spans := sc.spans[:0]
 	defer func() { sc.spans = spans[:0] }()
@@ -269,7 +269,7 @@ func quotesOf(out []Quote, ai int, a AnalyzedArticle, mentions []ActorMention, n
 	people, poss := sc.people[:0], sc.poss[:0]
 	defer func() { sc.people, sc.poss = people[:0], poss[:0] }()
 	for _, m := range mentions {
-		if kinds[m.Actor] != Person || m.Sentence >= len(a.Sentences) {
+		if kind, _ := kinds.get(m.Actor); kind != Person || m.Sentence >= len(a.Sentences) {
 			continue
 		}
 		st := a.Sentences[m.Sentence].Start

@@ -28,17 +28,26 @@ var objectPrepositions = setOf("with", "to", "for", "from", "about", "against", 
 // Zelenskyy").
 func objectOfPreposition(body string, sents []AnalyzedSentence, sentStart, off int) bool {
 	from := max(sentStart, off-80)
+	if toks, base, ok := windowView(body, sents, from, off); ok {
+		return objectOfPrepositionIn(body, toks, base, off)
+	}
 	buf, toks := windowScratch(body, sents, from, off)
 	defer releaseTokens(buf)
+	return objectOfPrepositionIn(body, toks, from, off)
+}
+
+// objectOfPrepositionIn is objectOfPreposition on the tokens before the
+// name at off, base+t.start being a token's offset in body.
+func objectOfPrepositionIn(body string, toks []token, base, off int) bool {
 	k := len(toks) - 1
 	for k >= 0 && (toks[k].upper || toks[k].lex&(lexPersonTitle|lexDemonym) != 0 || toks[k].lex2&lex2RoleNoun != 0 || toks[k].text == "s" || toks[k].text == "the" ||
 		toks[k].text == "of" && k > 0 && toks[k-1].upper) { // "Secretary of State"
-		if clauseMarks.in(body[from+int(toks[k].end) : off]) {
+		if clauseMarks.in(body[base+int(toks[k].end) : off]) {
 			return false
 		}
 		k--
 	}
-	if k < 0 || clauseMarks.in(body[from+int(toks[k].end):off]) {
+	if k < 0 || clauseMarks.in(body[base+int(toks[k].end):off]) {
 		return false
 	}
 	return objectPrepositions[toks[k].text]
@@ -294,8 +303,7 @@ var leadingClauseWords = setOf("as", "when", "while", "after", "before", "once",
 // starts when it opens with a subordinate clause up to a comma and a
 // person is named after that comma; else from.
 func afterLeadingClause(body string, from, to int, people []personAt) int {
-	toks := tokenize(body[from:to])
-	if len(toks) == 0 || !leadingClauseWords[toks[0].text] {
+	if first, ok := firstToken(body[from:to]); !ok || !leadingClauseWords[first] {
 		return from
 	}
 	k := strings.IndexByte(body[from:to], ',')

@@ -59,7 +59,10 @@ func TestSummitSchemaHasTheRequiredPhasesAndThemes(t *testing.T) {
 
 func TestPhaseOfSentences(t *testing.T) {
 	s := loadSummit(t)
-	cast := Cast{Principals: []string{"biden", "putin"}, persons: map[string]int{"biden": 3, "putin": 3, "mccain": 2}}
+	cast := Cast{Principals: []string{"biden", "putin"}}
+	for name, mentions := range map[string]int{"biden": 3, "putin": 3, "mccain": 2} {
+		cast.persons.set(name, mentions)
+	}
 	tests := []struct{ text, want string }{
 		{"Hours before the meeting, Biden told aides he expected little.", "pre-summit"},
 		{"Putin's plane touched down at the airport shortly after noon.", "arrival"},

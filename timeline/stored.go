@@ -149,11 +149,11 @@ func (c CastCounts) IsPerson(name string) bool { return c[name].Person > 0 }
 // position anywhere in the corpus, this article included). With the cast
 // of the whole corpus it gives what AnalyzeSplit gives for the article.
 func (s *Schema) AnalyzeWith(p *Prepared, principals []string, isPerson func(string) bool) AnalyzedArticle {
-	cast := Cast{Principals: principals, persons: map[string]int{}}
+	cast := Cast{Principals: principals}
 	for _, toks := range p.tokens {
 		for _, t := range toks {
-			if t.upper && cast.persons[t.text] == 0 && isPerson(t.text) {
-				cast.persons[t.text] = 1
+			if t.upper && !cast.isPerson(t.text) && isPerson(t.text) {
+				cast.persons.set(t.text, 1)
 			}
 		}
 	}

@@ -12,7 +12,8 @@ import (
 // TestWindowScratchCutsAsTokenize: the tokens of a window taken from its
 // sentence's tokens are those tokenize cuts from the window's text, for
 // windows starting anywhere (inside words, ASCII or not) and ending at
-// word starts or anywhere.
+// word starts or anywhere; so are windowView's, where it sees the window
+// in place.
 func TestWindowScratchCutsAsTokenize(t *testing.T) {
 	bodies := []string{
 		"President Volodymyr Zelenskyy’s aide, Jean-Noël Barrot, met Straße officials. Café owners said “no”.",
@@ -29,6 +30,7 @@ func TestWindowScratchCutsAsTokenize(t *testing.T) {
 		bodies = append(bodies, string(b))
 	}
 	rng := rand.New(rand.NewSource(1))
+	views := 0
 	for _, body := range bodies {
 		seg := Segment(body, nil)
 		sents := make([]AnalyzedSentence, len(seg.Sentences))
@@ -45,6 +47,64 @@ func TestWindowScratchCutsAsTokenize(t *testing.T) {
 					to = s.Start + int(toks[k].start)
 				}
 			}
+			buf, got := windowScratch(body, sents, from, to)
+			want := tokenize(body[from:to])
+			if len(got) != 0 || len(want) != 0 {
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("window %q:\n got %+v\nwant %+v", body[from:to], got, want)
+				}
+			}
+			releaseTokens(buf)
+			// A window cutting no word is also seen in place, with the
+			// same tokens at offsets in the sentence.
+			view, base, ok := windowView(body, sents, from, to)
+			if !ok {
+				continue
+			}
+			views++
+			shifted := make([]token, len(view))
+			for k, tok := range view {
+				tok.start -= int32(from - base)
+				tok.end -= int32(from - base)
+				shifted[k] = tok
+			}
+			if len(shifted) != 0 || len(want) != 0 {
+				if !reflect.DeepEqual(shifted, want) {
+					t.Fatalf("window %q in place:\n got %+v\nwant %+v", body[from:to], shifted, want)
+				}
+			}
+		}
+	}
+	if views == 0 {
+		t.Fatal("no window was seen in place")
+	}
+}
+
+// TestWindowScratchAcrossSentences: windows over several sentences, and
+// the text between them, are cut as tokenize cuts them.
+func TestWindowScratchAcrossSentences(t *testing.T) {
+	bodies := []string{
+		"He said “yes.” Then he left. «Non», dit-il.\n\nA new paragraph—with dashes. Café owners said “no”.",
+		"One.Two. José left.   Ünter Ölberg came. Straße-12 x",
+	}
+	files, _ := filepath.Glob("../assets/corpus/alaska-2025/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, string(b))
+	}
+	rng := rand.New(rand.NewSource(2))
+	for _, body := range bodies {
+		seg := Segment(body, nil)
+		sents := make([]AnalyzedSentence, len(seg.Sentences))
+		for i, s := range seg.Sentences {
+			sents[i].Sentence = s
+		}
+		for n := 0; n < 3000; n++ {
+			from := rng.Intn(len(body) + 1)
+			to := min(len(body), from+rng.Intn(400))
 			buf, got := windowScratch(body, sents, from, to)
 			want := tokenize(body[from:to])
 			if len(got) != 0 || len(want) != 0 {
@@ -111,6 +171,20 @@ func TestEditDistance(t *testing.T) {
 		}
 		if got := editDistance(c.b, c.a); got != c.want {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", c.b, c.a, got, c.want)
+		}
+	}
+}
+
+// TestFirstToken: firstToken is the first of tokenize's words.
+func TestFirstToken(t *testing.T) {
+	for _, s := range []string{
+		"", " ", ", .", "As the talks began, Trump said", "“While", "“ ” «Non» after", "Ünter den", "e\u0301tait là",
+		"KIM Jong-un", "don't", "  12:30 p.m.", "—", "x", "Jose\u0301 Mari\u0301a", "¿Qué pasa?", "’s view",
+	} {
+		toks := tokenize(s)
+		got, ok := firstToken(s)
+		if ok != (len(toks) > 0) || ok && got != toks[0].text {
+			t.Errorf("firstToken(%q) = %q, %v; tokenize gives %+v", s, got, ok, toks)
 		}
 	}
 }
