@@ -437,8 +437,9 @@ func TestSourceCountsMatchTheCountingQuery(t *testing.T) {
 }
 
 // TestSourceCountsMigration upgrades a database of schema 10 (the same
-// rows without source_counts) and checks migration 011 counts what was
-// stored, and that the counts go on from there.
+// rows without source_counts, the full-text index merging four segments at
+// a time) and checks migration 011 counts what was stored, that the counts
+// go on from there, and the index's merge setting.
 func TestSourceCountsMigration(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v10.db")
@@ -450,7 +451,8 @@ func TestSourceCountsMigration(t *testing.T) {
 		t.Fatalf("import: %+v", sum)
 	}
 	want := countedSources(t, db)
-	if _, err := db.db.Exec(`DROP TABLE source_counts; DELETE FROM schema_version WHERE version >= 11`); err != nil {
+	if _, err := db.db.Exec(`DROP TABLE source_counts; INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('automerge', 4);
+		DELETE FROM schema_version WHERE version >= 11`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -462,8 +464,15 @@ func TestSourceCountsMigration(t *testing.T) {
 	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("after the upgrade: %v %v\nwant %v", got, err, want)
 	}
+	var automerge int
+	if err := db.db.QueryRow(`SELECT v FROM sentences_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil || automerge != 8 {
+		t.Errorf("full-text automerge after the upgrade: %d %v", automerge, err)
+	}
 	if st, err := db.ImportArticle(ctx, article(want[0].Label, "new.txt", "A new article came in. It has three sentences. The last is short.")); err != nil || st.Sentences != 3 {
 		t.Fatalf("import after the upgrade: %+v %v", st, err)
 	}
 	checkSourceCounts(t, db, "import after the upgrade")
+	if hits, err := db.Search(ctx, "\"three sentences\"", 5); err != nil || len(hits) != 1 {
+		t.Fatalf("phrase search after the upgrade: %v %v", hits, err)
+	}
 }
