@@ -127,6 +127,7 @@ func (d *DB) storeBatch(ctx context.Context, batch []ingest.Prepared, savepoints
 				clear(st.sourceIDs) // the article's new source is gone
 				out[i].Err = d.describe(err)
 			} else if pa != nil {
+				st.count(stored.sourceID, stored.Sentences)
 				delta.Add(pa.names, 1)
 				maxID = max(maxID, stored.ID)
 				ast.add(stored.sourceID, pa.words, stored.cells, 1, stored.CopyOf != "")
@@ -143,6 +144,9 @@ func (d *DB) storeBatch(ctx context.Context, batch []ingest.Prepared, savepoints
 					return err
 				}
 			}
+		}
+		if err := st.flushCounts(ctx); err != nil {
+			return err
 		}
 		if err := addNames(ctx, tx, delta, maxID); err != nil {
 			return err
@@ -178,14 +182,17 @@ var errNoSentences = errors.New("no sentences in the text (only boilerplate or p
 
 // statements are the prepared statements of one batch.
 type statements struct {
-	exists, source, article, stripped *sql.Stmt
-	sentences                         *rowInserter
-	copies                            copyStatements
-	sourceIDs                         map[string]int64 // the sources stored in the batch, by label
+	exists, source, article, stripped, counts *sql.Stmt
+	sentences                                 *rowInserter
+	copies                                    copyStatements
+	sourceIDs                                 map[string]int64 // the sources stored in the batch, by label
+	// the articles and sentences stored in the batch per source, added to
+	// source_counts by flushCounts
+	added map[int64]*[2]int
 }
 
 func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
-	st := &statements{sourceIDs: map[string]int64{}}
+	st := &statements{sourceIDs: map[string]int64{}, added: map[int64]*[2]int{}}
 	pr := &preparer{ctx: ctx, tx: tx}
 	prep := pr.prep
 	// Two indexed look-ups (an OR across columns would scan the table).
@@ -196,6 +203,8 @@ func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	st.sentences = newRowInserter(ctx, tx, "INSERT INTO sentences", "article_id", "seq", "paragraph", "start_offset", "end_offset", "kind", "words", "text")
 	st.stripped = prep(`INSERT INTO stripped_lines (article_id, start_offset, end_offset, rule, text) VALUES (?, ?, ?, ?, ?)`)
+	st.counts = prep(`INSERT INTO source_counts (source_id, articles, sentences) VALUES (?, ?, ?)
+		ON CONFLICT (source_id) DO UPDATE SET articles = articles + excluded.articles, sentences = sentences + excluded.sentences`)
 	st.copies = prepareCopyStatements(pr)
 	if pr.err != nil {
 		st.close()
@@ -205,9 +214,32 @@ func newStatements(ctx context.Context, tx *sql.Tx) (*statements, error) {
 }
 
 func (st *statements) close() {
-	closeStatements([]*sql.Stmt{st.exists, st.source, st.article, st.stripped})
+	closeStatements([]*sql.Stmt{st.exists, st.source, st.article, st.stripped, st.counts})
 	st.sentences.close()
 	st.copies.close()
+}
+
+// count adds a stored article with its sentences to its source's counts.
+func (st *statements) count(sourceID int64, sentences int) {
+	c := st.added[sourceID]
+	if c == nil {
+		c = &[2]int{}
+		st.added[sourceID] = c
+	}
+	c[0]++
+	c[1] += sentences
+}
+
+// flushCounts adds the counts of the articles stored since the last flush
+// to source_counts.
+func (st *statements) flushCounts(ctx context.Context) error {
+	for id, c := range st.added {
+		if _, err := st.counts.ExecContext(ctx, id, c[0], c[1]); err != nil {
+			return fmt.Errorf("store source counts: %w", err)
+		}
+	}
+	clear(st.added)
+	return nil
 }
 
 // storedArticle is what storing one article wrote.
@@ -345,12 +377,14 @@ type SourceSummary struct {
 	Sentences int
 }
 
+// qSources lists the sources with their counts, kept in source_counts as
+// articles are stored (migration 011).
+const qSources = `SELECT s.id, s.label, COALESCE(c.articles, 0), COALESCE(c.sentences, 0)
+	FROM sources s LEFT JOIN source_counts c ON c.source_id = s.id ORDER BY s.label COLLATE NOCASE`
+
 // Sources lists the sources by label with article and sentence counts.
 func (d *DB) Sources(ctx context.Context) ([]SourceSummary, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT s.id, s.label,
-		(SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
-		(SELECT COUNT(*) FROM sentences n JOIN articles a ON a.id = n.article_id WHERE a.source_id = s.id)
-		FROM sources s ORDER BY s.label COLLATE NOCASE`)
+	rows, err := d.db.QueryContext(ctx, qSources)
 	if err != nil {
 		return nil, d.describe(err)
 	}

@@ -2,11 +2,14 @@ package data
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsreel/newsreel/data/ingest"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -344,5 +347,132 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		if !strings.Contains(strings.Join(plan, "; "), p.want) {
 			t.Errorf("%s: plan %q, want %q", name, plan, p.want)
 		}
+	}
+}
+
+// qSourcesCounted is what Sources ran before migration 011: it counts
+// every source's articles and sentences.
+const qSourcesCounted = `SELECT s.id, s.label,
+	(SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
+	(SELECT COUNT(*) FROM sentences n JOIN articles a ON a.id = n.article_id WHERE a.source_id = s.id)
+	FROM sources s ORDER BY s.label COLLATE NOCASE`
+
+// countedSources runs qSourcesCounted.
+func countedSources(t *testing.T, db *DB) []SourceSummary {
+	t.Helper()
+	rows, err := db.db.Query(qSourcesCounted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []SourceSummary
+	for rows.Next() {
+		var s SourceSummary
+		if err := rows.Scan(&s.ID, &s.Label, &s.Articles, &s.Sentences); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// checkSourceCounts compares Sources with the counting query.
+func checkSourceCounts(t *testing.T, db *DB, when string) {
+	t.Helper()
+	got, err := db.Sources(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := countedSources(t, db)
+	if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("%s: sources\n%v\nwant (counted)\n%v", when, got, want)
+	}
+}
+
+// TestSourceCountsMatchTheCountingQuery: the per-source counts the writer
+// keeps (source_counts) give what counting the stored rows gives, after
+// imports through the worker pool and one article at a time, duplicates
+// (the same files again, the same text under another source) and
+// articles that fail.
+func TestSourceCountsMatchTheCountingQuery(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	dir := writeCorpus(t, 300)
+	steps := []struct {
+		name string
+		run  func() ingest.Summary
+	}{
+		{"import", func() ingest.Summary { return ingest.Import(ctx, db, []string{dir}, ingest.Options{}, nil) }},
+		{"import again (all duplicates)", func() ingest.Summary { return ingest.Import(ctx, db, []string{dir}, ingest.Options{}, nil) }},
+		{"mixed folders", func() ingest.Summary {
+			return ingest.Import(ctx, db, []string{"../assets/corpus/alaska-2025", dir}, ingest.Options{}, nil)
+		}},
+		{"one at a time, under another label", func() ingest.Summary {
+			return ingest.Import(ctx, sequentialSink{db}, []string{writeCorpus(t, 320)}, ingest.Options{Label: "Relabelled"}, nil)
+		}},
+	}
+	for _, s := range steps {
+		sum := s.run()
+		if sum.Failed > 0 {
+			t.Fatalf("%s: %+v", s.name, sum)
+		}
+		checkSourceCounts(t, db, s.name)
+	}
+	// A batch with articles that fail: only those stored count.
+	r := db.StoreBatch(ctx, []ingest.Prepared{
+		ingest.Prepare(article("Failing", "empty.txt", "Comments (0)\n")),
+		ingest.Prepare(article("Failing", "ok.txt", "The talks ended at noon. Both sides left.")),
+		{Article: article("Failing", "unreadable.txt", ""), Err: errors.New("unreadable")},
+	})
+	if r[0].Err == nil || r[1].Err != nil || r[2].Err == nil {
+		t.Fatalf("batch with failures: %+v", r)
+	}
+	checkSourceCounts(t, db, "batch with failures")
+	srcs, _ := db.Sources(ctx)
+	for _, s := range srcs {
+		if s.Label == "Failing" && (s.Articles != 1 || s.Sentences != 2) {
+			t.Fatalf("source of the batch with failures: %+v", s)
+		}
+	}
+}
+
+// TestSourceCountsMigration upgrades a database of schema 10 (the same
+// rows without source_counts, the full-text index merging four segments at
+// a time) and checks migration 011 counts what was stored, that the counts
+// go on from there, and the index's merge setting.
+func TestSourceCountsMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v10.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := ingest.Import(ctx, db, []string{"../assets/corpus/alaska-2025", writeCorpus(t, 120)}, ingest.Options{}, nil); sum.Failed > 0 || sum.Imported == 0 {
+		t.Fatalf("import: %+v", sum)
+	}
+	want := countedSources(t, db)
+	if _, err := db.db.Exec(`DROP TABLE source_counts; INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('automerge', 4);
+		DELETE FROM schema_version WHERE version >= 11`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got, err := db.Sources(ctx)
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("after the upgrade: %v %v\nwant %v", got, err, want)
+	}
+	var automerge int
+	if err := db.db.QueryRow(`SELECT v FROM sentences_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil || automerge != 8 {
+		t.Errorf("full-text automerge after the upgrade: %d %v", automerge, err)
+	}
+	if st, err := db.ImportArticle(ctx, article(want[0].Label, "new.txt", "A new article came in. It has three sentences. The last is short.")); err != nil || st.Sentences != 3 {
+		t.Fatalf("import after the upgrade: %+v %v", st, err)
+	}
+	checkSourceCounts(t, db, "import after the upgrade")
+	if hits, err := db.Search(ctx, "\"three sentences\"", 5); err != nil || len(hits) != 1 {
+		t.Fatalf("phrase search after the upgrade: %v %v", hits, err)
 	}
 }

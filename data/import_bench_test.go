@@ -218,6 +218,7 @@ func BenchmarkQueries(b *testing.B) {
 				c, err := db.StoredClaims(ctx)
 				return len(timeline.FindDiscrepancies(c)) + 1, err
 			}},
+			{"sources", func() (int, error) { s, err := db.Sources(ctx); return len(s), err }},
 			{"search", func() (int, error) { h, err := db.Search(ctx, "talks moscow", 50); return len(h), err }},
 			{"refresh-uptodate", func() (int, error) { return 1, db.Refresh(ctx, schema, nil) }},
 			// The people stage: read whole, and the look-ups of the people

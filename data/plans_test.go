@@ -43,6 +43,8 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		"coverage matrix": {qCoverageMatrix, []any{0, 0}, []string{"SEARCH s USING INTEGER PRIMARY KEY", "SEARCH w USING INTEGER PRIMARY KEY"}, []string{"articles", "sentence"}},
 		"article coverage": {qStoredCoverage, []any{0}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},
+		"sources": {qSources, nil, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources_1", "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"},
+			[]string{"TEMP B-TREE", "articles", "sentences"}},
 		"search": {qSearch, []any{`"talks"`, 50}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 0:M1", "SCAN sentences_fts VIRTUAL TABLE INDEX 0:=M1", "SEARCH n USING INTEGER PRIMARY KEY", "SEARCH a USING INTEGER PRIMARY KEY"},
 			[]string{"SCAN n", "SCAN a"}},
 		"screen: phases per source":                {qPhaseSources, nil, []string{"SCAN c"}, []string{"articles", "sentence"}},

@@ -41,7 +41,13 @@ func (r *rowInserter) flush() error {
 			if err != nil {
 				return err
 			}
-			if _, err := st.ExecContext(r.ctx, args[:n*r.cols]...); err != nil {
+			// Query, not Exec: the driver binds every value and steps in
+			// one call into SQLite (Exec crosses into C once per value).
+			rows, err := st.QueryContext(r.ctx, args[:n*r.cols]...)
+			if err != nil {
+				return err
+			}
+			if err := rows.Close(); err != nil {
 				return err
 			}
 			args = args[n*r.cols:]
