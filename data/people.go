@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,10 +125,9 @@ const (
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
 	qActorCells = `SELECT source_id, file, copy, mentions, sentences, words, quoted_words, ord, article_id
 		FROM actor_cells WHERE gen = ? AND actor = ? ORDER BY ord`
-	// The sentence's times come from its article's stored results.
-	qActorSentences = `SELECT c.file, t.seq, t.text,
-			(SELECT r.value -> 'tm' FROM article_analysis aa CROSS JOIN json_each(aa.results) r
-				WHERE aa.article_id = c.article_id AND r.value ->> 'i' = t.seq)
+	// An actor's sentences in a source's articles, in corpus order (their
+	// times are read from the articles' stored results after).
+	qActorSentences = `SELECT c.article_id, c.file, t.seq, t.text
 		FROM people_sources ps CROSS JOIN actor_cells c ON c.gen = ps.gen AND c.actor = ?2 AND c.ord BETWEEN ps.first_ord AND ps.last_ord
 		CROSS JOIN json_each(c.seqs) j CROSS JOIN sentences t ON t.article_id = c.article_id AND t.seq = j.value
 		WHERE ps.gen = ?1 AND ps.source_id = ?3 ORDER BY c.ord LIMIT ?4` // json_each walks the array in order
@@ -1341,7 +1341,9 @@ func (d *DB) eachCellOf(ctx context.Context, stmt *sql.Stmt, gen int64, id strin
 }
 
 // ActorSentences returns the sentences of one source that mention the actor, as evidence (File,
-// Sentence index, Text, Times), in corpus order — the "sentences behind a cell" of the coverage screen.
+// Sentence index, Text, Times), in corpus order: all of them, as many as the actor's mentions (a third
+// of a million for the most mentioned actor in a wire service's 100,000 articles). The coverage
+// screen's "sentences behind a cell" reads the first ones (ActorSentencesN).
 func (d *DB) ActorSentences(ctx context.Context, actor, source string) ([]timeline.Evidence, error) {
 	return d.ActorSentencesN(ctx, actor, source, 0)
 }
@@ -1371,18 +1373,71 @@ func (d *DB) ActorSentencesN(ctx context.Context, actor, source string, limit in
 	}
 	defer rows.Close()
 	var out []timeline.Evidence
+	var articles []int64 // each sentence's
 	for rows.Next() {
 		e := timeline.Evidence{Source: label}
-		var times sql.NullString
-		if err := rows.Scan(&e.File, &e.Sentence, &e.Text, &times); err != nil {
+		var article int64
+		if err := rows.Scan(&article, &e.File, &e.Sentence, &e.Text); err != nil {
 			return nil, d.describe(err)
 		}
-		if times.Valid && times.String != "null" {
-			if e.Times, err = decodeTimes([]byte(times.String)); err != nil {
-				return nil, fmt.Errorf("database %s: stored times of %s sentence %d: %w", d.Path, e.File, e.Sentence, err)
+		out = append(out, e)
+		articles = append(articles, article)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, d.describe(err)
+	}
+	// Their times, from their articles' stored results: each article's
+	// read once.
+	times, err := d.sentenceTimes(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		e := &out[i]
+		raw, ok := times[sentenceKey{articles[i], e.Sentence}]
+		if !ok {
+			continue
+		}
+		if e.Times, err = decodeTimes(raw); err != nil {
+			return nil, fmt.Errorf("database %s: stored times of %s sentence %d: %w", d.Path, e.File, e.Sentence, err)
+		}
+	}
+	return out, nil
+}
+
+// sentenceTimes reads the stored times of the sentences of articles (ids,
+// repeated or not), by sentence: those with times only.
+func (d *DB) sentenceTimes(ctx context.Context, articles []int64) (map[sentenceKey]json.RawMessage, error) {
+	out := map[sentenceKey]json.RawMessage{}
+	ids := slices.Compact(slices.Sorted(slices.Values(articles)))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := d.db.QueryContext(ctx, qArticleResults, string(list))
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var article int64
+		var raw sql.RawBytes
+		if err := rows.Scan(&article, &raw); err != nil {
+			return nil, d.describe(err)
+		}
+		results, err := parseResults(raw)
+		if err != nil {
+			return nil, fmt.Errorf("database %s: stored analysis of article %d: %w", d.Path, article, err)
+		}
+		for _, r := range results {
+			k := sentenceKey{article, r.Seq}
+			if _, seen := out[k]; !seen && r.hasTimes() {
+				out[k] = r.Times
 			}
 		}
-		out = append(out, e)
 	}
 	return out, d.describeErr(rows.Err())
 }

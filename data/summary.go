@@ -37,7 +37,7 @@ const (
 				ORDER BY file, article_id LIMIT ?1) p)) j
 		ORDER BY s.label COLLATE NOCASE, s.id, c.key, j.key`
 	// The stored results of articles given as a JSON array of ids.
-	qScreenResults = `SELECT aa.article_id, aa.results FROM json_each(?) k CROSS JOIN article_analysis aa ON aa.article_id = k.value`
+	qArticleResults = `SELECT aa.article_id, aa.results FROM json_each(?) k CROSS JOIN article_analysis aa ON aa.article_id = k.value`
 	// The text of sentences given as a JSON array of [article id, seq].
 	qSentenceTexts = `SELECT t.article_id, t.seq, t.text FROM json_each(?) k
 		CROSS JOIN sentences t ON t.article_id = k.value ->> 0 AND t.seq = k.value ->> 1`
@@ -318,7 +318,7 @@ func (d *DB) phaseSentences(ctx context.Context, sources []screenSource) (map[in
 	if err != nil {
 		return nil, err
 	}
-	rows, err := d.db.QueryContext(ctx, qScreenResults, string(list))
+	rows, err := d.db.QueryContext(ctx, qArticleResults, string(list))
 	if err != nil {
 		return nil, err
 	}
