@@ -43,8 +43,9 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		"coverage matrix": {qCoverageMatrix, []any{0, 0}, []string{"SEARCH s USING INTEGER PRIMARY KEY", "SEARCH w USING INTEGER PRIMARY KEY"}, []string{"articles", "sentence"}},
 		"article coverage": {qStoredCoverage, []any{0}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING PRIMARY KEY"},
 			[]string{"TEMP B-TREE"}},
-		"search": {qSearch, []any{`"talks"`, 50}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 0:M1", "SCAN sentences_fts VIRTUAL TABLE INDEX 0:=M1", "SEARCH n USING INTEGER PRIMARY KEY", "SEARCH a USING INTEGER PRIMARY KEY"},
-			[]string{"SCAN n", "SCAN a"}},
+		"search: rank the newest matches": {qSearchRank, []any{`"talks"`, 50, 10000}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 192:M1"}, []string{"SCAN sentences "}},
+		"search: the hits": {qSearchHits, []any{`"talks"`, 1, 9, "[1,9]"}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 0:M1><", "SEARCH n USING INTEGER PRIMARY KEY", "SEARCH a USING INTEGER PRIMARY KEY", "SEARCH s USING INTEGER PRIMARY KEY"},
+			[]string{"SCAN n", "SCAN a", "INDEX 0:=M1"}},
 		"screen: each source's phases' first articles": {qScreenPicks, []any{8}, []string{"SEARCH c USING PRIMARY KEY (source_id=? AND kind=?)",
 			"CORRELATED SCALAR SUBQUERY", "SEARCH phase_articles USING PRIMARY KEY (source_id=? AND phase=?)"}, []string{"SCAN c", "SCAN phase_articles"}},
 		"screen: articles' results":    {qArticleResults, []any{"[1,2]"}, []string{"SCAN k VIRTUAL TABLE", "SEARCH aa USING INTEGER PRIMARY KEY (rowid=?)"}, []string{"SCAN aa"}},
@@ -96,34 +97,41 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 }
 
 // TestSearchRanksAsTheJoinedQuery: ranking before joining gives the hits
-// (and order) of the plain query that joins every match.
+// (and order) of the plain query that joins every match, among the newest
+// SearchWindow matches.
 func TestSearchRanksAsTheJoinedQuery(t *testing.T) {
 	db := openTemp(t)
 	importMixed(t, db, 0)
-	for _, q := range []string{"talks moscow", "putin", "trump said", "ukr*"} {
-		got, err := db.Search(context.Background(), q, 7)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := db.db.Query(`SELECT n.id, highlight(sentences_fts, 0, '[', ']') FROM sentences_fts f JOIN sentences n ON n.id = f.rowid
-			WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), n.id LIMIT 7`, MatchQuery(q))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for rows.Next() {
-			var id int64
-			var hl string
-			rows.Scan(&id, &hl)
-			want = append(want, fmt.Sprint(id, hl))
-		}
-		rows.Close()
-		var have []string
-		for _, h := range got {
-			have = append(have, fmt.Sprint(h.SentenceID, h.Highlight))
-		}
-		if len(want) == 0 || strings.Join(have, "\n") != strings.Join(want, "\n") {
-			t.Errorf("%q: hits\n%s\nwant\n%s", q, strings.Join(have, "\n"), strings.Join(want, "\n"))
+	defer func(w int) { SearchWindow = w }(SearchWindow)
+	for _, window := range []int{10000, 12, 3} {
+		SearchWindow = window
+		for _, q := range []string{"talks moscow", "putin", "trump said", "ukr*"} {
+			got, err := db.Search(context.Background(), q, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := db.db.Query(`SELECT n.id, highlight(sentences_fts, 0, '[', ']') FROM sentences_fts f JOIN sentences n ON n.id = f.rowid
+				WHERE sentences_fts MATCH ?1 AND f.rowid >= COALESCE((SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1
+					ORDER BY rowid DESC LIMIT 1 OFFSET ?2 - 1), 0)
+				ORDER BY bm25(sentences_fts), n.id LIMIT 7`, MatchQuery(q), window)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for rows.Next() {
+				var id int64
+				var hl string
+				rows.Scan(&id, &hl)
+				want = append(want, fmt.Sprint(id, hl))
+			}
+			rows.Close()
+			var have []string
+			for _, h := range got {
+				have = append(have, fmt.Sprint(h.SentenceID, h.Highlight))
+			}
+			if len(want) == 0 || strings.Join(have, "\n") != strings.Join(want, "\n") {
+				t.Errorf("window %d, %q: hits\n%s\nwant\n%s", window, q, strings.Join(have, "\n"), strings.Join(want, "\n"))
+			}
 		}
 	}
 }
