@@ -225,7 +225,8 @@ func (d *DB) PeopleStale(ctx context.Context, schema *timeline.Schema) (bool, er
 // RefreshPeople brings the stored corpus stage up to date (after Refresh,
 // which it runs first), reporting progress: done of total steps, a step
 // being one article in one of the stage's walks of the corpus (three, or
-// six when an edit turns out to be skipped).
+// six when an edit turns out to be skipped), then the later phases on a
+// budget of one walk's steps (see peopleProgress).
 func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progress Progress) error {
 	d.peopleMu.Lock() // one refresh at a time (another process's makes a generation of its own)
 	defer d.peopleMu.Unlock()
@@ -256,22 +257,15 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 	if err != nil {
 		return d.describe(err)
 	}
-	w := &peopleWriter{d: d, ctx: ctx, gen: gen}
+	prog := &peopleProgress{report: progress, articles: total, walks: 3}
+	w := &peopleWriter{d: d, ctx: ctx, gen: gen, progress: prog}
 	defer w.rollback()
-	walks := 3
-	done := 0
 	var cur streamedArticle
-	stream := d.streamArticles(ctx, maxID, &cur, func() {
-		done++
-		// At most a few hundred calls: when the share done moves by 1%.
-		if progress != nil && done < walks*total && done*100/max(walks*total, 1) != (done-1)*100/max(walks*total, 1) {
-			progress(min(done, walks*total), walks*total)
-		}
-	})
+	stream := d.streamArticles(ctx, maxID, &cur, prog.walked)
 	stage, err := timeline.FindPeople(stream, EditsOnly(stored), timeline.PeopleSink{
 		Article:     func(ap *timeline.ArticlePeople) error { return w.article(ap, cur) },
-		Restart:     func() error { walks += 3; return w.restart() }, // every pass again
-		KeepsQuotes: true,                                            // parked in people_quotes
+		Restart:     func() error { prog.walks += 3; return w.restart() }, // every pass again
+		KeepsQuotes: true,                                                 // parked in people_quotes
 	})
 	if err != nil {
 		return d.describeErr(err)
@@ -306,20 +300,99 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 	if err != nil {
 		return d.describe(err)
 	}
-	if progress != nil {
-		progress(walks*total, walks*total)
-	}
 	// The generations before are out of use (and any a crash left half
 	// written): dropped after the switch, a crash here leaves them for the
 	// next refresh.
-	return d.describeErr(d.inTx(ctx, func(tx *sql.Tx) error {
-		for _, table := range peopleTables {
+	err = d.inTx(ctx, func(tx *sql.Tx) error {
+		for i, table := range peopleTables {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE gen < ?`, gen); err != nil {
 				return err
 			}
+			prog.in(phaseDrop, i+1, len(peopleTables))
 		}
 		return nil
-	}))
+	})
+	if err != nil {
+		return d.describe(err)
+	}
+	prog.finish()
+	return nil
+}
+
+// peopleProgress reports RefreshPeople's progress as done of total steps:
+// a step per article in each walk of the corpus, then the later phases
+// (clustering the quotations, finding the discrepancies, dropping the
+// generation before: a quarter of the time at 100,000 articles) on a
+// budget of one walk's steps, shared in proportion to their times
+// (phaseShares), each moving through its share as its work goes. It calls
+// report when the share done moves by 0.1%; done never goes back, and
+// reaches total once, at the end.
+type peopleProgress struct {
+	report   Progress
+	articles int // steps per walk
+	walks    int
+	done     int
+}
+
+// peoplePhase is one of RefreshPeople's phases after the walks.
+type peoplePhase int
+
+// The phases after the walks, in order.
+const (
+	phaseGroups        peoplePhase = iota // clustering the quotations' wordings
+	phaseWordings                         // storing each wording's cluster
+	phaseVariants                         // the quotations as the clusters' variants
+	phaseQuotes                           // dropping the parked quotations
+	phaseScan                             // each cluster's wordings, speakers and sources
+	phaseClusters                         // storing the clusters
+	phaseClaims                           // parking the claims by quantity
+	phaseDiscrepancies                    // each quantity's discrepancies
+	phaseDrop                             // dropping the generation before
+)
+
+// phaseShares are the phases' shares (per mille) of the budget after the
+// walks: their times at 10,000 and 100,000 articles.
+var phaseShares = [...]int{phaseGroups: 270, phaseWordings: 10, phaseVariants: 160, phaseQuotes: 20, phaseScan: 180,
+	phaseClusters: 50, phaseClaims: 140, phaseDiscrepancies: 150, phaseDrop: 20}
+
+func (p *peopleProgress) total() int { return (p.walks + 1) * p.articles }
+
+// walked counts one more article walked.
+func (p *peopleProgress) walked() { p.set(p.done + 1) }
+
+// in sets the progress to i of n done in phase ph.
+func (p *peopleProgress) in(ph peoplePhase, i, n int) {
+	before := 0
+	for _, s := range phaseShares[:ph] {
+		before += s
+	}
+	at := before*1000 + phaseShares[ph]*1000*i/max(n, 1) // millionths of the budget
+	p.set(p.walks*p.articles + p.articles*at/1000000)
+}
+
+// set moves the progress to done (never back, never to the end) and
+// reports it when the share done has moved by 0.1%.
+func (p *peopleProgress) set(done int) {
+	total := p.total()
+	if p.report == nil || total <= 1 {
+		return
+	}
+	done = min(done, total-1)
+	if done <= p.done {
+		return
+	}
+	moved := done*1000/total != p.done*1000/total
+	p.done = done
+	if moved {
+		p.report(done, total)
+	}
+}
+
+// finish reports the end.
+func (p *peopleProgress) finish() {
+	if total := p.total(); p.report != nil && total > 0 {
+		p.report(total, total)
+	}
 }
 
 // peopleTables hold the stage's generations (people_stage last: the
@@ -421,6 +494,8 @@ type peopleWriter struct {
 	ranges   map[int64]*[2]int        // source -> first and last ord
 	wordings timeline.QuoteWordings   // the quotations' distinct wordings
 	quotes   int                      // quotations parked
+	claims   int                      // claims parked
+	progress *peopleProgress
 }
 
 type actorSource struct {
@@ -569,12 +644,13 @@ func (w *peopleWriter) actors(list []timeline.Actor) error {
 // speaker and rank, reading the variants cluster by cluster.
 func (w *peopleWriter) clusters() error {
 	ctx := w.ctx
-	groups := w.wordings.Groups()
+	groups := w.wordings.Groups(func(done, total int) { w.progress.in(phaseGroups, done, total) })
 	err := w.inTx(`INSERT INTO quote_wordings (gen, wording, grp) VALUES (?, ?, ?)`, func(st *sql.Stmt) error {
 		for wording, g := range groups {
 			if _, err := st.ExecContext(ctx, w.gen, wording, g); err != nil {
 				return err
 			}
+			w.progress.in(phaseWordings, wording+1, len(groups))
 		}
 		return nil
 	})
@@ -588,9 +664,11 @@ func (w *peopleWriter) clusters() error {
 	}); err != nil {
 		return err
 	}
+	w.progress.in(phaseVariants, 1, 1)
 	if _, err := w.d.db.ExecContext(ctx, `DELETE FROM people_quotes WHERE gen = ?`, w.gen); err != nil {
 		return err
 	}
+	w.progress.in(phaseQuotes, 1, 1)
 	// One cluster at a time: its wordings, speakers and sources; each
 	// wording's changes are written as they are found.
 	type stored struct {
@@ -657,7 +735,8 @@ func (w *peopleWriter) clusters() error {
 		}
 		defer rows.Close()
 		var speaker, name, source sql.RawBytes
-		for rows.Next() {
+		for n := 1; rows.Next(); n++ {
+			w.progress.in(phaseScan, n, w.quotes)
 			var grp, pos, qid, wording int
 			if err := rows.Scan(&grp, &pos, &qid, &wording, &speaker, &name, &source); err != nil {
 				return err
@@ -707,6 +786,7 @@ func (w *peopleWriter) clusters() error {
 		if _, err := insert.ExecContext(ctx, w.gen, i+1, c.grp, c.speaker, c.name, c.rank.Text, c.rank.Variants, c.sources); err != nil {
 			return err
 		}
+		w.progress.in(phaseClusters, i+1, len(out))
 	}
 	return tx.Commit()
 }
@@ -763,6 +843,7 @@ func (w *peopleWriter) parkClaims(ctx context.Context, conn *sql.Conn, st *sql.S
 	n := 0
 	var claims []timeline.Claim
 	for i := 0; rows.Next(); i++ {
+		w.progress.in(phaseClaims, i+1, w.progress.articles)
 		var source, file string
 		var raw sql.RawBytes
 		if err := rows.Scan(&source, &file, &raw); err != nil {
@@ -787,6 +868,7 @@ func (w *peopleWriter) parkClaims(ctx context.Context, conn *sql.Conn, st *sql.S
 			n++
 		}
 	}
+	w.claims = n
 	return rows.Err()
 }
 
@@ -823,11 +905,13 @@ func (w *peopleWriter) findDiscrepancies() error {
 		if pr.err != nil {
 			return pr.err
 		}
+		seen := 0 // claims read
 		for _, q := range quantities {
 			claims, err := readClaims(ctx, count, read, w.gen, q)
 			if err != nil {
 				return err
 			}
+			seen += len(claims)
 			for _, d := range timeline.FindDiscrepancies(claims) {
 				id++
 				sources := map[string]bool{}
@@ -849,6 +933,7 @@ func (w *peopleWriter) findDiscrepancies() error {
 					return err
 				}
 			}
+			w.progress.in(phaseDiscrepancies, seen, w.claims)
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM people_claims WHERE gen = ?`, w.gen)
 		return err
