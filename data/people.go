@@ -322,11 +322,11 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 // peopleProgress reports RefreshPeople's progress as done of total steps:
 // a step per article in each walk of the corpus, then the later phases
 // (clustering the quotations, finding the discrepancies, dropping the
-// generation before: a quarter of the time at 100,000 articles) on a
-// budget of one walk's steps, shared in proportion to their times
-// (phaseShares), each moving through its share as its work goes. It calls
-// report when the share done moves by 0.1%; done never goes back, and
-// reaches total once, at the end.
+// generation before: a sixth of the time at 10,000 and 100,000 articles)
+// on a budget of three fifths of a walk's steps, shared in proportion to
+// their times (phaseShares), each moving through its share as its work
+// goes. It calls report when the share done moves by 0.1%; done never
+// goes back, and reaches total once, at the end.
 type peopleProgress struct {
 	report   Progress
 	articles int // steps per walk
@@ -341,33 +341,41 @@ type peoplePhase int
 const (
 	phaseGroups        peoplePhase = iota // clustering the quotations' wordings
 	phaseWordings                         // storing each wording's cluster
-	phaseVariants                         // the quotations as the clusters' variants
-	phaseQuotes                           // dropping the parked quotations
+	phaseVariants                         // the quotations as the clusters' variants (one statement)
+	phaseQuotes                           // dropping the parked quotations (one statement)
 	phaseScan                             // each cluster's wordings, speakers and sources
 	phaseClusters                         // storing the clusters
 	phaseClaims                           // parking the claims by quantity
 	phaseDiscrepancies                    // each quantity's discrepancies
-	phaseDrop                             // dropping the generation before
+	phaseDrop                             // dropping the generation before, a table at a time
 )
 
 // phaseShares are the phases' shares (per mille) of the budget after the
-// walks: their times at 10,000 and 100,000 articles.
-var phaseShares = [...]int{phaseGroups: 270, phaseWordings: 10, phaseVariants: 160, phaseQuotes: 20, phaseScan: 180,
-	phaseClusters: 50, phaseClaims: 140, phaseDiscrepancies: 150, phaseDrop: 20}
+// walks: their times at 100,000 articles (walks 119 s; then 2.5, 0.1,
+// 4.1, 1.0, 3.2, 0.02, 4.8, 4.6 and 4.0 s).
+var phaseShares = [...]int{phaseGroups: 103, phaseWordings: 5, phaseVariants: 169, phaseQuotes: 39, phaseScan: 131,
+	phaseClusters: 1, phaseClaims: 200, phaseDiscrepancies: 189, phaseDrop: 163}
 
-func (p *peopleProgress) total() int { return (p.walks + 1) * p.articles }
+func (p *peopleProgress) total() int { return p.walks*p.articles + p.budget() }
+
+// budget is the steps of the phases after the walks.
+func (p *peopleProgress) budget() int { return p.articles * 3 / 5 }
 
 // walked counts one more article walked.
 func (p *peopleProgress) walked() { p.set(p.done + 1) }
 
 // in sets the progress to i of n done in phase ph.
 func (p *peopleProgress) in(ph peoplePhase, i, n int) {
+	p.set(p.phaseStart(ph) + p.budget()*phaseShares[ph]*min(i, n)/max(n, 1)/1000)
+}
+
+// phaseStart is where phase ph starts.
+func (p *peopleProgress) phaseStart(ph peoplePhase) int {
 	before := 0
 	for _, s := range phaseShares[:ph] {
 		before += s
 	}
-	at := before*1000 + phaseShares[ph]*1000*i/max(n, 1) // millionths of the budget
-	p.set(p.walks*p.articles + p.articles*at/1000000)
+	return p.walks*p.articles + p.budget()*before/1000
 }
 
 // set moves the progress to done (never back, never to the end) and

@@ -20,10 +20,11 @@ const ScreenEvidence = 8
 // analyses are stored (migration 007): which articles of each source
 // report each phase, in corpus order (phase_articles), the phases' clock
 // times and durations (phase_times) and the relative cues (phase_votes).
-// One query reads the evidence: for each source and phase an indexed
-// look-up of its first articles, then those articles' sentences of the
-// phase, with their text. Its size, and the timeline's cost, grow with the
-// sources and phases, not with the corpus.
+// Three queries read the evidence: each source's phases' first articles
+// (an indexed look-up per source and phase, in one statement), those
+// articles' stored results, and the text of the sentences chosen. Their
+// size, and the timeline's cost, grow with the sources and phases, not
+// with the corpus.
 const (
 	// Each source's phases with, for each, its first articles in corpus
 	// order (?1 of them: each reports at least one sentence of the phase,
