@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // queryPlan returns SQLite's plan for query, one step per element.
@@ -133,5 +134,26 @@ func TestSearchRanksAsTheJoinedQuery(t *testing.T) {
 				t.Errorf("window %d, %q: hits\n%s\nwant\n%s", window, q, strings.Join(have, "\n"), strings.Join(want, "\n"))
 			}
 		}
+	}
+}
+
+// TestSearchDuringAWrite: a search reads while an import holds the write
+// lock (the store's transactions begin IMMEDIATE), without waiting for it.
+func TestSearchDuringAWrite(t *testing.T) {
+	db := openTemp(t)
+	importMixed(t, db, 0)
+	tx, err := db.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`UPDATE settings SET value = value WHERE key = 'none'`); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	hits, err := db.Search(ctx, "talks moscow", 5)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("%d hits, %v", len(hits), err)
 	}
 }

@@ -84,13 +84,10 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, 
 	if limit <= 0 {
 		limit = 100
 	}
-	// One read transaction: the hits are those ranked.
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, d.describe(err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, qSearchRank, match, limit, SearchWindow)
+	// Two reads, not in a transaction: the store's transactions take the
+	// write lock (BEGIN IMMEDIATE), which a search must not hold against
+	// an import. A hit deleted in between is left out.
+	rows, err := d.db.QueryContext(ctx, qSearchRank, match, limit, SearchWindow)
 	if err != nil {
 		return nil, d.describe(err)
 	}
@@ -115,7 +112,7 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, 
 	for i, id := range ids {
 		rank[id] = i
 	}
-	if rows, err = tx.QueryContext(ctx, qSearchHits, match, slices.Min(ids), slices.Max(ids), string(list)); err != nil {
+	if rows, err = d.db.QueryContext(ctx, qSearchHits, match, slices.Min(ids), slices.Max(ids), string(list)); err != nil {
 		return nil, d.describe(err)
 	}
 	defer rows.Close()
@@ -132,7 +129,7 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, 
 	if err := rows.Err(); err != nil {
 		return nil, d.describe(err)
 	}
-	if found < len(ids) { // a match without its sentence: an index out of step with its table
+	if found < len(ids) { // deleted since it was ranked
 		hits = slices.DeleteFunc(hits, func(h SearchHit) bool { return h.SentenceID == 0 })
 	}
 	return hits, nil
