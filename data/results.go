@@ -24,10 +24,38 @@ func parseResults(raw []byte) ([]sentenceResult, error) {
 	return out, nil
 }
 
+// phaseResults is parseResults for the screens that read the phase
+// sentences only: the results with a phase and a confidence of at least
+// minConfidence, without their Themes, After and Before, their Times a
+// slice of raw (copy them to keep them past raw).
+func phaseResults(raw []byte, minConfidence float64) ([]sentenceResult, error) {
+	p := resultParser{b: raw, lean: true}
+	all, ok := p.results()
+	if !ok {
+		var err error
+		if all, err = parseResults(raw); err != nil {
+			return nil, err
+		}
+	}
+	out := all[:0]
+	for _, r := range all {
+		if r.Phase != "" && r.Confidence >= minConfidence {
+			r.Themes, r.After, r.Before = "", "", ""
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
 // fastResults parses raw when it holds only what the store writes; ok is
 // false otherwise.
 func fastResults(raw []byte) (out []sentenceResult, ok bool) {
 	p := resultParser{b: raw}
+	return p.results()
+}
+
+// results reads the array.
+func (p *resultParser) results() (out []sentenceResult, ok bool) {
 	if !p.byte('[') {
 		return nil, false
 	}
@@ -52,8 +80,9 @@ func fastResults(raw []byte) (out []sentenceResult, ok bool) {
 
 // resultParser reads stored results from b at i.
 type resultParser struct {
-	b []byte
-	i int
+	b    []byte
+	i    int
+	lean bool // Themes, After and Before not read, Times a slice of b
 }
 
 func (p *resultParser) space() {
@@ -92,37 +121,46 @@ func (p *resultParser) object(r *sentenceResult) bool {
 		return true
 	}
 	for {
-		key, ok := p.str()
+		key, ok := p.bytes()
 		if !ok || !p.byte(':') {
 			return false
 		}
-		switch key {
+		switch string(key) {
 		case "i":
 			n, ok := p.number()
 			if !ok {
 				return false
 			}
-			v, err := strconv.ParseInt(n, 10, strconv.IntSize)
-			if err != nil {
-				return false
+			v, ok := smallInt(n)
+			if !ok {
+				v, err := strconv.ParseInt(string(n), 10, strconv.IntSize)
+				if err != nil {
+					return false
+				}
+				r.Seq = int(v)
+				break
 			}
-			r.Seq = int(v)
+			r.Seq = v
 		case "c":
 			n, ok := p.number()
 			if !ok {
 				return false
 			}
-			v, err := strconv.ParseFloat(n, 64)
+			v, err := strconv.ParseFloat(string(n), 64)
 			if err != nil {
 				return false
 			}
 			r.Confidence = v
 		case "p", "a", "t", "af", "b":
-			s, ok := p.str()
+			b, ok := p.bytes()
 			if !ok {
 				return false
 			}
-			switch key {
+			if p.lean && string(key) != "p" && string(key) != "a" {
+				break // not read
+			}
+			s := string(b)
+			switch string(key) {
 			case "p":
 				r.Phase = s
 			case "a":
@@ -140,7 +178,11 @@ func (p *resultParser) object(r *sentenceResult) bool {
 			if !p.skip(0) {
 				return false
 			}
-			r.Times = append(json.RawMessage(nil), p.b[from:p.i]...)
+			if p.lean {
+				r.Times = p.b[from:p.i] // a slice of raw
+			} else {
+				r.Times = append(json.RawMessage(nil), p.b[from:p.i]...)
+			}
 		default:
 			return false // json.Unmarshal matches keys without case
 		}
@@ -153,11 +195,11 @@ func (p *resultParser) object(r *sentenceResult) bool {
 	}
 }
 
-// str reads a string without escapes or control characters, in valid
-// UTF-8 (what json.Unmarshal reads as it is).
-func (p *resultParser) str() (string, bool) {
+// bytes reads a string without escapes or control characters, in valid
+// UTF-8 (what json.Unmarshal reads as it is), as a slice of the input.
+func (p *resultParser) bytes() ([]byte, bool) {
 	if !p.byte('"') {
-		return "", false
+		return nil, false
 	}
 	from := p.i
 	ascii := true
@@ -167,20 +209,36 @@ func (p *resultParser) str() (string, bool) {
 			s := p.b[from:p.i]
 			p.i++
 			if !ascii && !utf8.Valid(s) {
-				return "", false
+				return nil, false
 			}
-			return string(s), true
+			return s, true
 		case c == '\\' || c < 0x20:
-			return "", false
+			return nil, false
 		case c >= 0x80:
 			ascii = false
 		}
 	}
-	return "", false
+	return nil, false
 }
 
-// number reads a JSON number.
-func (p *resultParser) number() (string, bool) {
+// smallInt reads a number of at most 18 digits, without sign, fraction or
+// exponent.
+func smallInt(n []byte) (int, bool) {
+	if len(n) == 0 || len(n) > 18 {
+		return 0, false
+	}
+	v := 0
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
+
+// number reads a JSON number, as a slice of the input.
+func (p *resultParser) number() ([]byte, bool) {
 	p.space()
 	b, i := p.b, p.i
 	digits := func() bool {
@@ -197,12 +255,12 @@ func (p *resultParser) number() (string, bool) {
 	case i < len(b) && b[i] == '0':
 		i++
 	case !digits():
-		return "", false
+		return nil, false
 	}
 	if i < len(b) && b[i] == '.' {
 		i++
 		if !digits() {
-			return "", false
+			return nil, false
 		}
 	}
 	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
@@ -211,10 +269,10 @@ func (p *resultParser) number() (string, bool) {
 			i++
 		}
 		if !digits() {
-			return "", false
+			return nil, false
 		}
 	}
-	n := string(b[p.i:i])
+	n := b[p.i:i]
 	p.i = i
 	return n, true
 }

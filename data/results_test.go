@@ -71,6 +71,28 @@ func sameAsUnmarshal(t *testing.T, raw string) {
 	}
 }
 
+// TestPhaseResults: the lean reader keeps the results parseResults gives
+// that have a phase and the confidence, with what the screens read.
+func TestPhaseResults(t *testing.T) {
+	for _, raw := range resultInputs() {
+		all, werr := parseResults([]byte(raw))
+		got, err := phaseResults([]byte(raw), 0.3)
+		if (err != nil) != (werr != nil) {
+			t.Fatalf("%q: error %v, want %v", raw, err, werr)
+		}
+		var want []sentenceResult
+		for _, r := range all {
+			if r.Phase != "" && r.Confidence >= 0.3 {
+				r.Themes, r.After, r.Before = "", "", ""
+				want = append(want, r)
+			}
+		}
+		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: %#v, want %#v", raw, got, want)
+		}
+	}
+}
+
 func FuzzParseResults(f *testing.F) {
 	for _, raw := range resultInputs() {
 		f.Add(raw)

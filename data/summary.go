@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -330,14 +331,13 @@ func (d *DB) phaseSentences(ctx context.Context, sources []screenSource) (map[in
 		if err := rows.Scan(&article, &raw); err != nil {
 			return nil, err
 		}
-		results, err := parseResults(raw)
+		results, err := phaseResults(raw, timeline.MinConfidence)
 		if err != nil {
 			return nil, fmt.Errorf("stored analysis of article %d: %w", article, err)
 		}
 		for _, r := range results {
-			if r.Phase != "" && r.Confidence >= timeline.MinConfidence {
-				out[article] = append(out[article], evidenceRow{seq: r.Seq, phase: r.Phase, conf: r.Confidence, also: splitList(r.Also), times: r.Times})
-			}
+			out[article] = append(out[article], evidenceRow{seq: r.Seq, phase: r.Phase, conf: r.Confidence, also: splitList(r.Also),
+				times: bytes.Clone(r.Times)}) // raw is reused by the next row
 		}
 	}
 	return out, rows.Err()
