@@ -99,13 +99,13 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 
 // TestSearchRanksAsTheJoinedQuery: ranking before joining gives the hits
 // (and order) of the plain query that joins every match, among the newest
-// SearchWindow matches.
+// searchWindow matches.
 func TestSearchRanksAsTheJoinedQuery(t *testing.T) {
 	db := openTemp(t)
 	importMixed(t, db, 0)
-	defer func(w int) { SearchWindow = w }(SearchWindow)
+	defer func(w int) { searchWindow = w }(searchWindow)
 	for _, window := range []int{10000, 12, 3} {
-		SearchWindow = window
+		searchWindow = window
 		for _, q := range []string{"talks moscow", "putin", "trump said", "ukr*"} {
 			got, err := db.Search(context.Background(), q, 7)
 			if err != nil {

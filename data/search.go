@@ -45,13 +45,13 @@ func MatchQuery(input string) string {
 	return strings.Join(terms, " ")
 }
 
-// SearchWindow is how many matches Search ranks: the most recently
+// searchWindow is how many matches Search ranks: the most recently
 // imported. A query that matches fewer is ranked whole; one that matches
 // more (a common word: hundreds of thousands of sentences at 100,000
-// articles) gives the best of its newest SearchWindow matches. Ranking is
+// articles) gives the best of its newest searchWindow matches. Ranking is
 // the cost of a search (bm25 reads each match's size and positions), so
 // its time is bounded by the window rather than by the corpus.
-var SearchWindow = 10000
+var searchWindow = 10000
 
 // qSearchRank ranks the newest matches (?3 of them: FTS5 walks the
 // matches in rowid order and stops there) and keeps the best ?2, best
@@ -74,7 +74,7 @@ const qSearchHits = `SELECT n.id, a.id, s.label, a.file, n.seq, n.text, h.hl
 	CROSS JOIN sources s ON s.id = a.source_id`
 
 // Search finds up to limit sentences matching the words of query, best
-// first (bm25; ties: the first imported), among the newest SearchWindow
+// first (bm25; ties: the first imported), among the newest searchWindow
 // matches. Input with no words gives no hits and no error.
 func (d *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
 	match := MatchQuery(query)
@@ -87,7 +87,7 @@ func (d *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, 
 	// Two reads, not in a transaction: the store's transactions take the
 	// write lock (BEGIN IMMEDIATE), which a search must not hold against
 	// an import. A hit deleted in between is left out.
-	rows, err := d.db.QueryContext(ctx, qSearchRank, match, limit, SearchWindow)
+	rows, err := d.db.QueryContext(ctx, qSearchRank, match, limit, searchWindow)
 	if err != nil {
 		return nil, d.describe(err)
 	}
