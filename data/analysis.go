@@ -441,11 +441,7 @@ func appendJSONField(b []byte, key, value string) []byte {
 
 // decodeResults reads an article's stored results back.
 func decodeResults(raw string) ([]sentenceResult, error) {
-	var out []sentenceResult
-	if err := json.Unmarshal([]byte(raw), &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return parseResults([]byte(raw))
 }
 
 // hasTimes reports whether a stored result has time mentions.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,10 +125,9 @@ const (
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
 	qActorCells = `SELECT source_id, file, copy, mentions, sentences, words, quoted_words, ord, article_id
 		FROM actor_cells WHERE gen = ? AND actor = ? ORDER BY ord`
-	// The sentence's times come from its article's stored results.
-	qActorSentences = `SELECT c.file, t.seq, t.text,
-			(SELECT r.value -> 'tm' FROM article_analysis aa CROSS JOIN json_each(aa.results) r
-				WHERE aa.article_id = c.article_id AND r.value ->> 'i' = t.seq)
+	// An actor's sentences in a source's articles, in corpus order (their
+	// times are read from the articles' stored results after).
+	qActorSentences = `SELECT c.article_id, c.file, t.seq, t.text
 		FROM people_sources ps CROSS JOIN actor_cells c ON c.gen = ps.gen AND c.actor = ?2 AND c.ord BETWEEN ps.first_ord AND ps.last_ord
 		CROSS JOIN json_each(c.seqs) j CROSS JOIN sentences t ON t.article_id = c.article_id AND t.seq = j.value
 		WHERE ps.gen = ?1 AND ps.source_id = ?3 ORDER BY c.ord LIMIT ?4` // json_each walks the array in order
@@ -225,7 +225,8 @@ func (d *DB) PeopleStale(ctx context.Context, schema *timeline.Schema) (bool, er
 // RefreshPeople brings the stored corpus stage up to date (after Refresh,
 // which it runs first), reporting progress: done of total steps, a step
 // being one article in one of the stage's walks of the corpus (three, or
-// six when an edit turns out to be skipped).
+// six when an edit turns out to be skipped), then the later phases on a
+// budget of one walk's steps (see peopleProgress).
 func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progress Progress) error {
 	d.peopleMu.Lock() // one refresh at a time (another process's makes a generation of its own)
 	defer d.peopleMu.Unlock()
@@ -256,22 +257,15 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 	if err != nil {
 		return d.describe(err)
 	}
-	w := &peopleWriter{d: d, ctx: ctx, gen: gen}
+	prog := &peopleProgress{report: progress, articles: total, walks: 3}
+	w := &peopleWriter{d: d, ctx: ctx, gen: gen, progress: prog}
 	defer w.rollback()
-	walks := 3
-	done := 0
 	var cur streamedArticle
-	stream := d.streamArticles(ctx, maxID, &cur, func() {
-		done++
-		// At most a few hundred calls: when the share done moves by 1%.
-		if progress != nil && done < walks*total && done*100/max(walks*total, 1) != (done-1)*100/max(walks*total, 1) {
-			progress(min(done, walks*total), walks*total)
-		}
-	})
+	stream := d.streamArticles(ctx, maxID, &cur, prog.walked)
 	stage, err := timeline.FindPeople(stream, EditsOnly(stored), timeline.PeopleSink{
 		Article:     func(ap *timeline.ArticlePeople) error { return w.article(ap, cur) },
-		Restart:     func() error { walks += 3; return w.restart() }, // every pass again
-		KeepsQuotes: true,                                            // parked in people_quotes
+		Restart:     func() error { prog.walks += 3; return w.restart() }, // every pass again
+		KeepsQuotes: true,                                                 // parked in people_quotes
 	})
 	if err != nil {
 		return d.describeErr(err)
@@ -306,20 +300,107 @@ func (d *DB) RefreshPeople(ctx context.Context, schema *timeline.Schema, progres
 	if err != nil {
 		return d.describe(err)
 	}
-	if progress != nil {
-		progress(walks*total, walks*total)
-	}
 	// The generations before are out of use (and any a crash left half
 	// written): dropped after the switch, a crash here leaves them for the
 	// next refresh.
-	return d.describeErr(d.inTx(ctx, func(tx *sql.Tx) error {
-		for _, table := range peopleTables {
+	err = d.inTx(ctx, func(tx *sql.Tx) error {
+		for i, table := range peopleTables {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE gen < ?`, gen); err != nil {
 				return err
 			}
+			prog.in(phaseDrop, i+1, len(peopleTables))
 		}
 		return nil
-	}))
+	})
+	if err != nil {
+		return d.describe(err)
+	}
+	prog.finish()
+	return nil
+}
+
+// peopleProgress reports RefreshPeople's progress as done of total steps:
+// a step per article in each walk of the corpus, then the later phases
+// (clustering the quotations, finding the discrepancies, dropping the
+// generation before: a sixth of the time at 10,000 and 100,000 articles)
+// on a budget of three fifths of a walk's steps, shared in proportion to
+// their times (phaseShares), each moving through its share as its work
+// goes. It calls report when the share done moves by 0.1%; done never
+// goes back, and reaches total once, at the end.
+type peopleProgress struct {
+	report   Progress
+	articles int // steps per walk
+	walks    int
+	done     int
+}
+
+// peoplePhase is one of RefreshPeople's phases after the walks.
+type peoplePhase int
+
+// The phases after the walks, in order.
+const (
+	phaseGroups        peoplePhase = iota // clustering the quotations' wordings
+	phaseWordings                         // storing each wording's cluster
+	phaseVariants                         // the quotations as the clusters' variants (one statement)
+	phaseQuotes                           // dropping the parked quotations (one statement)
+	phaseScan                             // each cluster's wordings, speakers and sources
+	phaseClusters                         // storing the clusters
+	phaseClaims                           // parking the claims by quantity
+	phaseDiscrepancies                    // each quantity's discrepancies
+	phaseDrop                             // dropping the generation before, a table at a time
+)
+
+// phaseShares are the phases' shares (per mille) of the budget after the
+// walks: their times at 100,000 articles (walks 119 s; then 2.5, 0.1,
+// 4.1, 1.0, 3.2, 0.02, 4.8, 4.6 and 4.0 s).
+var phaseShares = [...]int{phaseGroups: 103, phaseWordings: 5, phaseVariants: 169, phaseQuotes: 39, phaseScan: 131,
+	phaseClusters: 1, phaseClaims: 200, phaseDiscrepancies: 189, phaseDrop: 163}
+
+func (p *peopleProgress) total() int { return p.walks*p.articles + p.budget() }
+
+// budget is the steps of the phases after the walks.
+func (p *peopleProgress) budget() int { return p.articles * 3 / 5 }
+
+// walked counts one more article walked.
+func (p *peopleProgress) walked() { p.set(p.done + 1) }
+
+// in sets the progress to i of n done in phase ph.
+func (p *peopleProgress) in(ph peoplePhase, i, n int) {
+	p.set(p.phaseStart(ph) + p.budget()*phaseShares[ph]*min(i, n)/max(n, 1)/1000)
+}
+
+// phaseStart is where phase ph starts.
+func (p *peopleProgress) phaseStart(ph peoplePhase) int {
+	before := 0
+	for _, s := range phaseShares[:ph] {
+		before += s
+	}
+	return p.walks*p.articles + p.budget()*before/1000
+}
+
+// set moves the progress to done (never back, never to the end) and
+// reports it when the share done has moved by 0.1%.
+func (p *peopleProgress) set(done int) {
+	total := p.total()
+	if p.report == nil || total <= 1 {
+		return
+	}
+	done = min(done, total-1)
+	if done <= p.done {
+		return
+	}
+	moved := done*1000/total != p.done*1000/total
+	p.done = done
+	if moved {
+		p.report(done, total)
+	}
+}
+
+// finish reports the end.
+func (p *peopleProgress) finish() {
+	if total := p.total(); p.report != nil && total > 0 {
+		p.report(total, total)
+	}
 }
 
 // peopleTables hold the stage's generations (people_stage last: the
@@ -421,6 +502,8 @@ type peopleWriter struct {
 	ranges   map[int64]*[2]int        // source -> first and last ord
 	wordings timeline.QuoteWordings   // the quotations' distinct wordings
 	quotes   int                      // quotations parked
+	claims   int                      // claims parked
+	progress *peopleProgress
 }
 
 type actorSource struct {
@@ -569,12 +652,13 @@ func (w *peopleWriter) actors(list []timeline.Actor) error {
 // speaker and rank, reading the variants cluster by cluster.
 func (w *peopleWriter) clusters() error {
 	ctx := w.ctx
-	groups := w.wordings.Groups()
+	groups := w.wordings.Groups(func(done, total int) { w.progress.in(phaseGroups, done, total) })
 	err := w.inTx(`INSERT INTO quote_wordings (gen, wording, grp) VALUES (?, ?, ?)`, func(st *sql.Stmt) error {
 		for wording, g := range groups {
 			if _, err := st.ExecContext(ctx, w.gen, wording, g); err != nil {
 				return err
 			}
+			w.progress.in(phaseWordings, wording+1, len(groups))
 		}
 		return nil
 	})
@@ -588,9 +672,11 @@ func (w *peopleWriter) clusters() error {
 	}); err != nil {
 		return err
 	}
+	w.progress.in(phaseVariants, 1, 1)
 	if _, err := w.d.db.ExecContext(ctx, `DELETE FROM people_quotes WHERE gen = ?`, w.gen); err != nil {
 		return err
 	}
+	w.progress.in(phaseQuotes, 1, 1)
 	// One cluster at a time: its wordings, speakers and sources; each
 	// wording's changes are written as they are found.
 	type stored struct {
@@ -657,7 +743,8 @@ func (w *peopleWriter) clusters() error {
 		}
 		defer rows.Close()
 		var speaker, name, source sql.RawBytes
-		for rows.Next() {
+		for n := 1; rows.Next(); n++ {
+			w.progress.in(phaseScan, n, w.quotes)
 			var grp, pos, qid, wording int
 			if err := rows.Scan(&grp, &pos, &qid, &wording, &speaker, &name, &source); err != nil {
 				return err
@@ -707,6 +794,7 @@ func (w *peopleWriter) clusters() error {
 		if _, err := insert.ExecContext(ctx, w.gen, i+1, c.grp, c.speaker, c.name, c.rank.Text, c.rank.Variants, c.sources); err != nil {
 			return err
 		}
+		w.progress.in(phaseClusters, i+1, len(out))
 	}
 	return tx.Commit()
 }
@@ -763,6 +851,7 @@ func (w *peopleWriter) parkClaims(ctx context.Context, conn *sql.Conn, st *sql.S
 	n := 0
 	var claims []timeline.Claim
 	for i := 0; rows.Next(); i++ {
+		w.progress.in(phaseClaims, i+1, w.progress.articles)
 		var source, file string
 		var raw sql.RawBytes
 		if err := rows.Scan(&source, &file, &raw); err != nil {
@@ -787,6 +876,7 @@ func (w *peopleWriter) parkClaims(ctx context.Context, conn *sql.Conn, st *sql.S
 			n++
 		}
 	}
+	w.claims = n
 	return rows.Err()
 }
 
@@ -823,11 +913,13 @@ func (w *peopleWriter) findDiscrepancies() error {
 		if pr.err != nil {
 			return pr.err
 		}
+		seen := 0 // claims read
 		for _, q := range quantities {
 			claims, err := readClaims(ctx, count, read, w.gen, q)
 			if err != nil {
 				return err
 			}
+			seen += len(claims)
 			for _, d := range timeline.FindDiscrepancies(claims) {
 				id++
 				sources := map[string]bool{}
@@ -849,6 +941,7 @@ func (w *peopleWriter) findDiscrepancies() error {
 					return err
 				}
 			}
+			w.progress.in(phaseDiscrepancies, seen, w.claims)
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM people_claims WHERE gen = ?`, w.gen)
 		return err
@@ -1341,7 +1434,9 @@ func (d *DB) eachCellOf(ctx context.Context, stmt *sql.Stmt, gen int64, id strin
 }
 
 // ActorSentences returns the sentences of one source that mention the actor, as evidence (File,
-// Sentence index, Text, Times), in corpus order — the "sentences behind a cell" of the coverage screen.
+// Sentence index, Text, Times), in corpus order: all of them, as many as the actor's mentions (a third
+// of a million for the most mentioned actor in a wire service's 100,000 articles). The coverage
+// screen's "sentences behind a cell" reads the first ones (ActorSentencesN).
 func (d *DB) ActorSentences(ctx context.Context, actor, source string) ([]timeline.Evidence, error) {
 	return d.ActorSentencesN(ctx, actor, source, 0)
 }
@@ -1371,18 +1466,71 @@ func (d *DB) ActorSentencesN(ctx context.Context, actor, source string, limit in
 	}
 	defer rows.Close()
 	var out []timeline.Evidence
+	var articles []int64 // each sentence's
 	for rows.Next() {
 		e := timeline.Evidence{Source: label}
-		var times sql.NullString
-		if err := rows.Scan(&e.File, &e.Sentence, &e.Text, &times); err != nil {
+		var article int64
+		if err := rows.Scan(&article, &e.File, &e.Sentence, &e.Text); err != nil {
 			return nil, d.describe(err)
 		}
-		if times.Valid && times.String != "null" {
-			if e.Times, err = decodeTimes([]byte(times.String)); err != nil {
-				return nil, fmt.Errorf("database %s: stored times of %s sentence %d: %w", d.Path, e.File, e.Sentence, err)
+		out = append(out, e)
+		articles = append(articles, article)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, d.describe(err)
+	}
+	// Their times, from their articles' stored results: each article's
+	// read once.
+	times, err := d.sentenceTimes(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		e := &out[i]
+		raw, ok := times[sentenceKey{articles[i], e.Sentence}]
+		if !ok {
+			continue
+		}
+		if e.Times, err = decodeTimes(raw); err != nil {
+			return nil, fmt.Errorf("database %s: stored times of %s sentence %d: %w", d.Path, e.File, e.Sentence, err)
+		}
+	}
+	return out, nil
+}
+
+// sentenceTimes reads the stored times of the sentences of articles (ids,
+// repeated or not), by sentence: those with times only.
+func (d *DB) sentenceTimes(ctx context.Context, articles []int64) (map[sentenceKey]json.RawMessage, error) {
+	out := map[sentenceKey]json.RawMessage{}
+	ids := slices.Compact(slices.Sorted(slices.Values(articles)))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := d.db.QueryContext(ctx, qArticleResults, string(list))
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var article int64
+		var raw sql.RawBytes
+		if err := rows.Scan(&article, &raw); err != nil {
+			return nil, d.describe(err)
+		}
+		results, err := parseResults(raw)
+		if err != nil {
+			return nil, fmt.Errorf("database %s: stored analysis of article %d: %w", d.Path, article, err)
+		}
+		for _, r := range results {
+			k := sentenceKey{article, r.Seq}
+			if _, seen := out[k]; !seen && r.hasTimes() {
+				out[k] = r.Times
 			}
 		}
-		out = append(out, e)
 	}
 	return out, d.describeErr(rows.Err())
 }

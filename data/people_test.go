@@ -8,6 +8,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/newsreel/newsreel/data/ingest"
 	"github.com/newsreel/newsreel/timeline"
 )
 
@@ -426,4 +427,53 @@ func TestPeopleMigrationKeepsData(t *testing.T) {
 		t.Errorf("the stored analysis was recomputed after the upgrade (%v)", err)
 	}
 	samePeople(t, db, s, inMemoryPeople(t, db, s))
+}
+
+// TestRefreshPeopleProgress: the people stage's progress moves through
+// every phase, clustering included (several calls while the wordings are
+// compared), never goes back, and reaches its end once, last.
+func TestRefreshPeopleProgress(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if sum := ingest.Import(ctx, db, []string{writeCorpus(t, 300)}, ingest.Options{}, nil); sum.Imported != 300 {
+		t.Fatalf("imported %d", sum.Imported)
+	}
+	type call struct{ done, total int }
+	var calls []call
+	if err := db.RefreshPeople(ctx, testSchema(t), func(done, total int) { calls = append(calls, call{done, total}) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 {
+		t.Fatal("no progress")
+	}
+	total := calls[0].total
+	// The phases' steps: three walks of 300 articles, then the phases'
+	// shares of their budget.
+	steps := &peopleProgress{articles: 300, walks: 3}
+	if total != steps.total() || total <= 900 {
+		t.Fatalf("total %d, want %d", total, steps.total())
+	}
+	phaseStart := steps.phaseStart
+	inPhase := map[peoplePhase]int{}
+	for i, c := range calls {
+		if c.total != total || c.done > total || i > 0 && c.done <= calls[i-1].done {
+			t.Fatalf("call %d: %d of %d after %v", i, c.done, c.total, calls[max(i-1, 0)])
+		}
+		if c.done == total && i != len(calls)-1 {
+			t.Fatalf("call %d of %d reaches the end", i, len(calls))
+		}
+		for ph := phaseGroups; ph <= phaseDrop; ph++ {
+			if c.done > phaseStart(ph) && (ph == phaseDrop || c.done <= phaseStart(ph+1)) {
+				inPhase[ph]++
+			}
+		}
+	}
+	if last := calls[len(calls)-1]; last.done != total {
+		t.Errorf("last call %d of %d", last.done, last.total)
+	}
+	for _, ph := range []peoplePhase{phaseGroups, phaseScan, phaseClaims, phaseDiscrepancies} {
+		if inPhase[ph] < 2 {
+			t.Errorf("phase %d: %d calls, want several (%v)", ph, inPhase[ph], inPhase)
+		}
+	}
 }

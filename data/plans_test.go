@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // queryPlan returns SQLite's plan for query, one step per element.
@@ -45,14 +46,15 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 			[]string{"TEMP B-TREE"}},
 		"sources": {qSources, nil, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources_1", "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"},
 			[]string{"TEMP B-TREE", "articles", "sentences"}},
-		"search": {qSearch, []any{`"talks"`, 50}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 0:M1", "SCAN sentences_fts VIRTUAL TABLE INDEX 0:=M1", "SEARCH n USING INTEGER PRIMARY KEY", "SEARCH a USING INTEGER PRIMARY KEY"},
-			[]string{"SCAN n", "SCAN a"}},
-		"screen: phases per source":                {qPhaseSources, nil, []string{"SCAN c"}, []string{"articles", "sentence"}},
-		"screen: a source's articles with a phase": {qPhaseArticles, []any{1, "talks"}, []string{"SEARCH phase_articles USING PRIMARY KEY (source_id=? AND phase=?)"}, []string{"TEMP B-TREE", "SCAN"}},
-		"screen: articles' phase sentences":        {fmt.Sprintf(qPhaseEvidence, "?,?"), []any{1, 2}, []string{"SEARCH article_analysis USING INTEGER PRIMARY KEY (rowid=?)"}, []string{"SCAN"}},
-		"screen: evidence texts":                   {qSentenceTexts, []any{"[[1,2],[3,4]]"}, []string{"SCAN k VIRTUAL TABLE", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"}, []string{"SCAN t"}},
-		"screen: a phase's first time":             {fmt.Sprintf(qPhaseBound, "MIN"), []any{"talks", 0, 1 << 62}, []string{"SEARCH pt USING COVERING INDEX phase_times_phase (phase=? AND kind=? AND t=?)", "SEARCH phase_times USING COVERING INDEX phase_times_phase"}, []string{"SCAN"}},
-		"claims":                                   {qStoredClaims, nil, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE"}},
+		"search: rank the newest matches": {qSearchRank, []any{`"talks"`, 50, 10000}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 192:M1"}, []string{"SCAN sentences "}},
+		"search: the hits": {qSearchHits, []any{`"talks"`, 1, 9, "[1,9]"}, []string{"SCAN sentences_fts VIRTUAL TABLE INDEX 0:M1><", "SEARCH n USING INTEGER PRIMARY KEY", "SEARCH a USING INTEGER PRIMARY KEY", "SEARCH s USING INTEGER PRIMARY KEY"},
+			[]string{"SCAN n", "SCAN a", "INDEX 0:=M1"}},
+		"screen: each source's phases' first articles": {qScreenPicks, []any{8}, []string{"SEARCH c USING PRIMARY KEY (source_id=? AND kind=?)",
+			"CORRELATED SCALAR SUBQUERY", "SEARCH phase_articles USING PRIMARY KEY (source_id=? AND phase=?)"}, []string{"SCAN c", "SCAN phase_articles"}},
+		"screen: articles' results":    {qArticleResults, []any{"[1,2]"}, []string{"SCAN k VIRTUAL TABLE", "SEARCH aa USING INTEGER PRIMARY KEY (rowid=?)"}, []string{"SCAN aa"}},
+		"screen: evidence texts":       {qSentenceTexts, []any{"[[1,2],[3,4]]"}, []string{"SCAN k VIRTUAL TABLE", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"}, []string{"SCAN t"}},
+		"screen: a phase's first time": {fmt.Sprintf(qPhaseBound, "MIN"), []any{"talks", 0, 1 << 62}, []string{"SEARCH pt USING COVERING INDEX phase_times_phase (phase=? AND kind=? AND t=?)", "SEARCH phase_times USING COVERING INDEX phase_times_phase"}, []string{"SCAN"}},
+		"claims":                       {qStoredClaims, nil, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "USING COVERING INDEX articles_source_file", "SEARCH c USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE"}},
 		"timeline": {qStoredTimeline, []any{0.3}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file",
 			"SEARCH aa USING INTEGER PRIMARY KEY", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"},
 			[]string{"TEMP B-TREE", "SCAN t"}},
@@ -68,8 +70,8 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 	}{
 		"people: an actor's cells":   {qActorCells, []any{1, "trump"}, []string{"SEARCH actor_cells USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN"}},
 		"people: an actor's sources": {qActorSources, []any{1, "trump", 0}, []string{"SEARCH actor_sources USING PRIMARY KEY (gen=? AND actor=?)"}, []string{"TEMP B-TREE", "SCAN actor"}},
-		"people: an actor's sentences": {qActorSentences, []any{1, "trump", 1, 10}, []string{"SEARCH ps USING PRIMARY KEY (gen=? AND source_id=?)", "SEARCH c USING PRIMARY KEY (gen=? AND actor=? AND ord>? AND ord<?)", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)",
-			"SEARCH aa USING INTEGER PRIMARY KEY"}, []string{"TEMP B-TREE", "SCAN aa"}},
+		"people: an actor's sentences": {qActorSentences, []any{1, "trump", 1, 10}, []string{"SEARCH ps USING PRIMARY KEY (gen=? AND source_id=?)", "SEARCH c USING PRIMARY KEY (gen=? AND actor=? AND ord>? AND ord<?)", "SEARCH t USING INDEX sqlite_autoindex_sentences_1 (article_id=? AND seq=?)"},
+			[]string{"TEMP B-TREE", "SCAN c", "SCAN t", "article_analysis"}},
 		"people: articles in order":  {qPeopleArticles, []any{1 << 40}, []string{"USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
 		"people: sentences in order": {qPeopleSentences, []any{1 << 40}, []string{"articles_source_file", "sqlite_autoindex_sentences_1"}, []string{"TEMP B-TREE"}},
 		"people: claims in order":    {qPeopleClaims, []any{1 << 40}, []string{"USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
@@ -98,34 +100,62 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 }
 
 // TestSearchRanksAsTheJoinedQuery: ranking before joining gives the hits
-// (and order) of the plain query that joins every match.
+// (and order) of the plain query that joins every match, among the newest
+// searchWindow matches.
 func TestSearchRanksAsTheJoinedQuery(t *testing.T) {
 	db := openTemp(t)
 	importMixed(t, db, 0)
-	for _, q := range []string{"talks moscow", "putin", "trump said", "ukr*"} {
-		got, err := db.Search(context.Background(), q, 7)
-		if err != nil {
-			t.Fatal(err)
+	defer func(w int) { searchWindow = w }(searchWindow)
+	for _, window := range []int{10000, 12, 3} {
+		searchWindow = window
+		for _, q := range []string{"talks moscow", "putin", "trump said", "ukr*"} {
+			got, err := db.Search(context.Background(), q, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := db.db.Query(`SELECT n.id, highlight(sentences_fts, 0, '[', ']') FROM sentences_fts f JOIN sentences n ON n.id = f.rowid
+				WHERE sentences_fts MATCH ?1 AND f.rowid >= COALESCE((SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1
+					ORDER BY rowid DESC LIMIT 1 OFFSET ?2 - 1), 0)
+				ORDER BY bm25(sentences_fts), n.id LIMIT 7`, MatchQuery(q), window)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for rows.Next() {
+				var id int64
+				var hl string
+				rows.Scan(&id, &hl)
+				want = append(want, fmt.Sprint(id, hl))
+			}
+			rows.Close()
+			var have []string
+			for _, h := range got {
+				have = append(have, fmt.Sprint(h.SentenceID, h.Highlight))
+			}
+			if len(want) == 0 || strings.Join(have, "\n") != strings.Join(want, "\n") {
+				t.Errorf("window %d, %q: hits\n%s\nwant\n%s", window, q, strings.Join(have, "\n"), strings.Join(want, "\n"))
+			}
 		}
-		rows, err := db.db.Query(`SELECT n.id, highlight(sentences_fts, 0, '[', ']') FROM sentences_fts f JOIN sentences n ON n.id = f.rowid
-			WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), n.id LIMIT 7`, MatchQuery(q))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for rows.Next() {
-			var id int64
-			var hl string
-			rows.Scan(&id, &hl)
-			want = append(want, fmt.Sprint(id, hl))
-		}
-		rows.Close()
-		var have []string
-		for _, h := range got {
-			have = append(have, fmt.Sprint(h.SentenceID, h.Highlight))
-		}
-		if len(want) == 0 || strings.Join(have, "\n") != strings.Join(want, "\n") {
-			t.Errorf("%q: hits\n%s\nwant\n%s", q, strings.Join(have, "\n"), strings.Join(want, "\n"))
-		}
+	}
+}
+
+// TestSearchDuringAWrite: a search reads while an import holds the write
+// lock (the store's transactions begin IMMEDIATE), without waiting for it.
+func TestSearchDuringAWrite(t *testing.T) {
+	db := openTemp(t)
+	importMixed(t, db, 0)
+	tx, err := db.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`UPDATE settings SET value = value WHERE key = 'none'`); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	hits, err := db.Search(ctx, "talks moscow", 5)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("%d hits, %v", len(hits), err)
 	}
 }

@@ -1,12 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/newsreel/newsreel/timeline"
@@ -20,12 +21,25 @@ const ScreenEvidence = 8
 // analyses are stored (migration 007): which articles of each source
 // report each phase, in corpus order (phase_articles), the phases' clock
 // times and durations (phase_times) and the relative cues (phase_votes).
-// A few indexed look-ups per phase and source give it, whatever the size
-// of the corpus.
+// Three queries read the evidence: each source's phases' first articles
+// (an indexed look-up per source and phase, in one statement), those
+// articles' stored results, and the text of the sentences chosen. Their
+// size, and the timeline's cost, grow with the sources and phases, not
+// with the corpus.
 const (
-	qPhaseSources  = `SELECT c.source_id, c.key FROM coverage_sources c WHERE c.kind = 0 AND c.articles > 0`
-	qPhaseArticles = `SELECT file, article_id, sentences, first FROM phase_articles WHERE source_id = ? AND phase = ? ORDER BY file, article_id`
-	qPhaseEvidence = `SELECT article_id, results FROM article_analysis WHERE article_id IN (%s)`
+	// Each source's phases with, for each, its first articles in corpus
+	// order (?1 of them: each reports at least one sentence of the phase,
+	// so they are enough for ?1 evidence sentences): an indexed look-up
+	// per source and phase, in one statement. The picks go through JSON:
+	// SQLite has no LATERAL join, and a correlated subquery gives one value.
+	qScreenPicks = `SELECT s.id, s.label, c.key, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3
+		FROM sources s CROSS JOIN coverage_sources c ON c.source_id = s.id AND c.kind = 0 AND c.articles > 0
+		CROSS JOIN json_each((SELECT json_group_array(json_array(p.file, p.article_id, p.sentences, p.first)) FROM
+			(SELECT file, article_id, sentences, first FROM phase_articles WHERE source_id = c.source_id AND phase = c.key
+				ORDER BY file, article_id LIMIT ?1) p)) j
+		ORDER BY s.label COLLATE NOCASE, s.id, c.key, j.key`
+	// The stored results of articles given as a JSON array of ids.
+	qArticleResults = `SELECT aa.article_id, aa.results FROM json_each(?) k CROSS JOIN article_analysis aa ON aa.article_id = k.value`
 	// The text of sentences given as a JSON array of [article id, seq].
 	qSentenceTexts = `SELECT t.article_id, t.seq, t.text FROM json_each(?) k
 		CROSS JOIN sentences t ON t.article_id = k.value ->> 0 AND t.seq = k.value ->> 1`
@@ -37,11 +51,26 @@ const (
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id, pt.seq, pt.k LIMIT 1`
 )
 
-// screenSource is one source with the phases it reports.
+// screenSource is one source with the phases it reports, each with its
+// first articles.
 type screenSource struct {
 	id     int64
 	label  string
-	phases []string
+	phases []screenPhase
+}
+
+// screenPhase is a phase of a source with its first articles, in corpus
+// order: enough for the evidence.
+type screenPhase struct {
+	id    string
+	picks []pickedArticle
+}
+
+// pickedArticle is an article of a source that reports a phase.
+type pickedArticle struct {
+	article int64
+	file    string
+	first   int // its first sentence of the phase
 }
 
 // evidenceRow is a phase sentence of an article, as stored.
@@ -80,36 +109,23 @@ func (d *DB) SummaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 
 func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSource int) (timeline.Timeline, error) {
 	tl := timeline.Timeline{Narrative: map[string][]string{}}
-	sources, err := d.phaseSources(ctx)
+	sources, err := d.screenPicks(ctx, perSource)
 	if err != nil {
 		return tl, err
 	}
-	// The statement run per source and phase, prepared once.
-	pickStmt, err := d.db.PrepareContext(ctx, qPhaseArticles)
+	articles, err := d.phaseSentences(ctx, sources)
 	if err != nil {
 		return tl, err
 	}
-	defer pickStmt.Close()
+	type choice struct {
+		file    string
+		article int64
+		row     evidenceRow
+	}
+	chosen := make([][][]choice, len(sources)) // per source and phase, in corpus order
+	texts := map[sentenceKey]string{}
 	byID := map[string]*timeline.TimelinePhase{}
-	durations := map[string][]timeline.Evidence{} // in corpus order
-	evidence := map[string]map[string][]timeline.Evidence{}
-	for _, src := range sources { // corpus order
-		// The first articles (in corpus order) of each phase, then all
-		// their phase sentences in one query.
-		picks := make([][]pickedArticle, len(src.phases))
-		var ids []int64
-		for i, phase := range src.phases {
-			if picks[i], err = phaseArticles(ctx, pickStmt, src.id, phase, perSource); err != nil {
-				return tl, err
-			}
-			for _, pa := range picks[i] {
-				ids = append(ids, pa.article)
-			}
-		}
-		articles, err := d.phaseSentences(ctx, ids)
-		if err != nil {
-			return tl, err
-		}
+	for si, src := range sources { // corpus order
 		type first struct {
 			file    string
 			article int64
@@ -117,14 +133,9 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 			tie     int // the phase's place among the sentence's phases
 		}
 		firsts := map[string]first{}
-		type choice struct {
-			file    string
-			article int64
-			row     evidenceRow
-		}
-		chosen := make([][]choice, len(src.phases)) // evidence per phase, in corpus order
-		texts := map[sentenceKey]string{}
-		for i, phase := range src.phases {
+		chosen[si] = make([][]choice, len(src.phases))
+		for i, sp := range src.phases {
+			phase := sp.id
 			tp := byID[phase]
 			if tp == nil {
 				ph := schema.Phase(phase)
@@ -133,10 +144,9 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 				}
 				tp = &timeline.TimelinePhase{ID: phase, Label: ph.Label, Order: ph.Order}
 				byID[phase] = tp
-				evidence[phase] = map[string][]timeline.Evidence{}
 			}
 			tp.Sources = append(tp.Sources, src.label)
-			for k, pa := range picks[i] {
+			for k, pa := range sp.picks {
 				rows := articles[pa.article]
 				if k == 0 {
 					f := first{file: pa.file, article: pa.article, order: pa.first}
@@ -151,41 +161,23 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 					firsts[phase] = f
 				}
 				for _, r := range rows {
-					if len(chosen[i]) >= perSource {
+					if len(chosen[si][i]) >= perSource {
 						break
 					}
 					if r.phase == phase || contains(r.also, phase) {
-						chosen[i] = append(chosen[i], choice{pa.file, pa.article, r})
+						chosen[si][i] = append(chosen[si][i], choice{pa.file, pa.article, r})
 						texts[sentenceKey{pa.article, r.seq}] = ""
 					}
 				}
 			}
 		}
-		// The chosen sentences' text, in one query.
-		if err := d.sentenceTexts(ctx, texts); err != nil {
-			return tl, err
-		}
-		for i, phase := range src.phases {
-			var kept []timeline.Evidence
-			for _, c := range chosen[i] {
-				r := c.row
-				ev := timeline.Evidence{Source: src.label, File: c.file, Sentence: r.seq, Text: texts[sentenceKey{c.article, r.seq}], Confidence: r.conf}
-				if len(r.times) > 0 && string(r.times) != "null" {
-					if ev.Times, err = decodeTimes(r.times); err != nil {
-						return tl, fmt.Errorf("stored times of article %d sentence %d: %w", c.article, r.seq, err)
-					}
-				}
-				kept = append(kept, ev)
-				if r.phase == phase && measured(ev.Times) {
-					durations[phase] = append(durations[phase], ev)
-				}
-			}
-			evidence[phase][src.label] = kept
-		}
 		// The source's narrative: phases by the first article that reports
 		// them (corpus order: file, then id), then the first sentence, then
 		// their place in it.
-		narrative := append([]string(nil), src.phases...)
+		narrative := make([]string, len(src.phases))
+		for i, sp := range src.phases {
+			narrative[i] = sp.id
+		}
 		sort.Slice(narrative, func(i, j int) bool {
 			a, b := firsts[narrative[i]], firsts[narrative[j]]
 			if a.file != b.file {
@@ -200,6 +192,35 @@ func (d *DB) summaryTimeline(ctx context.Context, schema *timeline.Schema, perSo
 			return a.tie < b.tie
 		})
 		tl.Narrative[src.label] = narrative
+	}
+	// The chosen sentences' text, in one query.
+	if err := d.sentenceTexts(ctx, texts); err != nil {
+		return tl, err
+	}
+	durations := map[string][]timeline.Evidence{} // in corpus order
+	evidence := map[string]map[string][]timeline.Evidence{}
+	for si, src := range sources {
+		for i, sp := range src.phases {
+			phase := sp.id
+			var kept []timeline.Evidence
+			for _, c := range chosen[si][i] {
+				r := c.row
+				ev := timeline.Evidence{Source: src.label, File: c.file, Sentence: r.seq, Text: texts[sentenceKey{c.article, r.seq}], Confidence: r.conf}
+				if len(r.times) > 0 && string(r.times) != "null" {
+					if ev.Times, err = decodeTimes(r.times); err != nil {
+						return tl, fmt.Errorf("stored times of article %d sentence %d: %w", c.article, r.seq, err)
+					}
+				}
+				kept = append(kept, ev)
+				if r.phase == phase && measured(ev.Times) {
+					durations[phase] = append(durations[phase], ev)
+				}
+			}
+			if evidence[phase] == nil {
+				evidence[phase] = map[string][]timeline.Evidence{}
+			}
+			evidence[phase][src.label] = kept
+		}
 	}
 	for id, tp := range byID {
 		sort.Strings(tp.Sources)
@@ -238,102 +259,85 @@ func indexOf(list []string, s string) int {
 	return len(list)
 }
 
-// phaseSources lists the sources that report phases, in corpus order, with
-// their phases.
-func (d *DB) phaseSources(ctx context.Context) ([]screenSource, error) {
-	rows, err := d.db.QueryContext(ctx, qPhaseSources)
-	if err != nil {
-		return nil, err
-	}
-	phases := map[int64][]string{}
-	for rows.Next() {
-		var id int64
-		var key string
-		if err := rows.Scan(&id, &key); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		phases[id] = append(phases[id], key)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = d.db.QueryContext(ctx, `SELECT id, label FROM sources ORDER BY label COLLATE NOCASE`)
+// screenPicks lists, in one query, the sources that report phases in
+// corpus order, each with its phases, each phase with the first articles
+// (in corpus order) that give perSource of its sentences.
+func (d *DB) screenPicks(ctx context.Context, perSource int) ([]screenSource, error) {
+	rows, err := d.db.QueryContext(ctx, qScreenPicks, perSource)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []screenSource
+	counted := 0 // the phase's sentences in the articles picked so far
 	for rows.Next() {
-		var s screenSource
-		if err := rows.Scan(&s.id, &s.label); err != nil {
+		var (
+			sourceID         int64
+			label, phase     string
+			pa               pickedArticle
+			sentences, first int
+		)
+		if err := rows.Scan(&sourceID, &label, &phase, &pa.file, &pa.article, &sentences, &first); err != nil {
 			return nil, err
 		}
-		if s.phases = phases[s.id]; len(s.phases) > 0 {
-			out = append(out, s)
+		pa.first = first
+		if len(out) == 0 || out[len(out)-1].id != sourceID {
+			out = append(out, screenSource{id: sourceID, label: label})
+		}
+		src := &out[len(out)-1]
+		if len(src.phases) == 0 || src.phases[len(src.phases)-1].id != phase {
+			src.phases = append(src.phases, screenPhase{id: phase})
+			counted = 0
+		}
+		if sp := &src.phases[len(src.phases)-1]; counted < perSource {
+			sp.picks = append(sp.picks, pa)
+			counted += sentences
 		}
 	}
 	return out, rows.Err()
 }
 
-// pickedArticle is an article of a source that reports a phase.
-type pickedArticle struct {
-	article int64
-	file    string
-	first   int
-}
-
-// phaseArticles returns the first articles of a source, in corpus order,
-// that report phase: enough for want of its sentences.
-func phaseArticles(ctx context.Context, stmt *sql.Stmt, source int64, phase string, want int) ([]pickedArticle, error) {
-	rows, err := stmt.QueryContext(ctx, source, phase)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []pickedArticle
-	for n := 0; n < want && rows.Next(); {
-		var p pickedArticle
-		var sentences int
-		if err := rows.Scan(&p.file, &p.article, &sentences, &p.first); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-		n += sentences
-	}
-	return out, rows.Err()
-}
-
-// phaseSentences reads the phase sentences of articles.
-func (d *DB) phaseSentences(ctx context.Context, ids []int64) (map[int64][]evidenceRow, error) {
+// phaseSentences reads the phase sentences of the picked articles, in one
+// query.
+func (d *DB) phaseSentences(ctx context.Context, sources []screenSource) (map[int64][]evidenceRow, error) {
 	out := map[int64][]evidenceRow{}
+	var ids []int64
+	for _, src := range sources {
+		for _, sp := range src.phases {
+			for _, pa := range sp.picks {
+				if _, ok := out[pa.article]; !ok {
+					out[pa.article] = nil
+					ids = append(ids, pa.article)
+				}
+			}
+		}
+	}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, 0, len(ids))
-	for _, id := range ids {
-		args = append(args, id)
+	slices.Sort(ids) // in the table's order: neighbouring look-ups share pages
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
 	}
-	rows, err := d.db.QueryContext(ctx, fmt.Sprintf(qPhaseEvidence, `?`+strings.Repeat(",?", len(ids)-1)), args...)
+	rows, err := d.db.QueryContext(ctx, qArticleResults, string(list))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var article int64
-		var raw []byte
+		var raw sql.RawBytes
 		if err := rows.Scan(&article, &raw); err != nil {
 			return nil, err
 		}
-		results, err := decodeResults(string(raw))
+		results, err := phaseResults(raw, timeline.MinConfidence)
 		if err != nil {
 			return nil, fmt.Errorf("stored analysis of article %d: %w", article, err)
 		}
 		for _, r := range results {
-			if r.Phase != "" && r.Confidence >= timeline.MinConfidence {
-				out[article] = append(out[article], evidenceRow{seq: r.Seq, phase: r.Phase, conf: r.Confidence, also: splitList(r.Also), times: r.Times})
-			}
+			out[article] = append(out[article], evidenceRow{seq: r.Seq, phase: r.Phase, conf: r.Confidence, also: splitList(r.Also),
+				times: bytes.Clone(r.Times)}) // raw is reused by the next row
 		}
 	}
 	return out, rows.Err()
@@ -348,6 +352,10 @@ func (d *DB) sentenceTexts(ctx context.Context, texts map[sentenceKey]string) er
 	for k := range texts {
 		keys = append(keys, [2]int64{k.article, int64(k.seq)})
 	}
+	// In the index's order: neighbouring look-ups share pages.
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
 	raw, err := json.Marshal(keys)
 	if err != nil {
 		return err

@@ -45,7 +45,7 @@ func ClusterQuotes(quotes []Quote) []QuoteCluster {
 	for i, q := range quotes {
 		wording[i] = ws.Add(q.Text)
 	}
-	group := ws.Groups()
+	group := ws.Groups(nil)
 	members := map[int][]int{}
 	var groups []int // in order of their first quotation
 	for i, w := range wording {
@@ -163,7 +163,10 @@ const maxPairShare = 200
 // Groups returns each wording's group: the wordings of one utterance
 // share it, and it is the first (lowest) of them. Each wording is
 // compared with the earlier ones it shares a telling word pair with.
-func (ws *QuoteWordings) Groups() []int {
+// progress, if not nil, is called as the comparisons go (done of total
+// wordings; done reaches total once, at the end): they are most of the
+// clustering's time.
+func (ws *QuoteWordings) Groups(progress func(done, total int)) []int {
 	words := ws.words
 	parent := make([]int, len(words))
 	for i := range parent {
@@ -213,6 +216,9 @@ func (ws *QuoteWordings) Groups() []int {
 			if find(i) != find(int(j)) && ws.sameUtterance(i, int(j)) {
 				parent[find(i)] = find(int(j))
 			}
+		}
+		if progress != nil {
+			progress(i+1, len(words))
 		}
 	}
 	group := make([]int, len(words))
