@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data/corpusgen"
@@ -167,6 +168,21 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 	}
 	if g, w := jsonOf(t, themes), jsonOf(t, want.Themes); g != w {
 		t.Errorf("stored theme coverage differs")
+	}
+	for _, kind := range []struct {
+		themes bool
+		cells  []timeline.CoverageCell
+	}{{false, cov}, {true, themes}} {
+		var ext CoverageExtent
+		for _, c := range kind.cells {
+			ext.Source = max(ext.Source, utf8.RuneCountInString(c.Source))
+			ext.File = max(ext.File, utf8.RuneCountInString(c.File))
+			ext.Key = max(ext.Key, utf8.RuneCountInString(c.Key))
+			ext.Sentences, ext.Words = max(ext.Sentences, c.Sentences), max(ext.Words, c.Words)
+		}
+		if got, err := db.StoredCoverageExtent(ctx, kind.themes); err != nil || got != ext || ext.Words == 0 {
+			t.Errorf("themes %v: coverage extent %+v, want %+v (%v)", kind.themes, got, ext, err)
+		}
 	}
 	tl, err := db.StoredTimeline(ctx, s, 0)
 	if err != nil {

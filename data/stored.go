@@ -24,6 +24,16 @@ const (
 		c.articles - c.copy_articles * (1 - ?2), w.words - w.copy_words * (1 - ?2)
 		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
 		WHERE c.kind = ?1 AND c.articles - c.copy_articles * (1 - ?2) > 0 ORDER BY s.label, c.key`
+	// The widths of the cells qStoredCoverage reads: source labels (of the
+	// sources with cells of the kind: coverage_sources), files, then the
+	// cells' own columns.
+	qCoverageExtent = `SELECT
+		(SELECT COALESCE(MAX(length(s.label)), 0) FROM sources s
+			WHERE EXISTS (SELECT 1 FROM coverage_sources c WHERE c.source_id = s.id AND c.kind = ?1 AND c.articles > 0)),
+		(SELECT COALESCE(MAX(length(a.file)), 0) FROM articles a
+			WHERE EXISTS (SELECT 1 FROM coverage_cells c WHERE c.article_id = a.id AND c.kind = ?1)),
+		COALESCE(MAX(length(c.key)), 0), COALESCE(MAX(c.sentences), 0), COALESCE(MAX(c.words), 0)
+		FROM coverage_cells c WHERE c.kind = ?1`
 	qStoredClaims = `SELECT s.label, a.file, c.claims
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id LEFT JOIN article_claims c ON c.article_id = a.id
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
@@ -102,24 +112,58 @@ func (d *DB) LoadAnalyzed(ctx context.Context) ([]timeline.AnalyzedArticle, erro
 // phases, or themes when themes is set), in corpus order and schema order
 // within an article: what Schema.Coverage and ThemeCoverage give.
 func (d *DB) StoredCoverage(ctx context.Context, themes bool) ([]timeline.CoverageCell, error) {
-	kind := kindPhase
-	if themes {
-		kind = kindTheme
-	}
-	rows, err := d.db.QueryContext(ctx, qStoredCoverage, kind)
+	var out []timeline.CoverageCell
+	err := d.EachStoredCoverage(ctx, themes, func(c timeline.CoverageCell) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// EachStoredCoverage passes the cells StoredCoverage returns to fn one at
+// a time, as they are read: commands that print them all hold none.
+func (d *DB) EachStoredCoverage(ctx context.Context, themes bool, fn func(timeline.CoverageCell) error) error {
+	rows, err := d.db.QueryContext(ctx, qStoredCoverage, coverageKind(themes))
 	if err != nil {
-		return nil, d.describe(err)
+		return d.describe(err)
 	}
 	defer rows.Close()
-	var out []timeline.CoverageCell
 	for rows.Next() {
 		var c timeline.CoverageCell
 		if err := rows.Scan(&c.Source, &c.File, &c.Key, &c.Sentences, &c.Words, &c.First, &c.Share, &c.Position, &c.Lede, &c.Copy); err != nil {
-			return nil, d.describe(err)
+			return d.describe(err)
 		}
-		out = append(out, c)
+		if err := fn(c); err != nil {
+			return err
+		}
 	}
-	return out, d.describeErr(rows.Err())
+	return d.describeErr(rows.Err())
+}
+
+func coverageKind(themes bool) int {
+	if themes {
+		return kindTheme
+	}
+	return kindPhase
+}
+
+// CoverageExtent is how wide the stored coverage cells of a kind are:
+// the longest source label, file and key (in characters) and the largest
+// counts among the cells StoredCoverage returns. A command that aligns
+// them in columns streams them with it.
+type CoverageExtent struct {
+	Source, File, Key int
+	Sentences, Words  int
+}
+
+// StoredCoverageExtent returns the extent of the cells StoredCoverage
+// returns, without reading them in corpus order: the labels of the
+// sources with cells of the kind, the files of the articles with cells and
+// the cells' own columns.
+func (d *DB) StoredCoverageExtent(ctx context.Context, themes bool) (CoverageExtent, error) {
+	var e CoverageExtent
+	err := d.db.QueryRowContext(ctx, qCoverageExtent, coverageKind(themes)).Scan(&e.Source, &e.File, &e.Key, &e.Sentences, &e.Words)
+	return e, d.describeErr(err)
 }
 
 // StoredClaims returns the claims of every article, stored with its
