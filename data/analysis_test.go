@@ -192,6 +192,7 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 		t.Errorf("stored timeline differs:\n got %.300s\nwant %.300s", g, w)
 	}
 	sameScreenTimeline(t, db, s, want)
+	samePhaseEvidence(t, db, want.Timeline)
 	srcs, err := db.AnalysedSources(ctx)
 	if err != nil || jsonOf(t, srcs) != jsonOf(t, want.Sources) {
 		t.Errorf("sources %v, want %v (%v)", srcs, want.Sources, err)
@@ -259,6 +260,7 @@ func TestImportThatChangesTheCastReanalysesWhatItChanged(t *testing.T) {
 	sameReport(t, got, want)
 	// The screen timeline followed the import.
 	sameScreenTimeline(t, db, s, want)
+	samePhaseEvidence(t, db, want.Timeline)
 	if total == 0 {
 		t.Errorf("no article re-analysed, though the principals changed from %v", before.Articles[0].Source)
 	}
@@ -296,6 +298,7 @@ func TestRefreshAfterSchemaChangeReanalysesEverything(t *testing.T) {
 	want := inMemoryReport(t, db, other)
 	sameReport(t, mustReport(t, db, other), want)
 	sameScreenTimeline(t, db, other, want)
+	samePhaseEvidence(t, db, want.Timeline)
 	var votes int
 	db.db.QueryRow(`SELECT COUNT(*) FROM phase_votes`).Scan(&votes)
 	if votes == 0 {
@@ -358,6 +361,7 @@ func TestCreditedPersonsAreChecked(t *testing.T) {
 	want := inMemoryReport(t, db, s)
 	sameReport(t, mustReport(t, db, s), want)
 	sameScreenTimeline(t, db, s, want)
+	samePhaseEvidence(t, db, want.Timeline)
 }
 
 // sameMatrix checks the stored per-source sums against the in-memory
@@ -523,4 +527,30 @@ func jsonRoundTrip(t *testing.T, s string) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// samePhaseEvidence: every phase's evidence streamed, and the sums of
+// its sentences, are the phase's Evidence in the whole stored timeline.
+func samePhaseEvidence(t *testing.T, db *DB, tl timeline.Timeline) {
+	t.Helper()
+	ctx := context.Background()
+	counts, err := db.PhaseSentenceCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range tl.Phases {
+		var got []timeline.Evidence
+		if err := db.EachPhaseEvidence(ctx, p.ID, func(e timeline.Evidence) error { got = append(got, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := jsonOf(t, got), jsonOf(t, p.Evidence); g != w || len(got) == 0 {
+			t.Errorf("phase %s: %d evidence sentences streamed, want %d:\n got %.300s\nwant %.300s", p.ID, len(got), len(p.Evidence), g, w)
+		}
+		if counts[p.ID] != len(p.Evidence) {
+			t.Errorf("phase %s: %d sentences summed, want %d", p.ID, counts[p.ID], len(p.Evidence))
+		}
+	}
+	if len(counts) != len(tl.Phases) {
+		t.Errorf("%d phases summed, want %d", len(counts), len(tl.Phases))
+	}
 }

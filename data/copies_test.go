@@ -129,6 +129,7 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 	}
 	sameMatrix(t, db, mem)
 	sameScreenTimeline(t, db, s, mem)
+	samePhaseEvidence(t, db, mem.Timeline)
 	// Re-analysed (another schema) they still do.
 	raw, err := assets.Schema(assets.DefaultSchema)
 	if err != nil {
@@ -144,6 +145,7 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 	mem = inMemoryReport(t, db, other)
 	sameMatrix(t, db, mem)
 	sameScreenTimeline(t, db, other, mem)
+	samePhaseEvidence(t, db, mem.Timeline)
 }
 
 // TestMigration007RecomputesWhatImportKeeps: the statements by which

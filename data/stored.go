@@ -34,7 +34,17 @@ const (
 			WHERE EXISTS (SELECT 1 FROM coverage_cells c WHERE c.article_id = a.id AND c.kind = ?1)),
 		COALESCE(MAX(length(c.key)), 0), COALESCE(MAX(c.sentences), 0), COALESCE(MAX(c.words), 0)
 		FROM coverage_cells c WHERE c.kind = ?1`
-	qStoredClaims = `SELECT s.label, a.file, c.claims
+	// A source's articles that report a phase, in corpus order, with their
+	// stored results; then the text of chosen sentences (a JSON array of
+	// [article id, seq]), in the order given.
+	qPhaseResults = `SELECT pa.file, pa.article_id, aa.results
+		FROM phase_articles pa CROSS JOIN article_analysis aa ON aa.article_id = pa.article_id
+		WHERE pa.source_id = ?1 AND pa.phase = ?2 AND (pa.file, pa.article_id) > (?3, ?4)
+		ORDER BY pa.file, pa.article_id LIMIT ?5`
+	qEvidenceTexts = `SELECT t.article_id, t.seq, t.text FROM json_each(?) k
+		CROSS JOIN sentences t ON t.article_id = k.value ->> 0 AND t.seq = k.value ->> 1`
+	qPhaseSentenceCounts = `SELECT key, SUM(sentences) FROM coverage_sources WHERE kind = 0 GROUP BY key`
+	qStoredClaims        = `SELECT s.label, a.file, c.claims
 		FROM sources s CROSS JOIN articles a ON a.source_id = s.id LEFT JOIN article_claims c ON c.article_id = a.id
 		ORDER BY s.label COLLATE NOCASE, a.file, a.id`
 	// The phase sentences of each article, from its stored results (in
@@ -298,4 +308,197 @@ func (d *DB) StoredTimeline(ctx context.Context, schema *timeline.Schema, eviden
 		b.Add(cur)
 	}
 	return b.Timeline(), nil
+}
+
+// evidenceArticles is how many articles EachPhaseEvidence reads the
+// evidence of at a time, then the sentences' text.
+const evidenceArticles = 64
+
+// EachPhaseEvidence passes every sentence that reports phase (as its phase
+// or among its others, confidently) to fn one at a time, in the order of
+// the phase's Evidence in StoredTimeline(ctx, schema, 0): by source label
+// (byte order), then corpus order, then sentence order. It reads the
+// articles each source reports the phase in (phase_articles), a batch of
+// sentences' text at a time: a command prints every phase's evidence
+// holding none of it. Call Refresh first.
+func (d *DB) EachPhaseEvidence(ctx context.Context, phase string, fn func(timeline.Evidence) error) error {
+	sources, err := d.sourceList(ctx)
+	if err != nil {
+		return err
+	}
+	sort.Slice(sources, func(i, j int) bool { return sources[i].label < sources[j].label })
+	stmt, err := d.db.PrepareContext(ctx, qPhaseResults)
+	if err != nil {
+		return d.describe(err)
+	}
+	defer stmt.Close()
+	b := evidenceBatcher{d: d, ctx: ctx, fn: fn}
+	for _, src := range sources {
+		if err := b.source(stmt, src, phase); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evidenceBatcher gathers evidence sentences and their places, and passes
+// them on with their text a batch at a time.
+type evidenceBatcher struct {
+	d    *DB
+	ctx  context.Context
+	fn   func(timeline.Evidence) error
+	evs  []timeline.Evidence
+	keys [][2]int64 // article id, seq
+}
+
+// source reads one source's evidence of phase, a batch of articles at a
+// time (one statement open at a time: the store may have one connection).
+func (b *evidenceBatcher) source(stmt *sql.Stmt, src sourceRow, phase string) error {
+	lastFile, lastID := "", int64(-1)
+	for {
+		n, err := b.articles(stmt, src, phase, &lastFile, &lastID)
+		if err != nil {
+			return err
+		}
+		if err := b.flush(); err != nil {
+			return err
+		}
+		if n < evidenceArticles {
+			return nil
+		}
+	}
+}
+
+// articles reads the evidence of the next batch of a source's articles
+// after (lastFile, lastID), moving them on, and returns how many it read.
+func (b *evidenceBatcher) articles(stmt *sql.Stmt, src sourceRow, phase string, lastFile *string, lastID *int64) (int, error) {
+	rows, err := stmt.QueryContext(b.ctx, src.id, phase, *lastFile, *lastID, evidenceArticles)
+	if err != nil {
+		return 0, b.d.describe(err)
+	}
+	defer rows.Close()
+	n := 0
+	for ; rows.Next(); n++ {
+		var file string
+		var article int64
+		var raw sql.RawBytes
+		if err := rows.Scan(&file, &article, &raw); err != nil {
+			return 0, b.d.describe(err)
+		}
+		*lastFile, *lastID = file, article
+		results, err := decodeResults(string(raw))
+		if err != nil {
+			return 0, fmt.Errorf("database %s: stored analysis of article %d: %w", b.d.Path, article, err)
+		}
+		for k := range results {
+			r := &results[k]
+			if r.Phase == "" || r.Confidence < timeline.MinConfidence {
+				continue
+			}
+			// As often as the builder adds it: once for the phase, once
+			// for each time among the others.
+			times := 0
+			if r.Phase == phase {
+				times++
+			}
+			for _, p := range splitList(r.Also) {
+				if p == phase {
+					times++
+				}
+			}
+			if times == 0 {
+				continue
+			}
+			ev := timeline.Evidence{Source: src.label, File: file, Sentence: r.Seq, Confidence: r.Confidence}
+			if r.hasTimes() {
+				if ev.Times, err = decodeTimes(r.Times); err != nil {
+					return 0, fmt.Errorf("database %s: stored times of article %d sentence %d: %w", b.d.Path, article, r.Seq, err)
+				}
+			}
+			for ; times > 0; times-- {
+				b.evs = append(b.evs, ev)
+				b.keys = append(b.keys, [2]int64{article, int64(r.Seq)})
+			}
+		}
+	}
+	return n, b.d.describeErr(rows.Err())
+}
+
+// flush reads the gathered sentences' text and passes them on.
+func (b *evidenceBatcher) flush() error {
+	if len(b.evs) == 0 {
+		return nil
+	}
+	raw, err := json.Marshal(b.keys)
+	if err != nil {
+		return err
+	}
+	rows, err := b.d.db.QueryContext(b.ctx, qEvidenceTexts, string(raw))
+	if err != nil {
+		return b.d.describe(err)
+	}
+	i := 0
+	for rows.Next() {
+		var article, seq int64
+		var text string
+		if err := rows.Scan(&article, &seq, &text); err != nil {
+			rows.Close()
+			return b.d.describe(err)
+		}
+		for ; i < len(b.keys) && b.keys[i] == [2]int64{article, seq}; i++ { // in the order given
+			b.evs[i].Text = text
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return b.d.describe(err)
+	}
+	for _, ev := range b.evs {
+		if err := b.fn(ev); err != nil {
+			return err
+		}
+	}
+	b.evs, b.keys = b.evs[:0], b.keys[:0]
+	return nil
+}
+
+// sourceRow is a source's id and label.
+type sourceRow struct {
+	id    int64
+	label string
+}
+
+// sourceList reads every source.
+func (d *DB) sourceList(ctx context.Context) ([]sourceRow, error) {
+	labels, err := d.sourceLabels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]sourceRow, 0, len(labels))
+	for id, label := range labels {
+		out = append(out, sourceRow{id, label})
+	}
+	return out, nil
+}
+
+// PhaseSentenceCounts returns, per phase, how many sentences report it
+// (as their phase or among their others, confidently): the length of the
+// phase's Evidence in StoredTimeline(ctx, schema, 0), from the per-source
+// sums kept on import.
+func (d *DB) PhaseSentenceCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := d.db.QueryContext(ctx, qPhaseSentenceCounts)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var key string
+		var n int
+		if err := rows.Scan(&key, &n); err != nil {
+			return nil, d.describe(err)
+		}
+		out[key] = n
+	}
+	return out, d.describeErr(rows.Err())
 }

@@ -238,26 +238,80 @@ func runTimeline(env Env, args []string) int {
 		return code
 	}
 	defer db.Close()
-	var tl timeline.Timeline
-	var err error
-	if *evidence > 0 { // from the summaries kept on import
-		tl, err = db.SummaryTimeline(context.Background(), schema, *evidence)
-	} else {
-		tl, err = db.StoredTimeline(context.Background(), schema, 0)
+	ctx := context.Background()
+	if *evidence <= 0 {
+		return c.wholeTimeline(env, ctx, db, schema)
 	}
+	tl, err := db.SummaryTimeline(ctx, schema, *evidence) // from the summaries kept on import
 	if err != nil {
 		return c.fail(env, err)
 	}
 	phases := export.PhasesOf(tl)
-	t := table{header: []string{"order", "phase", "start", "end", "sources", "evidence"}}
+	t := table{header: timelineHeader}
 	for _, p := range phases {
-		start, end := "-", "-"
-		if p.Start != nil {
-			start, end = *p.Start, *p.End
-		}
-		t.add(p.Order, p.Label+" ("+p.ID+")", start, end, fmt.Sprintf("%d: %s", len(p.Sources), joinShort(p.Sources)), len(p.Evidence))
+		addPhaseRow(&t, p, len(p.Evidence))
 	}
 	return emit(env, "timeline", *c.format, &t, map[string]any{"phases": phases, "narrative": tl.Narrative})
+}
+
+var timelineHeader = []string{"order", "phase", "start", "end", "sources", "evidence"}
+
+// addPhaseRow adds a phase with evidence sentences to the timeline table.
+func addPhaseRow(t *table, p export.Phase, evidence int) {
+	start, end := "-", "-"
+	if p.Start != nil {
+		start, end = *p.Start, *p.End
+	}
+	t.add(p.Order, p.Label+" ("+p.ID+")", start, end, fmt.Sprintf("%d: %s", len(p.Sources), joinShort(p.Sources)), evidence)
+}
+
+// wholeTimeline prints the timeline with every sentence that reports each
+// phase as its evidence: the phases from the summaries kept on import, the
+// table's evidence counts from the per-source sums, and the JSON's
+// evidence streamed phase by phase.
+func (c *analysisCommand) wholeTimeline(env Env, ctx context.Context, db *data.DB, schema *timeline.Schema) int {
+	tl, err := db.SummaryTimeline(ctx, schema, 1)
+	if err != nil {
+		return c.fail(env, err)
+	}
+	phases := export.PhasesOf(tl)
+	if *c.format != "json" {
+		counts, err := db.PhaseSentenceCounts(ctx)
+		if err != nil {
+			return c.fail(env, err)
+		}
+		t := table{header: timelineHeader}
+		for _, p := range phases {
+			addPhaseRow(&t, p, counts[p.ID])
+		}
+		return emit(env, "timeline", *c.format, &t, nil)
+	}
+	type phaseHead struct { // export.Phase, its evidence written one at a time
+		ID          string        `json:"id"`
+		Label       string        `json:"label"`
+		Order       int           `json:"order"`
+		Start       *string       `json:"start"`
+		End         *string       `json:"end"`
+		StartSource *export.Bound `json:"start_source,omitempty"`
+		EndSource   *export.Bound `json:"end_source,omitempty"`
+		Sources     []string      `json:"sources"`
+	}
+	out := newRowStream(env.Stdout, "json", nil)
+	out.value("narrative", tl.Narrative)
+	out.list("phases")
+	for _, p := range phases {
+		head := phaseHead{p.ID, p.Label, p.Order, p.Start, p.End, p.StartSource, p.EndSource, p.Sources}
+		err := out.addNested(head, "evidence", func(add func(any)) error {
+			return db.EachPhaseEvidence(ctx, p.ID, func(e timeline.Evidence) error {
+				add(export.EvidenceOf(e))
+				return out.err
+			})
+		})
+		if err != nil {
+			return c.fail(env, err)
+		}
+	}
+	return c.done(env, out.close())
 }
 
 func joinShort(list []string) string {
