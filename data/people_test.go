@@ -427,3 +427,69 @@ func TestPeopleMigrationKeepsData(t *testing.T) {
 	}
 	samePeople(t, db, s, inMemoryPeople(t, db, s))
 }
+
+// TestFileSources: a file's source is that of the last article in corpus
+// order with the file that names anyone, as the actors' cells give it,
+// whether one article has the file or several sources' articles share it.
+func TestFileSources(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	for _, tc := range []struct {
+		name   string
+		rename string // SQL giving some articles the same files
+	}{
+		{"files of one article", ""},
+		{"files shared across sources", `UPDATE articles SET file = 'shared-' || (id % 5) || '.txt' WHERE id % 3 = 0`},
+		{"every file shared", `UPDATE articles SET file = 'all.txt'`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openTemp(t)
+			importMixed(t, db, 40)
+			if tc.rename != "" {
+				if _, err := db.db.Exec(tc.rename); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.RefreshPeople(ctx, s, nil); err != nil {
+				t.Fatal(err)
+			}
+			type at struct {
+				article int
+				source  string
+			}
+			want := map[string]at{}
+			shared := map[string]map[string]bool{}
+			err := db.EachActorCell(ctx, nil, func(c ActorCell) error {
+				if c.Mentions > 0 {
+					if w, ok := want[c.File]; !ok || c.Article >= w.article {
+						want[c.File] = at{c.Article, c.Source}
+					}
+					if shared[c.File] == nil {
+						shared[c.File] = map[string]bool{}
+					}
+					shared[c.File][c.Source] = true
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := db.FileSources(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			several := 0
+			for file, w := range want {
+				if got[file] != w.source {
+					t.Errorf("%s: source %q, want %q", file, got[file], w.source)
+				}
+				if len(shared[file]) > 1 {
+					several++
+				}
+			}
+			if len(want) == 0 || (tc.rename != "") != (several > 0) {
+				t.Errorf("%d files, %d named in several sources", len(want), several)
+			}
+		})
+	}
+}

@@ -502,3 +502,121 @@ func (d *DB) PhaseSentenceCounts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, d.describeErr(rows.Err())
 }
+
+const (
+	// Every article's file and source, in the covering index's order.
+	qArticleFiles = `SELECT source_id, file, id FROM articles ORDER BY source_id, file, id`
+	// The articles with the given files (a JSON array) in corpus order,
+	// and those of them the stored people stage finds anyone in.
+	qFilesInOrder = `SELECT a.source_id, a.file, a.id FROM sources s CROSS JOIN articles a ON a.source_id = s.id
+		WHERE a.file IN (SELECT value FROM json_each(?1)) ORDER BY s.label COLLATE NOCASE, a.file, a.id`
+	qNamingArticles = `SELECT DISTINCT article_id FROM actor_cells
+		WHERE gen = ?1 AND mentions > 0 AND article_id IN (SELECT value FROM json_each(?2))`
+)
+
+// FileSources returns the source label of every file that an article the
+// stored people stage finds anyone in has (perhaps of others too): the
+// source of that article, or, when several articles have the file, of
+// the last of them in corpus order that names anyone. It is what the
+// actors command prints beside a file, read from the articles' index
+// rather than every actor's cells; the stage's cells are read only for
+// files that several articles have.
+func (d *DB) FileSources(ctx context.Context) (map[string]string, error) {
+	gen, _, err := d.peopleGen(ctx)
+	if err != nil {
+		return nil, err
+	}
+	labels, err := d.sourceLabels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := d.db.QueryContext(ctx, qArticleFiles)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	sourceOf := map[string]int64{}
+	var shared []string // files of several articles
+	for rows.Next() {
+		var source, id int64
+		var file string
+		if err := rows.Scan(&source, &file, &id); err != nil {
+			rows.Close()
+			return nil, d.describe(err)
+		}
+		if prev, ok := sourceOf[file]; ok {
+			if prev >= 0 {
+				shared = append(shared, file)
+			}
+			sourceOf[file] = -1
+			continue
+		}
+		sourceOf[file] = source
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, d.describe(err)
+	}
+	out := make(map[string]string, len(sourceOf))
+	for file, source := range sourceOf {
+		if source >= 0 {
+			out[file] = labels[source]
+		}
+	}
+	if len(shared) == 0 {
+		return out, nil
+	}
+	// The shared files' articles in corpus order, and which name anyone.
+	files, err := json.Marshal(shared)
+	if err != nil {
+		return nil, err
+	}
+	type article struct {
+		source, id int64
+		file       string
+	}
+	var arts []article
+	var ids []int64
+	rows, err = d.db.QueryContext(ctx, qFilesInOrder, string(files))
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	for rows.Next() {
+		var a article
+		if err := rows.Scan(&a.source, &a.file, &a.id); err != nil {
+			rows.Close()
+			return nil, d.describe(err)
+		}
+		arts, ids = append(arts, a), append(ids, a.id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, d.describe(err)
+	}
+	rawIDs, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err = d.db.QueryContext(ctx, qNamingArticles, gen, string(rawIDs))
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	naming := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, d.describe(err)
+		}
+		naming[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, d.describe(err)
+	}
+	for _, a := range arts { // the last that names anyone wins
+		if naming[a.id] {
+			out[a.file] = labels[a.source]
+		}
+	}
+	return out, nil
+}

@@ -59,20 +59,8 @@ func runActors(env Env, args []string) int {
 		byID[actors[i].ID] = &actors[i]
 	}
 	// A file's source: the last article in corpus order with that file
-	// that names anyone (one look at every cell).
-	type sourceAt struct {
-		article int
-		source  string
-	}
-	sourceOf := map[string]sourceAt{}
-	err = db.EachActorCell(ctx, nil, func(cell data.ActorCell) error {
-		if cell.Mentions > 0 {
-			if at, ok := sourceOf[cell.File]; !ok || cell.Article >= at.article {
-				sourceOf[cell.File] = sourceAt{cell.Article, cell.Source}
-			}
-		}
-		return nil
-	})
+	// that names anyone.
+	sourceOf, err := db.FileSources(ctx)
 	if err != nil {
 		return c.fail(env, err)
 	}
@@ -99,8 +87,8 @@ func runActors(env Env, args []string) int {
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			out.row(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f].source, f, mentions[f], quoted[f])
-			out.add(row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f].source, f, mentions[f], quoted[f]})
+			out.row(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f], f, mentions[f], quoted[f])
+			out.add(row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f], f, mentions[f], quoted[f]})
 		}
 	}
 	err = db.EachActorCell(ctx, nil, func(cell data.ActorCell) error {
