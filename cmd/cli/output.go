@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -43,12 +44,16 @@ func (t *table) writeCSV(w io.Writer) error {
 }
 
 func (t *table) writeText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	out := bufio.NewWriterSize(w, outBuffer) // the table is written cell by cell
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.ToUpper(strings.Join(t.header, "\t")))
 	for _, r := range t.rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return out.Flush()
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -79,13 +84,19 @@ type rowStream struct {
 	// widest row, which drop removes from the output.
 	widest string
 	drop   *lineDropper
+	out    *bufio.Writer // the output, buffered: a table writes cell by cell
 }
+
+// outBuffer is how much output a stream buffers before it writes.
+const outBuffer = 64 << 10
 
 // tableBlock is how many rows of a streamed table are aligned together.
 const tableBlock = 1000
 
 func newRowStream(w io.Writer, format string, header []string) *rowStream {
-	s := &rowStream{format: format, w: w}
+	out := bufio.NewWriterSize(w, outBuffer)
+	w = out
+	s := &rowStream{format: format, w: w, out: out}
 	switch format {
 	case "csv":
 		s.csv = csv.NewWriter(w)
@@ -109,12 +120,14 @@ func newRowStream(w io.Writer, format string, header []string) *rowStream {
 // the rows come out as they are added, aligned as the whole table written
 // at once would be, when no cell is wider than its column's width.
 func newTableStream(w io.Writer, header []string, widths []int) *rowStream {
+	out := bufio.NewWriterSize(w, outBuffer)
+	w = out
 	drop := &lineDropper{w: w}
 	widths = append([]int(nil), widths...)
 	for i := range widths { // the header is in the first block only
 		widths[i] = max(widths[i], utf8.RuneCountInString(strings.ToUpper(header[i])))
 	}
-	s := &rowStream{format: "table", w: w, drop: drop, widest: widestLine(widths)}
+	s := &rowStream{format: "table", w: w, out: out, drop: drop, widest: widestLine(widths)}
 	s.tw = tabwriter.NewWriter(drop, 0, 0, 2, ' ', 0)
 	s.startBlock()
 	if s.err == nil {
@@ -311,13 +324,16 @@ func (s *rowStream) close() error {
 	switch {
 	case s.csv != nil:
 		s.csv.Flush()
-		return s.csv.Error()
+		s.err = s.csv.Error()
 	case s.tw != nil:
-		return s.tw.Flush()
+		s.err = s.tw.Flush()
 	case s.lists > 0:
 		_, s.err = fmt.Fprint(s.w, s.endList()+"\n}\n")
 	default:
 		_, s.err = fmt.Fprint(s.w, "{}\n")
+	}
+	if s.err == nil {
+		s.err = s.out.Flush()
 	}
 	return s.err
 }

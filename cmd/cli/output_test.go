@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"testing"
 )
 
@@ -175,5 +176,28 @@ func TestRowStreamValues(t *testing.T) {
 		if err := s.close(); err != nil || got.String() != want.String() {
 			t.Errorf("JSON (%v):\n%s\nwant\n%s", err, got.String(), want.String())
 		}
+	}
+}
+
+// BenchmarkRowStream writes rows of an actors-like table in each format:
+// the cost per row of the commands that print a whole corpus's rows.
+func BenchmarkRowStream(b *testing.B) {
+	header := []string{"actor", "variants", "kind", "source", "file", "mentions", "quoted_words"}
+	for _, format := range []string{"csv", "table", "json"} {
+		b.Run(format, func(b *testing.B) {
+			s := newRowStream(io.Discard, format, header)
+			s.list("rows")
+			type row struct {
+				Actor, Variants, Kind, Source, File string
+				Mentions, Quoted                    int
+			}
+			for i := 0; i < b.N; i++ {
+				s.row("Donald Trump", "Trump|Donald Trump|President Trump", "person", "Anchorage Daily News", "article-000720.txt", i%13, i%7)
+				s.add(row{"Donald Trump", "Trump|Donald Trump|President Trump", "person", "Anchorage Daily News", "article-000720.txt", i % 13, i % 7})
+			}
+			if err := s.close(); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
 }
