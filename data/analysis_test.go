@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -552,5 +553,44 @@ func samePhaseEvidence(t *testing.T, db *DB, tl timeline.Timeline) {
 	}
 	if len(counts) != len(tl.Phases) {
 		t.Errorf("%d phases summed, want %d", len(counts), len(tl.Phases))
+	}
+}
+
+// TestCoverageExtentSkipsFilesWithoutCells: the extent's file width is
+// that of the longest file with cells, however many longer files report
+// nothing (articles without phase or theme sentences).
+func TestCoverageExtentSkipsFilesWithoutCells(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	for _, longer := range []int{0, 1, 12} {
+		t.Run(fmt.Sprintf("%d longer files without cells", longer), func(t *testing.T) {
+			db := openTemp(t)
+			importMixed(t, db, 0)
+			for i := 0; i < longer; i++ {
+				body := fmt.Sprintf("Tide tables for pier %d.\n\nLow water at the pier comes late in the season.\n", i)
+				if _, err := db.ImportArticle(ctx, article("Harbour Notes", strings.Repeat("x", 60+i)+".txt", body)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.Refresh(ctx, s, nil); err != nil {
+				t.Fatal(err)
+			}
+			for _, themes := range []bool{false, true} {
+				cells, err := db.StoredCoverage(ctx, themes)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want CoverageExtent
+				for _, c := range cells {
+					want.Source = max(want.Source, utf8.RuneCountInString(c.Source))
+					want.File = max(want.File, utf8.RuneCountInString(c.File))
+					want.Key = max(want.Key, utf8.RuneCountInString(c.Key))
+					want.Sentences, want.Words = max(want.Sentences, c.Sentences), max(want.Words, c.Words)
+				}
+				if got, err := db.StoredCoverageExtent(ctx, themes); err != nil || got != want || want.File >= 60 {
+					t.Errorf("themes %v: extent %+v, want %+v (%v)", themes, got, want, err)
+				}
+			}
+		})
 	}
 }

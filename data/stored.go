@@ -24,16 +24,24 @@ const (
 		c.articles - c.copy_articles * (1 - ?2), w.words - w.copy_words * (1 - ?2)
 		FROM coverage_sources c JOIN sources s ON s.id = c.source_id JOIN source_words w ON w.source_id = c.source_id
 		WHERE c.kind = ?1 AND c.articles - c.copy_articles * (1 - ?2) > 0 ORDER BY s.label, c.key`
-	// The widths of the cells qStoredCoverage reads: source labels (of the
-	// sources with cells of the kind: coverage_sources), files, then the
-	// cells' own columns.
+	// The widths of the cells qStoredCoverage reads: source labels and
+	// keys (of the sources with cells of the kind: coverage_sources), then
+	// the cells' counts.
 	qCoverageExtent = `SELECT
 		(SELECT COALESCE(MAX(length(s.label)), 0) FROM sources s
 			WHERE EXISTS (SELECT 1 FROM coverage_sources c WHERE c.source_id = s.id AND c.kind = ?1 AND c.articles > 0)),
-		(SELECT COALESCE(MAX(length(a.file)), 0) FROM articles a
-			WHERE EXISTS (SELECT 1 FROM coverage_cells c WHERE c.article_id = a.id AND c.kind = ?1)),
-		COALESCE(MAX(length(c.key)), 0), COALESCE(MAX(c.sentences), 0), COALESCE(MAX(c.words), 0)
+		(SELECT COALESCE(MAX(length(c.key)), 0) FROM coverage_sources c WHERE c.kind = ?1 AND c.articles > 0),
+		COALESCE(MAX(c.sentences), 0), COALESCE(MAX(c.words), 0)
 		FROM coverage_cells c WHERE c.kind = ?1`
+	// The longest file name shorter than ?1 (from the articles' index), and
+	// whether an article with a file that long has cells of kind ?2.
+	qLongestFile   = `SELECT MAX(length(file)) FROM articles WHERE length(file) < ?1`
+	qFileWithCells = `SELECT EXISTS (SELECT 1 FROM articles a WHERE length(a.file) = ?1
+		AND EXISTS (SELECT 1 FROM coverage_cells c WHERE c.article_id = a.id AND c.kind = ?2))`
+	// The longest file name of an article with cells of kind ?1, looking
+	// at every article.
+	qFileExtent = `SELECT COALESCE(MAX(length(a.file)), 0) FROM articles a
+		WHERE EXISTS (SELECT 1 FROM coverage_cells c WHERE c.article_id = a.id AND c.kind = ?1)`
 	// A source's articles that report a phase, in corpus order, with their
 	// stored results; then the text of chosen sentences (a JSON array of
 	// [article id, seq]), in the order given.
@@ -167,13 +175,38 @@ type CoverageExtent struct {
 }
 
 // StoredCoverageExtent returns the extent of the cells StoredCoverage
-// returns, without reading them in corpus order: the labels of the
-// sources with cells of the kind, the files of the articles with cells and
-// the cells' own columns.
+// returns, without reading them in corpus order: the labels and keys of
+// the sources' sums, the longest file name of an article with cells (the
+// articles' index, longest first) and the cells' counts.
 func (d *DB) StoredCoverageExtent(ctx context.Context, themes bool) (CoverageExtent, error) {
 	var e CoverageExtent
-	err := d.db.QueryRowContext(ctx, qCoverageExtent, coverageKind(themes)).Scan(&e.Source, &e.File, &e.Key, &e.Sentences, &e.Words)
-	return e, d.describeErr(err)
+	kind := coverageKind(themes)
+	if err := d.db.QueryRowContext(ctx, qCoverageExtent, kind).Scan(&e.Source, &e.Key, &e.Sentences, &e.Words); err != nil {
+		return e, d.describe(err)
+	}
+	below := int64(1) << 62
+	for tries := 0; ; tries++ {
+		if tries == 8 { // many long names without cells: look at every article
+			err := d.db.QueryRowContext(ctx, qFileExtent, kind).Scan(&e.File)
+			return e, d.describeErr(err)
+		}
+		var longest sql.NullInt64
+		if err := d.db.QueryRowContext(ctx, qLongestFile, below).Scan(&longest); err != nil {
+			return e, d.describe(err)
+		}
+		if !longest.Valid {
+			return e, nil // no article has cells
+		}
+		var cells bool
+		if err := d.db.QueryRowContext(ctx, qFileWithCells, longest.Int64, kind).Scan(&cells); err != nil {
+			return e, d.describe(err)
+		}
+		if cells {
+			e.File = int(longest.Int64)
+			return e, nil
+		}
+		below = longest.Int64
+	}
 }
 
 // StoredClaims returns the claims of every article, stored with its
