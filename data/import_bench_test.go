@@ -226,7 +226,7 @@ func BenchmarkQueries(b *testing.B) {
 			{"phase-evidence-talks", func() (int, error) {
 				return countEach(func(fn func(timeline.Evidence) error) error { return db.EachPhaseEvidence(ctx, "talks", fn) })
 			}},
-			{"file-sources", func() (int, error) { f, err := db.FileSources(ctx); return len(f), err }},
+			{"shared-file-sources", func() (int, error) { f, err := db.SharedFileSources(ctx); return len(f) + 1, err }},
 			{"actor-cells-first", func() (int, error) { return firstOf(db.EachActorCell(ctx, nil, stopAt[ActorCell])) }},
 			{"actor-cells-each", func() (int, error) {
 				return countEach(func(fn func(ActorCell) error) error { return db.EachActorCell(ctx, nil, fn) })

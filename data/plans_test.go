@@ -84,7 +84,7 @@ func TestStoredAnalysisQueryPlans(t *testing.T) {
 		"people: the first clusters":      {qClusters, []any{1, 500}, []string{"SEARCH quote_clusters USING PRIMARY KEY (gen=?)"}, []string{"TEMP B-TREE", "SCAN"}},
 		"people: every variant, in order": {qScanVariants, []any{1}, []string{"SEARCH quote_variants USING PRIMARY KEY (gen=?)"}, []string{"TEMP B-TREE"}},
 		"people: the most contested":      {qContested, []any{1, 30}, []string{"SEARCH discrepancies USING INDEX discrepancies_contested (gen=?)"}, []string{"TEMP B-TREE", "SCAN"}},
-		"people: files and sources":       {qArticleFiles, nil, []string{"SCAN articles USING COVERING INDEX articles_source_file"}, []string{"TEMP B-TREE"}},
+		"people: shared files":            {qSharedFiles, nil, []string{"SCAN articles USING COVERING INDEX articles_source_file"}, []string{"SCAN articles;", "sentence"}},
 		"people: shared files in order":   {qFilesInOrder, []any{`["a.txt"]`}, []string{"SCAN s USING COVERING INDEX sqlite_autoindex_sources", "articles_source_file"}, []string{"TEMP B-TREE"}},
 		"people: a discrepancy's claims":  {qDiscrepancyClaims, []any{1, 1, 12}, []string{"SEARCH discrepancy_claims USING PRIMARY KEY (gen=? AND id=?)"}, []string{"TEMP B-TREE", "SCAN"}},
 	} {

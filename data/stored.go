@@ -537,8 +537,8 @@ func (d *DB) PhaseSentenceCounts(ctx context.Context) (map[string]int, error) {
 }
 
 const (
-	// Every article's file and source, in the covering index's order.
-	qArticleFiles = `SELECT source_id, file, id FROM articles ORDER BY source_id, file, id`
+	// The files that several articles have.
+	qSharedFiles = `SELECT file FROM articles GROUP BY file HAVING COUNT(*) > 1`
 	// The articles with the given files (a JSON array) in corpus order,
 	// and those of them the stored people stage finds anyone in.
 	qFilesInOrder = `SELECT a.source_id, a.file, a.id FROM sources s CROSS JOIN articles a ON a.source_id = s.id
@@ -547,14 +547,30 @@ const (
 		WHERE gen = ?1 AND mentions > 0 AND article_id IN (SELECT value FROM json_each(?2))`
 )
 
-// FileSources returns the source label of every file that an article the
-// stored people stage finds anyone in has (perhaps of others too): the
-// source of that article, or, when several articles have the file, of
-// the last of them in corpus order that names anyone. It is what the
-// actors command prints beside a file, read from the articles' index
-// rather than every actor's cells; the stage's cells are read only for
-// files that several articles have.
-func (d *DB) FileSources(ctx context.Context) (map[string]string, error) {
+// SharedFileSources returns, for each file that several articles have, the
+// source label of the last of them in corpus order that the stored people
+// stage finds anyone in (no entry when none does). With the source of a
+// file only one article has, it is what the actors command prints beside
+// a file; the stage's cells are read only for the shared files.
+func (d *DB) SharedFileSources(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	rows, err := d.db.QueryContext(ctx, qSharedFiles)
+	if err != nil {
+		return nil, d.describe(err)
+	}
+	var shared []string
+	for rows.Next() {
+		var file string
+		if err := rows.Scan(&file); err != nil {
+			rows.Close()
+			return nil, d.describe(err)
+		}
+		shared = append(shared, file)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(shared) == 0 {
+		return out, d.describeErr(err)
+	}
 	gen, _, err := d.peopleGen(ctx)
 	if err != nil {
 		return nil, err
@@ -562,41 +578,6 @@ func (d *DB) FileSources(ctx context.Context) (map[string]string, error) {
 	labels, err := d.sourceLabels(ctx)
 	if err != nil {
 		return nil, err
-	}
-	rows, err := d.db.QueryContext(ctx, qArticleFiles)
-	if err != nil {
-		return nil, d.describe(err)
-	}
-	sourceOf := map[string]int64{}
-	var shared []string // files of several articles
-	for rows.Next() {
-		var source, id int64
-		var file string
-		if err := rows.Scan(&source, &file, &id); err != nil {
-			rows.Close()
-			return nil, d.describe(err)
-		}
-		if prev, ok := sourceOf[file]; ok {
-			if prev >= 0 {
-				shared = append(shared, file)
-			}
-			sourceOf[file] = -1
-			continue
-		}
-		sourceOf[file] = source
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, d.describe(err)
-	}
-	out := make(map[string]string, len(sourceOf))
-	for file, source := range sourceOf {
-		if source >= 0 {
-			out[file] = labels[source]
-		}
-	}
-	if len(shared) == 0 {
-		return out, nil
 	}
 	// The shared files' articles in corpus order, and which name anyone.
 	files, err := json.Marshal(shared)

@@ -153,7 +153,7 @@ func runCoverage(env Env, args []string) int {
 		return c.fail(env, err)
 	}
 	if *c.format == "json" {
-		tl, err := db.ScreenTimeline(ctx, schema) // for the blindspots
+		tl, err := db.SummaryTimeline(ctx, schema, 1) // the phases' sources, for the blindspots
 		if err != nil {
 			return c.fail(env, err)
 		}

@@ -59,11 +59,13 @@ func runActors(env Env, args []string) int {
 		byID[actors[i].ID] = &actors[i]
 	}
 	// A file's source: the last article in corpus order with that file
-	// that names anyone.
-	sourceOf, err := db.FileSources(ctx)
+	// that names anyone (looked up for the files several articles have;
+	// otherwise the source of the file's cells).
+	shared, err := db.SharedFileSources(ctx)
 	if err != nil {
 		return c.fail(env, err)
 	}
+	sourceOf := map[string]string{}
 	type row struct {
 		ID       string   `json:"id"`
 		Actor    string   `json:"actor"`
@@ -104,6 +106,13 @@ func runActors(env Env, args []string) int {
 		}
 		if mentions[cell.File] == 0 {
 			files = append(files, cell.File)
+		}
+		if _, ok := sourceOf[cell.File]; !ok {
+			if src, ok := shared[cell.File]; ok {
+				sourceOf[cell.File] = src
+			} else {
+				sourceOf[cell.File] = cell.Source
+			}
 		}
 		mentions[cell.File] += cell.Mentions
 		return nil
