@@ -299,7 +299,9 @@ func (d *DB) AnalysedSources(ctx context.Context) ([]string, error) {
 // StoredTimeline merges the stored per-sentence phases into the timeline,
 // streaming the sentences that report a phase in corpus order. With
 // evidencePerSource > 0, each phase keeps that many evidence sentences per
-// source.
+// source. It reads every stored result and holds all the evidence: it is
+// the reference SummaryTimeline and EachPhaseEvidence are tested against;
+// the screens and commands read those.
 func (d *DB) StoredTimeline(ctx context.Context, schema *timeline.Schema, evidencePerSource int) (timeline.Timeline, error) {
 	b := schema.NewTimelineBuilder(timeline.MinConfidence)
 	b.EvidencePerSource = evidencePerSource
