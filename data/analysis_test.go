@@ -3,11 +3,13 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data/corpusgen"
@@ -168,6 +170,21 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 	if g, w := jsonOf(t, themes), jsonOf(t, want.Themes); g != w {
 		t.Errorf("stored theme coverage differs")
 	}
+	for _, kind := range []struct {
+		themes bool
+		cells  []timeline.CoverageCell
+	}{{false, cov}, {true, themes}} {
+		var ext CoverageExtent
+		for _, c := range kind.cells {
+			ext.Source = max(ext.Source, utf8.RuneCountInString(c.Source))
+			ext.File = max(ext.File, utf8.RuneCountInString(c.File))
+			ext.Key = max(ext.Key, utf8.RuneCountInString(c.Key))
+			ext.Sentences, ext.Words = max(ext.Sentences, c.Sentences), max(ext.Words, c.Words)
+		}
+		if got, err := db.StoredCoverageExtent(ctx, kind.themes); err != nil || got != ext || ext.Words == 0 {
+			t.Errorf("themes %v: coverage extent %+v, want %+v (%v)", kind.themes, got, ext, err)
+		}
+	}
 	tl, err := db.StoredTimeline(ctx, s, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -176,6 +193,7 @@ func TestStoredAnalysisMatchesInMemory(t *testing.T) {
 		t.Errorf("stored timeline differs:\n got %.300s\nwant %.300s", g, w)
 	}
 	sameScreenTimeline(t, db, s, want)
+	samePhaseEvidence(t, db, want.Timeline)
 	srcs, err := db.AnalysedSources(ctx)
 	if err != nil || jsonOf(t, srcs) != jsonOf(t, want.Sources) {
 		t.Errorf("sources %v, want %v (%v)", srcs, want.Sources, err)
@@ -243,6 +261,7 @@ func TestImportThatChangesTheCastReanalysesWhatItChanged(t *testing.T) {
 	sameReport(t, got, want)
 	// The screen timeline followed the import.
 	sameScreenTimeline(t, db, s, want)
+	samePhaseEvidence(t, db, want.Timeline)
 	if total == 0 {
 		t.Errorf("no article re-analysed, though the principals changed from %v", before.Articles[0].Source)
 	}
@@ -280,6 +299,7 @@ func TestRefreshAfterSchemaChangeReanalysesEverything(t *testing.T) {
 	want := inMemoryReport(t, db, other)
 	sameReport(t, mustReport(t, db, other), want)
 	sameScreenTimeline(t, db, other, want)
+	samePhaseEvidence(t, db, want.Timeline)
 	var votes int
 	db.db.QueryRow(`SELECT COUNT(*) FROM phase_votes`).Scan(&votes)
 	if votes == 0 {
@@ -342,6 +362,7 @@ func TestCreditedPersonsAreChecked(t *testing.T) {
 	want := inMemoryReport(t, db, s)
 	sameReport(t, mustReport(t, db, s), want)
 	sameScreenTimeline(t, db, s, want)
+	samePhaseEvidence(t, db, want.Timeline)
 }
 
 // sameMatrix checks the stored per-source sums against the in-memory
@@ -507,4 +528,69 @@ func jsonRoundTrip(t *testing.T, s string) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// samePhaseEvidence: every phase's evidence streamed, and the sums of
+// its sentences, are the phase's Evidence in the whole stored timeline.
+func samePhaseEvidence(t *testing.T, db *DB, tl timeline.Timeline) {
+	t.Helper()
+	ctx := context.Background()
+	counts, err := db.PhaseSentenceCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range tl.Phases {
+		var got []timeline.Evidence
+		if err := db.EachPhaseEvidence(ctx, p.ID, func(e timeline.Evidence) error { got = append(got, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := jsonOf(t, got), jsonOf(t, p.Evidence); g != w || len(got) == 0 {
+			t.Errorf("phase %s: %d evidence sentences streamed, want %d:\n got %.300s\nwant %.300s", p.ID, len(got), len(p.Evidence), g, w)
+		}
+		if counts[p.ID] != len(p.Evidence) {
+			t.Errorf("phase %s: %d sentences summed, want %d", p.ID, counts[p.ID], len(p.Evidence))
+		}
+	}
+	if len(counts) != len(tl.Phases) {
+		t.Errorf("%d phases summed, want %d", len(counts), len(tl.Phases))
+	}
+}
+
+// TestCoverageExtentSkipsFilesWithoutCells: the extent's file width is
+// that of the longest file with cells, however many longer files report
+// nothing (articles without phase or theme sentences).
+func TestCoverageExtentSkipsFilesWithoutCells(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	for _, longer := range []int{0, 1, 12} {
+		t.Run(fmt.Sprintf("%d longer files without cells", longer), func(t *testing.T) {
+			db := openTemp(t)
+			importMixed(t, db, 0)
+			for i := 0; i < longer; i++ {
+				body := fmt.Sprintf("Tide tables for pier %d.\n\nLow water at the pier comes late in the season.\n", i)
+				if _, err := db.ImportArticle(ctx, article("Harbour Notes", strings.Repeat("x", 60+i)+".txt", body)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.Refresh(ctx, s, nil); err != nil {
+				t.Fatal(err)
+			}
+			for _, themes := range []bool{false, true} {
+				cells, err := db.StoredCoverage(ctx, themes)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want CoverageExtent
+				for _, c := range cells {
+					want.Source = max(want.Source, utf8.RuneCountInString(c.Source))
+					want.File = max(want.File, utf8.RuneCountInString(c.File))
+					want.Key = max(want.Key, utf8.RuneCountInString(c.Key))
+					want.Sentences, want.Words = max(want.Sentences, c.Sentences), max(want.Words, c.Words)
+				}
+				if got, err := db.StoredCoverageExtent(ctx, themes); err != nil || got != want || want.File >= 60 {
+					t.Errorf("themes %v: extent %+v, want %+v (%v)", themes, got, want, err)
+				}
+			}
+		})
+	}
 }

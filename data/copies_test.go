@@ -129,6 +129,7 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 	}
 	sameMatrix(t, db, mem)
 	sameScreenTimeline(t, db, s, mem)
+	samePhaseEvidence(t, db, mem.Timeline)
 	// Re-analysed (another schema) they still do.
 	raw, err := assets.Schema(assets.DefaultSchema)
 	if err != nil {
@@ -144,6 +145,7 @@ func TestWireCopiesLinkToTheEarliestOriginal(t *testing.T) {
 	mem = inMemoryReport(t, db, other)
 	sameMatrix(t, db, mem)
 	sameScreenTimeline(t, db, other, mem)
+	samePhaseEvidence(t, db, mem.Timeline)
 }
 
 // TestMigration007RecomputesWhatImportKeeps: the statements by which
@@ -309,5 +311,61 @@ func TestMigration008KeepsEveryResult(t *testing.T) {
 	db.db.QueryRow(`SELECT COUNT(*) FROM article_analysis WHERE results = '[]'`).Scan(&empty)
 	if got := dump(); got != kept {
 		t.Errorf("migration 008 results differ from what import stored (%d articles without results)", empty)
+	}
+}
+
+// TestOpenPrintsUnprintedArticles: articles stored without their prints
+// (a database from before prints) are printed when the file is opened, and
+// their wire copies found again; a database with every print is left as
+// it is.
+func TestOpenPrintsUnprintedArticles(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, drop string
+	}{
+		{"every print kept", ""},
+		{"no prints", `DELETE FROM copy_prints; DELETE FROM copy_bands`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openTemp(t)
+			importMixed(t, db, 0)
+			day := time.Date(2025, 8, 15, 0, 0, 0, 0, time.UTC)
+			for i, b := range bundledBodies(t) { // agency copy run by two outlets
+				if strings.Count(strings.TrimSpace(b), "\n\n") < 3 {
+					continue
+				}
+				for k, outlet := range []string{"Reprinter A", "Reprinter B"} {
+					a := article(outlet, fmt.Sprintf("copy-%d.txt", i), reprint(b, fmt.Sprintf("Headline %d of %s", i, outlet)))
+					a.Published = day.Add(time.Duration(30+i+k) * time.Hour)
+					if _, err := db.ImportArticle(ctx, a); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			want, err := db.Copies(ctx)
+			if err != nil || len(want) == 0 {
+				t.Fatalf("%d copies (%v)", len(want), err)
+			}
+			if tc.drop != "" {
+				if _, err := db.db.Exec(tc.drop); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.db.Exec(`UPDATE articles SET copy_of = NULL, copy_similarity = NULL`); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+			again, err := Open(db.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer again.Close()
+			var articles, prints int
+			again.db.QueryRow(`SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM copy_prints)`).Scan(&articles, &prints)
+			got, err := again.Copies(ctx)
+			if err != nil || prints != articles || jsonOf(t, got) != jsonOf(t, want) {
+				t.Errorf("%d prints of %d articles; copies %d, want %d (%v)", prints, articles, len(got), len(want), err)
+			}
+		})
 	}
 }

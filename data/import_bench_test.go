@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -212,6 +213,42 @@ func BenchmarkQueries(b *testing.B) {
 			{"coverage-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, false, false); return len(c), err }},
 			{"theme-matrix", func() (int, error) { c, err := db.CoverageMatrix(ctx, true, false); return len(c), err }},
 			{"coverage-cells", func() (int, error) { c, err := db.StoredCoverage(ctx, false); return len(c), err }},
+			// What the commands that print a whole corpus's rows read:
+			// the first row (the wait before output), and all of them.
+			{"coverage-cells-first", func() (int, error) { return firstOf(db.EachStoredCoverage(ctx, false, stopAt[timeline.CoverageCell])) }},
+			{"coverage-cells-each", func() (int, error) {
+				return countEach(func(fn func(timeline.CoverageCell) error) error { return db.EachStoredCoverage(ctx, false, fn) })
+			}},
+			{"coverage-extent", func() (int, error) { e, err := db.StoredCoverageExtent(ctx, false); return e.Words, err }},
+			{"theme-extent", func() (int, error) { e, err := db.StoredCoverageExtent(ctx, true); return e.Words, err }},
+			{"phase-sentence-counts", func() (int, error) { c, err := db.PhaseSentenceCounts(ctx); return len(c), err }},
+			{"phase-evidence-talks-first", func() (int, error) { return firstOf(db.EachPhaseEvidence(ctx, "talks", stopAt[timeline.Evidence])) }},
+			{"phase-evidence-talks", func() (int, error) {
+				return countEach(func(fn func(timeline.Evidence) error) error { return db.EachPhaseEvidence(ctx, "talks", fn) })
+			}},
+			{"shared-file-sources", func() (int, error) { f, err := db.SharedFileSources(ctx); return len(f) + 1, err }},
+			{"actor-cells-first", func() (int, error) { return firstOf(db.EachActorCell(ctx, nil, stopAt[ActorCell])) }},
+			{"actor-cells-each", func() (int, error) {
+				return countEach(func(fn func(ActorCell) error) error { return db.EachActorCell(ctx, nil, fn) })
+			}},
+			{"stored-claims-first", func() (int, error) { return firstOf(db.EachStoredClaim(ctx, stopAt[[]timeline.Claim])) }},
+			{"stored-claims-each", func() (int, error) {
+				return countEach(func(fn func([]timeline.Claim) error) error { return db.EachStoredClaim(ctx, fn) })
+			}},
+			{"clusters-each-with-variants", func() (int, error) {
+				n := 0
+				err := db.EachCluster(ctx, func(_ ClusterBrief, variants func(func(timeline.Quote, []timeline.WordChange) error) error) error {
+					return variants(func(timeline.Quote, []timeline.WordChange) error { n++; return nil })
+				})
+				return n, err
+			}},
+			{"discrepancies-each-with-claims", func() (int, error) {
+				n := 0
+				err := db.EachDiscrepancy(ctx, func(_ DiscrepancyBrief, claims func(func(timeline.Claim) error) error) error {
+					return claims(func(timeline.Claim) error { n++; return nil })
+				})
+				return n, err
+			}},
 			{"timeline-stream", func() (int, error) { tl, err := db.StoredTimeline(ctx, schema, 8); return len(tl.Phases), err }},
 			{"timeline-screen", func() (int, error) { tl, err := db.ScreenTimeline(ctx, schema); return len(tl.Phases), err }},
 			{"claims", func() (int, error) {
@@ -452,4 +489,24 @@ func benchSizes(small ...int) []int {
 		return append(small, 100000)
 	}
 	return small
+}
+
+// errStop ends a walk at its first row.
+var errStop = errors.New("stop")
+
+func stopAt[T any](T) error { return errStop }
+
+// firstOf is 1 when a walk stopped at its first row.
+func firstOf(err error) (int, error) {
+	if errors.Is(err, errStop) {
+		return 1, nil
+	}
+	return 0, err
+}
+
+// countEach counts the rows of a walk.
+func countEach[T any](each func(func(T) error) error) (int, error) {
+	n := 0
+	err := each(func(T) error { n++; return nil })
+	return n, err
 }

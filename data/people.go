@@ -1155,10 +1155,14 @@ func (d *DB) EachCluster(ctx context.Context, fn func(c ClusterBrief, variants f
 	}
 	for _, c := range cs {
 		variants := func(each func(timeline.Quote, []timeline.WordChange) error) error {
-			return d.eachVariant(ctx, gen, c.grp, 0, -1, func(q timeline.Quote, _ int, changes []byte) error {
-				var ch []timeline.WordChange
-				if err := json.Unmarshal(changes, &ch); err != nil {
-					return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+			decoded := map[int][]timeline.WordChange{} // wordings share their changes
+			return d.eachVariant(ctx, gen, c.grp, 0, -1, func(q timeline.Quote, wording int, changes []byte) error {
+				ch, ok := decoded[wording]
+				if !ok {
+					if err := json.Unmarshal(changes, &ch); err != nil {
+						return fmt.Errorf("database %s: stored quotation cluster %d: %w", d.Path, c.ID, err)
+					}
+					decoded[wording] = ch
 				}
 				return each(q, ch)
 			})

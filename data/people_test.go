@@ -477,3 +477,73 @@ func TestRefreshPeopleProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedFileSources: a file several articles have takes the source
+// of the last of them in corpus order that names anyone, as the actors'
+// cells give it; the others are left to their one article's cells.
+func TestSharedFileSources(t *testing.T) {
+	ctx := context.Background()
+	s := testSchema(t)
+	for _, tc := range []struct {
+		name   string
+		rename string // SQL giving some articles the same files
+	}{
+		{"files of one article", ""},
+		{"files shared across sources", `UPDATE articles SET file = 'shared-' || (id % 5) || '.txt' WHERE id % 3 = 0`},
+		{"every file shared", `UPDATE articles SET file = 'all.txt'`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openTemp(t)
+			importMixed(t, db, 40)
+			if tc.rename != "" {
+				if _, err := db.db.Exec(tc.rename); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.RefreshPeople(ctx, s, nil); err != nil {
+				t.Fatal(err)
+			}
+			type at struct {
+				article int
+				source  string
+			}
+			want := map[string]at{}
+			articles := map[string]map[int64]bool{} // naming articles per file
+			err := db.EachActorCell(ctx, nil, func(c ActorCell) error {
+				if c.Mentions > 0 {
+					if w, ok := want[c.File]; !ok || c.Article >= w.article {
+						want[c.File] = at{c.Article, c.Source}
+					}
+					if articles[c.File] == nil {
+						articles[c.File] = map[int64]bool{}
+					}
+					articles[c.File][c.ArticleID] = true
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := db.SharedFileSources(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			several := 0
+			for file, w := range want {
+				src, ok := got[file]
+				if len(articles[file]) > 1 {
+					several++
+					if !ok {
+						t.Errorf("%s: %d articles name someone, not looked up", file, len(articles[file]))
+					}
+				}
+				if ok && src != w.source {
+					t.Errorf("%s: source %q, want %q", file, src, w.source)
+				}
+			}
+			if len(want) == 0 || (tc.rename != "") != (several > 0) || (tc.rename == "") != (len(got) == 0) {
+				t.Errorf("%d files, %d named in several articles, %d looked up", len(want), several, len(got))
+			}
+		})
+	}
+}

@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
+	"strconv"
 
 	"github.com/newsreel/newsreel/assets"
 	"github.com/newsreel/newsreel/data"
@@ -136,19 +138,6 @@ func runCoverage(env Env, args []string) int {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	cells, err := db.StoredCoverage(ctx, false)
-	if err != nil {
-		return c.fail(env, err)
-	}
-	tl, err := db.ScreenTimeline(ctx, schema) // for the blindspots
-	if err != nil {
-		return c.fail(env, err)
-	}
-	sources, err := db.AnalysedSources(ctx)
-	if err != nil {
-		return c.fail(env, err)
-	}
-	t := table{header: []string{"source", "file", "phase", "sentences", "words", "share"}}
 	type row struct {
 		Source    string  `json:"source"`
 		File      string  `json:"file"`
@@ -159,12 +148,49 @@ func runCoverage(env Env, args []string) int {
 		Position  float64 `json:"first_position"`
 		Lede      bool    `json:"lede"`
 	}
-	rows := []row{}
-	for _, cell := range cells {
-		t.add(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share)
-		rows = append(rows, row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share, cell.Position, cell.Lede})
+	out, err := c.coverageStream(ctx, env.Stdout, db, false, []string{"source", "file", "phase", "sentences", "words", "share"})
+	if err != nil {
+		return c.fail(env, err)
 	}
-	return emit(env, "coverage", *c.format, &t, map[string]any{"coverage": rows, "blindspots": timeline.Blindspots(tl, sources)})
+	if *c.format == "json" {
+		tl, err := db.SummaryTimeline(ctx, schema, 1) // the phases' sources, for the blindspots
+		if err != nil {
+			return c.fail(env, err)
+		}
+		sources, err := db.AnalysedSources(ctx)
+		if err != nil {
+			return c.fail(env, err)
+		}
+		out.value("blindspots", timeline.Blindspots(tl, sources))
+		out.list("coverage")
+	}
+	err = db.EachStoredCoverage(ctx, false, func(cell timeline.CoverageCell) error {
+		out.row(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share)
+		out.add(row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Words, cell.Share, cell.Position, cell.Lede})
+		return out.err
+	})
+	if err != nil {
+		return c.fail(env, err)
+	}
+	return c.done(env, out.close())
+}
+
+// coverageStream is the output of the stored coverage cells (themes or
+// phases) under header: a table is aligned to the cells' extent, read
+// first, so that its rows come out as they are read.
+func (c *analysisCommand) coverageStream(ctx context.Context, w io.Writer, db *data.DB, themes bool, header []string) (*rowStream, error) {
+	if *c.format != "table" {
+		return newRowStream(w, *c.format, header), nil
+	}
+	e, err := db.StoredCoverageExtent(ctx, themes)
+	if err != nil {
+		return nil, err
+	}
+	widths := []int{e.Source, e.File, e.Key, len(strconv.Itoa(e.Sentences))}
+	if !themes {
+		widths = append(widths, len(strconv.Itoa(e.Words)))
+	}
+	return newTableStream(w, header, widths), nil
 }
 
 // fail reports err and returns the failure code.
@@ -180,11 +206,7 @@ func runThemes(env Env, args []string) int {
 		return code
 	}
 	defer db.Close()
-	cells, err := db.StoredCoverage(context.Background(), true)
-	if err != nil {
-		return c.fail(env, err)
-	}
-	t := table{header: []string{"source", "file", "theme", "sentences", "share"}}
+	ctx := context.Background()
 	type row struct {
 		Source    string  `json:"source"`
 		File      string  `json:"file"`
@@ -192,12 +214,20 @@ func runThemes(env Env, args []string) int {
 		Sentences int     `json:"sentences"`
 		Share     float64 `json:"share"`
 	}
-	rows := []row{}
-	for _, cell := range cells {
-		t.add(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share)
-		rows = append(rows, row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share})
+	out, err := c.coverageStream(ctx, env.Stdout, db, true, []string{"source", "file", "theme", "sentences", "share"})
+	if err != nil {
+		return c.fail(env, err)
 	}
-	return emit(env, "themes", *c.format, &t, map[string]any{"themes": rows})
+	out.list("themes")
+	err = db.EachStoredCoverage(ctx, true, func(cell timeline.CoverageCell) error {
+		out.row(cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share)
+		out.add(row{cell.Source, cell.File, cell.Key, cell.Sentences, cell.Share})
+		return out.err
+	})
+	if err != nil {
+		return c.fail(env, err)
+	}
+	return c.done(env, out.close())
 }
 
 func runTimeline(env Env, args []string) int {
@@ -208,26 +238,80 @@ func runTimeline(env Env, args []string) int {
 		return code
 	}
 	defer db.Close()
-	var tl timeline.Timeline
-	var err error
-	if *evidence > 0 { // from the summaries kept on import
-		tl, err = db.SummaryTimeline(context.Background(), schema, *evidence)
-	} else {
-		tl, err = db.StoredTimeline(context.Background(), schema, 0)
+	ctx := context.Background()
+	if *evidence <= 0 {
+		return c.wholeTimeline(env, ctx, db, schema)
 	}
+	tl, err := db.SummaryTimeline(ctx, schema, *evidence) // from the summaries kept on import
 	if err != nil {
 		return c.fail(env, err)
 	}
 	phases := export.PhasesOf(tl)
-	t := table{header: []string{"order", "phase", "start", "end", "sources", "evidence"}}
+	t := table{header: timelineHeader}
 	for _, p := range phases {
-		start, end := "-", "-"
-		if p.Start != nil {
-			start, end = *p.Start, *p.End
-		}
-		t.add(p.Order, p.Label+" ("+p.ID+")", start, end, fmt.Sprintf("%d: %s", len(p.Sources), joinShort(p.Sources)), len(p.Evidence))
+		addPhaseRow(&t, p, len(p.Evidence))
 	}
 	return emit(env, "timeline", *c.format, &t, map[string]any{"phases": phases, "narrative": tl.Narrative})
+}
+
+var timelineHeader = []string{"order", "phase", "start", "end", "sources", "evidence"}
+
+// addPhaseRow adds a phase with evidence sentences to the timeline table.
+func addPhaseRow(t *table, p export.Phase, evidence int) {
+	start, end := "-", "-"
+	if p.Start != nil {
+		start, end = *p.Start, *p.End
+	}
+	t.add(p.Order, p.Label+" ("+p.ID+")", start, end, fmt.Sprintf("%d: %s", len(p.Sources), joinShort(p.Sources)), evidence)
+}
+
+// wholeTimeline prints the timeline with every sentence that reports each
+// phase as its evidence: the phases from the summaries kept on import, the
+// table's evidence counts from the per-source sums, and the JSON's
+// evidence streamed phase by phase.
+func (c *analysisCommand) wholeTimeline(env Env, ctx context.Context, db *data.DB, schema *timeline.Schema) int {
+	tl, err := db.SummaryTimeline(ctx, schema, 1)
+	if err != nil {
+		return c.fail(env, err)
+	}
+	phases := export.PhasesOf(tl)
+	if *c.format != "json" {
+		counts, err := db.PhaseSentenceCounts(ctx)
+		if err != nil {
+			return c.fail(env, err)
+		}
+		t := table{header: timelineHeader}
+		for _, p := range phases {
+			addPhaseRow(&t, p, counts[p.ID])
+		}
+		return emit(env, "timeline", *c.format, &t, nil)
+	}
+	type phaseHead struct { // export.Phase, its evidence written one at a time
+		ID          string        `json:"id"`
+		Label       string        `json:"label"`
+		Order       int           `json:"order"`
+		Start       *string       `json:"start"`
+		End         *string       `json:"end"`
+		StartSource *export.Bound `json:"start_source,omitempty"`
+		EndSource   *export.Bound `json:"end_source,omitempty"`
+		Sources     []string      `json:"sources"`
+	}
+	out := newRowStream(env.Stdout, "json", nil)
+	out.value("narrative", tl.Narrative)
+	out.list("phases")
+	for _, p := range phases {
+		head := phaseHead{p.ID, p.Label, p.Order, p.Start, p.End, p.StartSource, p.EndSource, p.Sources}
+		err := out.addNested(head, "evidence", func(add func(any)) error {
+			return db.EachPhaseEvidence(ctx, p.ID, func(e timeline.Evidence) error {
+				add(export.EvidenceOf(e))
+				return out.err
+			})
+		})
+		if err != nil {
+			return c.fail(env, err)
+		}
+	}
+	return c.done(env, out.close())
 }
 
 func joinShort(list []string) string {

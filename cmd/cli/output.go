@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // table is rows of text with a header, written as an aligned table or CSV.
@@ -41,12 +44,16 @@ func (t *table) writeCSV(w io.Writer) error {
 }
 
 func (t *table) writeText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	out := bufio.NewWriterSize(w, outBuffer) // the table is written cell by cell
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.ToUpper(strings.Join(t.header, "\t")))
 	for _, r := range t.rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return out.Flush()
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -72,13 +79,24 @@ type rowStream struct {
 	enc    *json.Encoder
 	inner  *json.Encoder // of a nested list's items
 	err    error
+	// An aligned table whose columns' widths are known before its rows
+	// (see newTableStream): each block starts with a line as wide as the
+	// widest row, which drop removes from the output.
+	widest string
+	drop   *lineDropper
+	out    *bufio.Writer // the output, buffered: a table writes cell by cell
 }
+
+// outBuffer is how much output a stream buffers before it writes.
+const outBuffer = 64 << 10
 
 // tableBlock is how many rows of a streamed table are aligned together.
 const tableBlock = 1000
 
 func newRowStream(w io.Writer, format string, header []string) *rowStream {
-	s := &rowStream{format: format, w: w}
+	out := bufio.NewWriterSize(w, outBuffer)
+	w = out
+	s := &rowStream{format: format, w: w, out: out}
 	switch format {
 	case "csv":
 		s.csv = csv.NewWriter(w)
@@ -97,6 +115,73 @@ func newRowStream(w io.Writer, format string, header []string) *rowStream {
 	return s
 }
 
+// newTableStream is newRowStream for an aligned table whose column widths
+// (in characters, every column but the last) are known before its rows:
+// the rows come out as they are added, aligned as the whole table written
+// at once would be, when no cell is wider than its column's width.
+func newTableStream(w io.Writer, header []string, widths []int) *rowStream {
+	out := bufio.NewWriterSize(w, outBuffer)
+	w = out
+	drop := &lineDropper{w: w}
+	widths = append([]int(nil), widths...)
+	for i := range widths { // the header is in the first block only
+		widths[i] = max(widths[i], utf8.RuneCountInString(strings.ToUpper(header[i])))
+	}
+	s := &rowStream{format: "table", w: w, out: out, drop: drop, widest: widestLine(widths)}
+	s.tw = tabwriter.NewWriter(drop, 0, 0, 2, ' ', 0)
+	s.startBlock()
+	if s.err == nil {
+		_, s.err = fmt.Fprintln(s.tw, strings.ToUpper(strings.Join(header, "\t")))
+	}
+	return s
+}
+
+// widestLine is a table line whose cells are as wide as widths.
+func widestLine(widths []int) string {
+	var b strings.Builder
+	for _, n := range widths {
+		b.WriteString(strings.Repeat("x", n))
+		b.WriteByte('\t')
+	}
+	return b.String()
+}
+
+// startBlock begins a block of a table with known widths with its widest
+// line, left out of the output.
+func (s *rowStream) startBlock() {
+	if s.drop == nil || s.err != nil {
+		return
+	}
+	s.drop.pending++
+	_, s.err = fmt.Fprintln(s.tw, s.widest)
+}
+
+// lineDropper leaves out of what it writes the first line of each block
+// it was told of (pending).
+type lineDropper struct {
+	w       io.Writer
+	pending int
+}
+
+func (l *lineDropper) Write(p []byte) (int, error) {
+	n := len(p)
+	for l.pending > 0 && len(p) > 0 {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			return n, nil
+		}
+		l.pending--
+		p = p[i+1:]
+	}
+	if len(p) == 0 {
+		return n, nil
+	}
+	if _, err := l.w.Write(p); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
 // row writes one row of a table or CSV (nothing in JSON).
 func (s *rowStream) row(cells ...any) {
 	if s.err != nil || s.format == "json" {
@@ -110,7 +195,9 @@ func (s *rowStream) row(cells ...any) {
 	}
 	_, s.err = fmt.Fprintln(s.tw, strings.Join(t.rows[0], "\t"))
 	if s.rows++; s.rows%tableBlock == 0 {
-		s.err = s.tw.Flush()
+		if s.err = s.tw.Flush(); s.err == nil {
+			s.startBlock()
+		}
 	}
 }
 
@@ -130,10 +217,36 @@ func (s *rowStream) list(key string) {
 }
 
 func (s *rowStream) endList() string {
+	if s.items < 0 { // a value, not a list
+		return ""
+	}
 	if s.items > 0 {
 		return "\n  ]"
 	}
 	return "]"
+}
+
+// value writes a JSON value under key (keys in sorted order, as a map's;
+// nothing in a table or CSV).
+func (s *rowStream) value(key string, v any) {
+	if s.err != nil || s.format != "json" {
+		return
+	}
+	open := "{\n  "
+	if s.lists > 0 {
+		open = s.endList() + ",\n  "
+	}
+	s.lists++
+	s.items = -1 // no list open
+	s.buf.Reset()
+	enc := json.NewEncoder(&s.buf)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	if s.err = enc.Encode(v); s.err != nil {
+		return
+	}
+	k, _ := json.Marshal(key)
+	_, s.err = fmt.Fprintf(s.w, "%s%s: %s", open, k, strings.TrimSuffix(s.buf.String(), "\n"))
 }
 
 // add writes one item of the current JSON list (nothing in a table or CSV).
@@ -211,13 +324,16 @@ func (s *rowStream) close() error {
 	switch {
 	case s.csv != nil:
 		s.csv.Flush()
-		return s.csv.Error()
+		s.err = s.csv.Error()
 	case s.tw != nil:
-		return s.tw.Flush()
+		s.err = s.tw.Flush()
 	case s.lists > 0:
 		_, s.err = fmt.Fprint(s.w, s.endList()+"\n}\n")
 	default:
 		_, s.err = fmt.Fprint(s.w, "{}\n")
+	}
+	if s.err == nil {
+		s.err = s.out.Flush()
 	}
 	return s.err
 }

@@ -59,23 +59,13 @@ func runActors(env Env, args []string) int {
 		byID[actors[i].ID] = &actors[i]
 	}
 	// A file's source: the last article in corpus order with that file
-	// that names anyone (one look at every cell).
-	type sourceAt struct {
-		article int
-		source  string
-	}
-	sourceOf := map[string]sourceAt{}
-	err = db.EachActorCell(ctx, nil, func(cell data.ActorCell) error {
-		if cell.Mentions > 0 {
-			if at, ok := sourceOf[cell.File]; !ok || cell.Article >= at.article {
-				sourceOf[cell.File] = sourceAt{cell.Article, cell.Source}
-			}
-		}
-		return nil
-	})
+	// that names anyone (looked up for the files several articles have;
+	// otherwise the source of the file's cells).
+	shared, err := db.SharedFileSources(ctx)
 	if err != nil {
 		return c.fail(env, err)
 	}
+	sourceOf := map[string]string{}
 	type row struct {
 		ID       string   `json:"id"`
 		Actor    string   `json:"actor"`
@@ -99,8 +89,8 @@ func runActors(env Env, args []string) int {
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			out.row(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f].source, f, mentions[f], quoted[f])
-			out.add(row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f].source, f, mentions[f], quoted[f]})
+			out.row(a.Name, strings.Join(a.Variants, "|"), string(a.Kind), sourceOf[f], f, mentions[f], quoted[f])
+			out.add(row{a.ID, a.Name, a.Variants, string(a.Kind), sourceOf[f], f, mentions[f], quoted[f]})
 		}
 	}
 	err = db.EachActorCell(ctx, nil, func(cell data.ActorCell) error {
@@ -116,6 +106,13 @@ func runActors(env Env, args []string) int {
 		}
 		if mentions[cell.File] == 0 {
 			files = append(files, cell.File)
+		}
+		if _, ok := sourceOf[cell.File]; !ok {
+			if src, ok := shared[cell.File]; ok {
+				sourceOf[cell.File] = src
+			} else {
+				sourceOf[cell.File] = cell.Source
+			}
 		}
 		mentions[cell.File] += cell.Mentions
 		return nil

@@ -77,15 +77,20 @@ func PhasesOf(tl timeline.Timeline) []Phase {
 			ph.EndSource = &Bound{p.End.Source, p.End.File, p.End.Text}
 		}
 		for _, e := range p.Evidence {
-			ev := Evidence{Source: e.Source, File: e.File, Index: e.Sentence, Sentence: e.Text, Confidence: e.Confidence}
-			for _, tm := range e.Times {
-				ev.Times = append(ev.Times, tm.Text)
-			}
-			ph.Evidence = append(ph.Evidence, ev)
+			ph.Evidence = append(ph.Evidence, EvidenceOf(e))
 		}
 		out = append(out, ph)
 	}
 	return out
+}
+
+// EvidenceOf converts one evidence sentence.
+func EvidenceOf(e timeline.Evidence) Evidence {
+	ev := Evidence{Source: e.Source, File: e.File, Index: e.Sentence, Sentence: e.Text, Confidence: e.Confidence}
+	for _, tm := range e.Times {
+		ev.Times = append(ev.Times, tm.Text)
+	}
+	return ev
 }
 
 // Cell is a coverage cell.
