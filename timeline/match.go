@@ -771,14 +771,7 @@ func (t *wordTable) get(w string) uint64 {
 // the text between them holds no word, else the window is cut afresh. The
 // caller hands the buffer back with releaseTokens.
 func windowScratch(body string, sents []AnalyzedSentence, from, to int) (*[]token, []token) {
-	k, hi := 0, len(sents) // the first sentence ending after from
-	for k < hi {
-		if m := int(uint(k+hi) >> 1); from < sents[m].End {
-			hi = m
-		} else {
-			k = m + 1
-		}
-	}
+	k := firstEndingAfter(sents, from)
 	if k == len(sents) || from > to {
 		return tokenizeScratch(body[from:to])
 	}
@@ -843,14 +836,7 @@ func hasWordRune(s string) bool {
 // sentence, which starts at body offset base (base+t.start is a token's
 // offset in body). ok is false for any other window.
 func windowView(body string, sents []AnalyzedSentence, from, to int) (toks []token, base int, ok bool) {
-	k, hi := 0, len(sents) // the first sentence ending after from
-	for k < hi {
-		if m := int(uint(k+hi) >> 1); from < sents[m].End {
-			hi = m
-		} else {
-			k = m + 1
-		}
-	}
+	k := firstEndingAfter(sents, from)
 	if k == len(sents) || from < sents[k].Start || to > sents[k].End || from > to || len(sents[k].Text) != sents[k].End-sents[k].Start {
 		return nil, 0, false
 	}
@@ -992,4 +978,18 @@ func load64(b string) uint64 {
 	_ = b[7]
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// firstEndingAfter returns the index of the first of sents (in body
+// order) that ends after offset from, or len(sents) if none does.
+func firstEndingAfter(sents []AnalyzedSentence, from int) int {
+	k, hi := 0, len(sents)
+	for k < hi {
+		if m := int(uint(k+hi) >> 1); from < sents[m].End {
+			hi = m
+		} else {
+			k = m + 1
+		}
+	}
+	return k
 }

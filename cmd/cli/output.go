@@ -206,14 +206,21 @@ func (s *rowStream) list(key string) {
 	if s.err != nil || s.format != "json" {
 		return
 	}
+	open := s.nextKey()
+	s.items = 0
+	k, _ := json.Marshal(key)
+	_, s.err = fmt.Fprintf(s.w, "%s%s: [", open, k)
+}
+
+// nextKey closes what the previous key opened and returns what goes
+// before the next key: the object's opening brace for the first.
+func (s *rowStream) nextKey() string {
 	open := "{\n  "
 	if s.lists > 0 {
 		open = s.endList() + ",\n  "
 	}
 	s.lists++
-	s.items = 0
-	k, _ := json.Marshal(key)
-	_, s.err = fmt.Fprintf(s.w, "%s%s: [", open, k)
+	return open
 }
 
 func (s *rowStream) endList() string {
@@ -232,11 +239,7 @@ func (s *rowStream) value(key string, v any) {
 	if s.err != nil || s.format != "json" {
 		return
 	}
-	open := "{\n  "
-	if s.lists > 0 {
-		open = s.endList() + ",\n  "
-	}
-	s.lists++
+	open := s.nextKey()
 	s.items = -1 // no list open
 	s.buf.Reset()
 	enc := json.NewEncoder(&s.buf)
